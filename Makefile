@@ -1,0 +1,47 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: install run test lint typecheck pytest constraints bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements/base.txt requirements/dev.txt requirements/constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-r requirements/dev.txt -c requirements/constraints.txt
+	touch $@
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) demo_data
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy .
+
+pytest: install
+	$(BIN)/pytest
+
+test: lint typecheck
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python bench/engine.py
+
+# Re-pin every transitive dependency after changing requirements/*.txt.
+constraints:
+	rm -rf /tmp/constraints-venv && $(PYTHON) -m venv /tmp/constraints-venv
+	/tmp/constraints-venv/bin/pip install --quiet -r requirements/dev.txt
+	(echo "# Every package installed by dev.txt, pinned (pip freeze). Regenerate with: make constraints"; \
+		/tmp/constraints-venv/bin/pip freeze) > requirements/constraints.txt
+
+clean:
+	rm -rf $(VENV) staticfiles .mypy_cache .pytest_cache .ruff_cache

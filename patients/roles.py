@@ -1,0 +1,30 @@
+"""Roles are Django groups; a user's role decides what they may see."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.contrib.auth.models import AnonymousUser
+
+from patients.models import User
+
+
+class Role(StrEnum):
+    PATIENT = "patient"
+    CLINICIAN = "clinician"
+    ADMIN = "admin"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+# Strongest first: a user in several groups acts in the strongest role.
+ROLES_BY_STRENGTH = (Role.ADMIN, Role.CLINICIAN, Role.PATIENT)
+
+
+def role_of(user: User | AnonymousUser) -> Role | None:
+    if not user.is_authenticated:
+        return None
+    groups = {group.name for group in user.groups.all()}
+    return next((role for role in ROLES_BY_STRENGTH if role.value in groups), None)

@@ -1,0 +1,44 @@
+"""The screening engine: answers and thresholds in, a decision out.
+
+Pure Python over plain data, importing nothing from Django, so it is fast,
+deterministic and tested without a database. clinical-rules.md is its contract.
+"""
+
+from .answers import Answers, parse_answers
+from .catalog import RULES, RULES_BY_ID, SOURCES, SWITCHABLE_RULES, Rule
+from .decision import Decision, FiredRule
+from .engine import crisis_resources_needed, evaluate
+from .errors import FieldError, InvalidAnswers, InvalidThresholds
+from .scores import Scores
+from .thresholds import (
+    DEFAULT_THRESHOLDS,
+    THRESHOLD_SPECS,
+    Thresholds,
+    thresholds_from_mapping,
+)
+from .vocab import Effect, Priority, Route
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "RULES",
+    "RULES_BY_ID",
+    "SOURCES",
+    "SWITCHABLE_RULES",
+    "THRESHOLD_SPECS",
+    "Answers",
+    "Decision",
+    "Effect",
+    "FieldError",
+    "FiredRule",
+    "InvalidAnswers",
+    "InvalidThresholds",
+    "Priority",
+    "Route",
+    "Rule",
+    "Scores",
+    "Thresholds",
+    "crisis_resources_needed",
+    "evaluate",
+    "parse_answers",
+    "thresholds_from_mapping",
+]

@@ -1,0 +1,369 @@
+"""The answer format (version 1) of clinical-rules.md section 1, and its validation.
+
+Every type, choice and accepted range of an answer lives in this module, and
+nowhere else: the intake forms reuse it. Nothing is coerced: a value of the
+wrong type or out of range is an error that names the field.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Final, Literal, NamedTuple
+
+from .errors import FieldError, InvalidAnswers
+
+TriState = Literal["yes", "no", "unsure"]
+TRI_STATE: Final = ("yes", "no", "unsure")
+SEX_AT_BIRTH: Final = ("female", "male", "intersex")
+PSYCHOSIS: Final = ("never", "past", "current", "unsure")
+DISSOCIATIVE_DISORDER: Final = ("none", "mild", "severe", "unsure")
+SUBSTANCE_USE: Final = ("none", "active", "early_recovery", "sustained_recovery", "unsure")
+CONDITIONS: Final = (
+    "unstable_heart_disease",
+    "aneurysm",
+    "arteriovenous_malformation",
+    "intracerebral_hemorrhage",
+    "hypertension",
+    "unstable_medical_condition",
+    "seizure_disorder",
+    "severe_liver_disease",
+    "interstitial_cystitis",
+    "glaucoma",
+    "sleep_apnea",
+)
+CSSRS_ITEMS: Final = (
+    "wish_dead",
+    "suicidal_thoughts",
+    "method",
+    "intent",
+    "plan",
+    "behavior_3_months",
+)
+# C-SSRS items asked only after a yes to `suicidal_thoughts`.
+CSSRS_FOLLOW_UPS: Final = ("method", "intent", "plan")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An accepted range, inclusive at both ends."""
+
+    low: int
+    high: int
+    unit: str
+
+    def describe(self) -> str:
+        return f"{self.low}-{self.high} {self.unit}".rstrip()
+
+
+AGE: Final = Span(0, 120, "years")
+HEIGHT_CM: Final = Span(50, 250, "cm")
+WEIGHT_KG: Final = Span(20, 400, "kg")
+SYSTOLIC: Final = Span(60, 260, "mmHg")
+DIASTOLIC: Final = Span(30, 160, "mmHg")
+ANTIDEPRESSANT_TRIALS: Final = Span(0, 30, "")
+BP_READINGS_MAX: Final = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Instrument:
+    """A scored questionnaire: `items` answers, each scored `low`..`high`."""
+
+    label: str
+    items: int
+    low: int
+    high: int
+
+
+PHQ9: Final = Instrument("PHQ-9", 9, 0, 3)
+GAD7: Final = Instrument("GAD-7", 7, 0, 3)
+AUDIT_C: Final = Instrument("AUDIT-C", 3, 0, 4)
+DAST10_ITEMS: Final = 10
+
+
+class BloodPressure(NamedTuple):
+    systolic: int
+    diastolic: int
+
+
+class Cssrs(NamedTuple):
+    """C-SSRS screener answers; None is "not answered"."""
+
+    wish_dead: bool | None = None
+    suicidal_thoughts: bool | None = None
+    method: bool | None = None
+    intent: bool | None = None
+    plan: bool | None = None
+    behavior_3_months: bool | None = None
+
+
+class Answers(NamedTuple):
+    """One intake's validated answers; None is "not answered".
+
+    Immutable plain data (a NamedTuple: a frozen dataclass costs a quarter of
+    the engine's time just to build).
+    """
+
+    age: int | None = None
+    sex_at_birth: str | None = None
+    pregnant: str | None = None
+    breastfeeding: str | None = None
+    height_cm: float | None = None
+    weight_kg: float | None = None
+    bp_readings: tuple[BloodPressure, ...] | None = None
+    ketamine_hypersensitivity: str | None = None
+    psychosis: str | None = None
+    mania: str | None = None
+    conditions: frozenset[str] | None = None
+    dissociative_disorder: str | None = None
+    substance_use: str | None = None
+    ketamine_misuse: str | None = None
+    audit_c: tuple[int, ...] | None = None
+    dast10: tuple[bool, ...] | None = None
+    phq9: tuple[int, ...] | None = None
+    gad7: tuple[int, ...] | None = None
+    cssrs: Cssrs | None = None
+    antidepressant_trials: int | None = None
+    panic_disorder: str | None = None
+    aggression_history: str | None = None
+    home_safe: str | None = None
+    support_person: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        """The answers in the JSON answer format, unanswered keys left out."""
+        out: dict[str, object] = {
+            name: list(value) if isinstance(value, tuple) else value
+            for name, value in zip(self._fields, self, strict=True)
+            if value is not None
+        }
+        if self.bp_readings is not None:
+            out["bp_readings"] = [reading._asdict() for reading in self.bp_readings]
+        if self.conditions is not None:
+            out["conditions"] = [c for c in CONDITIONS if c in self.conditions]
+        if self.cssrs is not None:
+            out["cssrs"] = {k: v for k, v in self.cssrs._asdict().items() if v is not None}
+        return out
+
+
+class _Invalid(Exception):
+    """Raised by a field parser; the caller adds the field name."""
+
+
+def _shown(value: object) -> str:
+    try:
+        return json.dumps(value)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def _whole_number(value: object) -> int:
+    # bool is an int subclass in Python, but true/false is no number of years.
+    if type(value) is not int:
+        raise _Invalid(f"expected a whole number, got {_shown(value)}")
+    return value
+
+
+def _in_span(value: float, span: Span, what: str = "") -> None:
+    if not span.low <= value <= span.high:
+        prefix = f"{what} " if what else ""
+        raise _Invalid(f"{prefix}{_shown(value)} is outside {span.describe()}")
+
+
+def _choice(choices: tuple[str, ...]) -> Callable[[object], str]:
+    allowed = ", ".join(f'"{c}"' for c in choices)
+    accepted = frozenset(choices)
+
+    def parse(value: object) -> str:
+        if type(value) is not str or value not in accepted:
+            raise _Invalid(f"{_shown(value)} is not one of {allowed}")
+        return value
+
+    return parse
+
+
+def _integer_in(span: Span) -> Callable[[object], int]:
+    def parse(value: object) -> int:
+        number = _whole_number(value)
+        _in_span(number, span)
+        return number
+
+    return parse
+
+
+def _number_in(span: Span) -> Callable[[object], float]:
+    def parse(value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _Invalid(f"expected a number, got {_shown(value)}")
+        if not math.isfinite(value):
+            raise _Invalid(f"expected a number, got {value}")
+        _in_span(value, span)
+        return value
+
+    return parse
+
+
+def _item_scores(instrument: Instrument) -> Callable[[object], tuple[int, ...]]:
+    low, high, count = instrument.low, instrument.high, instrument.items
+
+    def parse(value: object) -> tuple[int, ...]:
+        # Fast path: a well-formed list, checked in C.
+        if (
+            type(value) is list
+            and len(value) == count
+            and set(map(type, value)) == {int}
+            and low <= min(value)
+            and max(value) <= high
+        ):
+            return tuple(value)
+        if type(value) is not list:
+            raise _Invalid(
+                f"expected a list of {instrument.items} item scores, got {_shown(value)}"
+            )
+        if len(value) != count:
+            raise _Invalid(f"expected {count} item scores, got {len(value)}")
+        for number, item in enumerate(value, start=1):
+            if type(item) is not int or not low <= item <= high:
+                raise _Invalid(f"item {number} is {_shown(item)}; each item is scored {low}-{high}")
+        return tuple(value)
+
+    return parse
+
+
+def _dast10(value: object) -> tuple[bool, ...]:
+    if type(value) is list and len(value) == DAST10_ITEMS and set(map(type, value)) == {bool}:
+        return tuple(value)
+    if type(value) is not list:
+        raise _Invalid(f"expected a list of {DAST10_ITEMS} yes/no answers, got {_shown(value)}")
+    if len(value) != DAST10_ITEMS:
+        raise _Invalid(f"expected {DAST10_ITEMS} yes/no answers, got {len(value)}")
+    for number, item in enumerate(value, start=1):
+        if type(item) is not bool:
+            raise _Invalid(f"item {number} is {_shown(item)}; each answer is true or false")
+    return tuple(value)
+
+
+def _bp_readings(value: object) -> tuple[BloodPressure, ...] | None:
+    if type(value) is not list:
+        raise _Invalid(f"expected a list of readings, got {_shown(value)}")
+    if len(value) > BP_READINGS_MAX:
+        raise _Invalid(f"expected 1 to {BP_READINGS_MAX} readings, got {len(value)}")
+    if not value:
+        return None  # "at least one" reading is required: none is "not answered"
+    readings = []
+    for number, reading in enumerate(value, start=1):
+        where = f"reading {number} " if len(value) > 1 else ""
+        if type(reading) is not dict:
+            raise _Invalid(f"{where}expected an object with systolic and diastolic".lstrip())
+        for part in ("systolic", "diastolic"):
+            if part not in reading:
+                raise _Invalid(f"{where}has no {part} value")
+            if type(reading[part]) is not int:
+                raise _Invalid(f"{where}{part} must be a whole number, got {_shown(reading[part])}")
+        systolic, diastolic = reading["systolic"], reading["diastolic"]
+        _in_span(systolic, SYSTOLIC, f"{where}systolic")
+        _in_span(diastolic, DIASTOLIC, f"{where}diastolic")
+        if systolic <= diastolic:
+            raise _Invalid(f"{where}systolic {systolic} is not above diastolic {diastolic}")
+        readings.append(BloodPressure(systolic, diastolic))
+    return tuple(readings)
+
+
+def _conditions(value: object) -> frozenset[str]:
+    if type(value) is not list:
+        raise _Invalid(f"expected a list of conditions, got {_shown(value)}")
+    for condition in value:
+        if type(condition) is not str or condition not in CONDITIONS:
+            raise _Invalid(f"{_shown(condition)} is not a known condition")
+    return frozenset(value)
+
+
+def _cssrs(value: object) -> Cssrs:
+    if type(value) is not dict:
+        raise _Invalid(f"expected an object of yes/no answers, got {_shown(value)}")
+    items: dict[str, bool] = {}
+    for item in CSSRS_ITEMS:
+        if item in value:
+            answer = value[item]
+            if type(answer) is not bool:
+                raise _Invalid(f"{item} is {_shown(answer)}; each answer is true or false")
+            items[item] = answer
+    return Cssrs(**items)
+
+
+_PARSERS: Final[dict[str, Callable[[object], object]]] = {
+    "age": _integer_in(AGE),
+    "sex_at_birth": _choice(SEX_AT_BIRTH),
+    "pregnant": _choice(TRI_STATE),
+    "breastfeeding": _choice(TRI_STATE),
+    "height_cm": _number_in(HEIGHT_CM),
+    "weight_kg": _number_in(WEIGHT_KG),
+    "bp_readings": _bp_readings,
+    "ketamine_hypersensitivity": _choice(TRI_STATE),
+    "psychosis": _choice(PSYCHOSIS),
+    "mania": _choice(TRI_STATE),
+    "conditions": _conditions,
+    "dissociative_disorder": _choice(DISSOCIATIVE_DISORDER),
+    "substance_use": _choice(SUBSTANCE_USE),
+    "ketamine_misuse": _choice(TRI_STATE),
+    "audit_c": _item_scores(AUDIT_C),
+    "dast10": _dast10,
+    "phq9": _item_scores(PHQ9),
+    "gad7": _item_scores(GAD7),
+    "cssrs": _cssrs,
+    "antidepressant_trials": _integer_in(ANTIDEPRESSANT_TRIALS),
+    "panic_disorder": _choice(TRI_STATE),
+    "aggression_history": _choice(TRI_STATE),
+    "home_safe": _choice(TRI_STATE),
+    "support_person": _choice(TRI_STATE),
+}
+ANSWER_KEYS: Final = tuple(_PARSERS)
+_KEY_ORDER: Final = {key: index for index, key in enumerate(ANSWER_KEYS)}
+# Questions answered yes/no/unsure, for forms that offer exactly these choices.
+TRI_STATE_KEYS: Final = (
+    "pregnant",
+    "breastfeeding",
+    "ketamine_hypersensitivity",
+    "mania",
+    "ketamine_misuse",
+    "panic_disorder",
+    "aggression_history",
+    "home_safe",
+    "support_person",
+)
+
+
+def parse_answers(raw: object) -> Answers:
+    """Validate one intake in the JSON answer format; unknown keys are ignored.
+
+    Raises InvalidAnswers listing every field at fault, in the order of the format.
+    """
+    if type(raw) is not dict:
+        raise InvalidAnswers([FieldError("answers", f"expected a JSON object, got {_shown(raw)}")])
+    parsed: dict[str, object] = {}
+    errors: list[FieldError] = []
+    for key, value in raw.items():
+        parse = _PARSERS.get(key)
+        if parse is None:
+            continue  # unknown keys are ignored
+        if value is None:
+            errors.append(
+                FieldError(key, "null is not an answer; leave the key out when not answered")
+            )
+            continue
+        try:
+            parsed[key] = parse(value)
+        except _Invalid as invalid:
+            errors.append(FieldError(key, str(invalid)))
+    if errors:
+        errors.sort(key=lambda error: _KEY_ORDER[error.field])
+        raise InvalidAnswers(errors)
+    return Answers(**parsed)  # type: ignore[arg-type]
+
+
+def as_answers(answers: Answers | Mapping[str, object]) -> Answers:
+    """Accept validated answers as they are, or validate the JSON answer format."""
+    if isinstance(answers, Answers):
+        return answers
+    return parse_answers(answers if isinstance(answers, dict) else dict(answers))

@@ -1,0 +1,419 @@
+"""`evaluate(answers, thresholds) -> Decision`: the rules of section 3, routed as in section 4.
+
+Each check below looks at one topic and returns its candidate rules, strongest
+first, each with the reason in words. At most one candidate of a check fires:
+the first that is not switched off. That is how exclusive groups work, and an
+ungrouped check has at most one candidate anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from operator import attrgetter
+from typing import Final
+
+from .answers import Answers, as_answers
+from .catalog import RULES_BY_ID
+from .decision import Decision, FiredRule
+from .scores import Scores, compute_scores
+from .thresholds import DEFAULT_THRESHOLDS, Thresholds
+from .vocab import Effect, Priority, Route
+
+Candidate = tuple[str, str]  # (rule id, reason)
+Check = Callable[[Answers, Scores, Thresholds], list[Candidate]]
+
+NONE: Final[list[Candidate]] = []
+
+# A PHQ-9 item 9 score at which the patient is shown crisis resources at once.
+CRISIS_PHQ9_ITEM9: Final = 2
+
+VASCULAR_CONDITIONS: Final = ("aneurysm", "arteriovenous_malformation", "intracerebral_hemorrhage")
+OTHER_RELEVANT_CONDITIONS: Final = (
+    "seizure_disorder",
+    "severe_liver_disease",
+    "interstitial_cystitis",
+    "glaucoma",
+    "sleep_apnea",
+)
+TRI_STATE_OR_UNSURE_KEYS: Final = (
+    "pregnant",
+    "breastfeeding",
+    "ketamine_hypersensitivity",
+    "psychosis",
+    "mania",
+    "dissociative_disorder",
+    "substance_use",
+    "ketamine_misuse",
+    "panic_disorder",
+    "aggression_history",
+    "home_safe",
+    "support_person",
+)
+REQUIRED_KEYS: Final = (
+    "age",
+    "sex_at_birth",
+    "pregnant",
+    "bp_readings",
+    "ketamine_hypersensitivity",
+    "psychosis",
+    "conditions",
+    "dissociative_disorder",
+    "substance_use",
+    "phq9",
+    "gad7",
+    "cssrs",
+    "antidepressant_trials",
+    "home_safe",
+    "support_person",
+)
+
+
+def _words(items: list[str]) -> str:
+    return ", ".join(item.replace("_", " ") for item in items)
+
+
+def _hypersensitivity(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.ketamine_hypersensitivity == "yes":
+        return [("ketamine_hypersensitivity", "reports a known allergy or reaction to ketamine")]
+    return NONE
+
+
+def _psychosis(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.psychosis == "current":
+        return [("psychosis_active", "reports current psychotic symptoms")]
+    if a.psychosis == "past":
+        return [("psychosis_history", "reports a past history of psychotic symptoms")]
+    return NONE
+
+
+def _blood_pressure(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    systolic, diastolic = s.bp_systolic, s.bp_diastolic
+    if systolic is None or diastolic is None:
+        return NONE
+    mean = f"mean blood pressure {systolic}/{diastolic} mmHg is at or above"
+    candidates = []
+    if systolic >= t.bp_crisis_systolic or diastolic >= t.bp_crisis_diastolic:
+        limit = f"{t.bp_crisis_systolic}/{t.bp_crisis_diastolic}"
+        candidates.append(("hypertensive_crisis", f"{mean} {limit}"))
+    if systolic >= t.bp_uncontrolled_systolic or diastolic >= t.bp_uncontrolled_diastolic:
+        limit = f"{t.bp_uncontrolled_systolic}/{t.bp_uncontrolled_diastolic}"
+        candidates.append(("uncontrolled_hypertension", f"{mean} {limit}"))
+    if systolic >= t.bp_elevated_systolic or diastolic >= t.bp_elevated_diastolic:
+        limit = f"{t.bp_elevated_systolic}/{t.bp_elevated_diastolic}"
+        candidates.append(("elevated_blood_pressure", f"{mean} {limit}"))
+    return candidates
+
+
+def _heart(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.conditions and "unstable_heart_disease" in a.conditions:
+        return [("unstable_heart_disease", "reports unstable heart disease")]
+    return NONE
+
+
+def _vascular(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if not a.conditions:
+        return NONE
+    found = [c for c in VASCULAR_CONDITIONS if c in a.conditions]
+    if found:
+        return [("vascular_malformation", f"reports {_words(found)}")]
+    return NONE
+
+
+def _pregnancy(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.pregnant == "yes":
+        return [("pregnancy", "reports being pregnant or possibly pregnant")]
+    return NONE
+
+
+def _breastfeeding(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.breastfeeding == "yes":
+        return [("breastfeeding", "reports breastfeeding")]
+    return NONE
+
+
+def _dissociation(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.dissociative_disorder == "severe":
+        return [("severe_dissociation", "reports a severe dissociative disorder")]
+    return NONE
+
+
+def _audit_c_review_threshold(a: Answers, t: Thresholds) -> int:
+    if a.sex_at_birth == "female":
+        return t.audit_c_review_female
+    if a.sex_at_birth is None:  # unknown: the lower, safer cut-off
+        return min(t.audit_c_review_female, t.audit_c_review_other)
+    return t.audit_c_review_other
+
+
+def _substance_use(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    candidates = []
+    active = []
+    if a.substance_use == "active":
+        active.append("reports active problematic alcohol or drug use")
+    if s.dast10 is not None and s.dast10 >= t.dast10_active:
+        active.append(f"DAST-10 {s.dast10} is at or above {t.dast10_active}")
+    if s.audit_c is not None and s.audit_c >= t.audit_c_active:
+        active.append(f"AUDIT-C {s.audit_c} is at or above {t.audit_c_active}")
+    if active:
+        candidates.append(("active_substance_use", "; ".join(active)))
+
+    review = []
+    if a.substance_use == "early_recovery":
+        review.append("in recovery for less than 12 months")
+    if s.dast10 is not None and s.dast10 >= t.dast10_review:
+        review.append(f"DAST-10 {s.dast10} is at or above {t.dast10_review}")
+    audit_review = _audit_c_review_threshold(a, t)
+    if s.audit_c is not None and s.audit_c >= audit_review:
+        review.append(f"AUDIT-C {s.audit_c} is at or above {audit_review}")
+    if review:
+        candidates.append(("substance_use_review", "; ".join(review)))
+
+    if a.substance_use == "sustained_recovery":
+        candidates.append(("sustained_recovery", "in recovery for 12 months or more"))
+    return candidates
+
+
+def _ketamine_misuse(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.ketamine_misuse == "yes":
+        return [("ketamine_misuse", "reports problematic use of ketamine outside medical care")]
+    return NONE
+
+
+def _mania(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.mania == "yes":
+        return [("mania_history", "reports a past manic episode")]
+    return NONE
+
+
+def _suicide(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    candidates = []
+    c = a.cssrs
+    if c is not None:
+        high = [
+            words
+            for answer, words in (
+                (c.intent, "intent to act on suicidal thoughts"),
+                (c.plan, "a suicide plan"),
+                (c.behavior_3_months, "suicidal behaviour in the past 3 months"),
+            )
+            if answer
+        ]
+        if high:
+            candidates.append(("suicide_risk_high", "C-SSRS: " + "; ".join(high)))
+    ideation = []
+    if c is not None and c.wish_dead:
+        ideation.append("C-SSRS: wished to be dead")
+    if c is not None and c.suicidal_thoughts:
+        ideation.append("C-SSRS: thoughts of killing oneself")
+    if s.phq9_item9 is not None and s.phq9_item9 >= t.phq9_item9_ideation:
+        ideation.append(f"PHQ-9 item 9 is {s.phq9_item9}")
+    if ideation:
+        candidates.append(("suicidal_ideation", "; ".join(ideation)))
+    return candidates
+
+
+def _unstable_medical(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.conditions and "unstable_medical_condition" in a.conditions:
+        return [("unstable_medical_condition", "reports a medical condition called unstable")]
+    return NONE
+
+
+def _home(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.home_safe == "no":
+        return [("unsafe_home", "has no safe, private, supportive place for sessions")]
+    return NONE
+
+
+def _support(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.support_person == "no":
+        return [("no_support_person", "has no adult to be present during at-home sessions")]
+    return NONE
+
+
+def _age(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.age is not None and a.age < t.min_age:
+        return [("underage", f"age {a.age} is below {t.min_age}")]
+    return NONE
+
+
+def _indication(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if s.phq9 is None or s.gad7 is None:
+        return NONE
+    if s.phq9 < t.phq9_indication and s.gad7 < t.gad7_indication:
+        reason = (
+            f"PHQ-9 {s.phq9} is below {t.phq9_indication} "
+            f"and GAD-7 {s.gad7} is below {t.gad7_indication}"
+        )
+        return [("no_indication", reason)]
+    return NONE
+
+
+def _first_line(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    trials = a.antidepressant_trials
+    if trials is not None and trials < t.min_antidepressant_trials:
+        minimum = t.min_antidepressant_trials
+        return [
+            (
+                "first_line_not_tried",
+                f"{trials} adequate antidepressant trials, fewer than {minimum}",
+            )
+        ]
+    return NONE
+
+
+def _panic(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    found = []
+    if a.panic_disorder == "yes":
+        found.append("reports panic disorder or recurrent panic attacks")
+    if s.gad7 is not None and s.gad7 >= t.gad7_panic:
+        found.append(f"GAD-7 {s.gad7} is at or above {t.gad7_panic}")
+    if found:
+        return [("panic_risk", "; ".join(found))]
+    return NONE
+
+
+def _aggression(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.aggression_history == "yes":
+        return [("aggression_monitoring", "reports aggressive or violent behaviour this year")]
+    return NONE
+
+
+def _other_conditions(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if not a.conditions:
+        return NONE
+    found = [c for c in OTHER_RELEVANT_CONDITIONS if c in a.conditions]
+    if found:
+        return [("other_relevant_condition", f"reports {_words(found)}")]
+    return NONE
+
+
+_required = attrgetter(*REQUIRED_KEYS)
+_unsure_possible = attrgetter(*TRI_STATE_OR_UNSURE_KEYS)
+
+
+def missing_answers(a: Answers) -> list[str]:
+    """Required answers not given, named as in the answer format (C-SSRS items dotted)."""
+    missing = []
+    values = _required(a)
+    if None in values:
+        missing = [key for key, value in zip(REQUIRED_KEYS, values, strict=True) if value is None]
+        if a.sex_at_birth == "male" and "pregnant" in missing:
+            missing.remove("pregnant")
+    c = a.cssrs
+    if c is not None:
+        items = ["wish_dead", "suicidal_thoughts", "behavior_3_months"]
+        if c.suicidal_thoughts:
+            items += ["method", "intent", "plan"]
+        missing += [f"cssrs.{item}" for item in items if getattr(c, item) is None]
+    return missing
+
+
+def unsure_answers(a: Answers) -> list[str]:
+    """Every answer given as unsure, required or not: unsure never means at-home."""
+    values = _unsure_possible(a)
+    if "unsure" not in values:
+        return []
+    keys = TRI_STATE_OR_UNSURE_KEYS
+    return [key for key, value in zip(keys, values, strict=True) if value == "unsure"]
+
+
+def contradictory_answers(a: Answers) -> list[str]:
+    """C-SSRS follow-ups answered yes although no suicidal thoughts were reported."""
+    c = a.cssrs
+    if c is None or c.suicidal_thoughts is not False:
+        return []
+    return [f"cssrs.{item}" for item in ("method", "intent", "plan") if getattr(c, item)]
+
+
+def _incomplete(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    missing, unsure, contradictory = missing_answers(a), unsure_answers(a), contradictory_answers(a)
+    if not (missing or unsure or contradictory):
+        return NONE
+    parts = []
+    if missing:
+        parts.append(f"missing: {', '.join(missing)}")
+    if unsure:
+        parts.append(f"unsure: {', '.join(unsure)}")
+    if contradictory:
+        parts.append(
+            f"contradictory: {', '.join(contradictory)} answered yes but suicidal_thoughts no"
+        )
+    return [("incomplete_answers", "; ".join(parts))]
+
+
+CHECKS: Final[tuple[Check, ...]] = (
+    _hypersensitivity,
+    _psychosis,
+    _blood_pressure,
+    _heart,
+    _vascular,
+    _pregnancy,
+    _breastfeeding,
+    _dissociation,
+    _substance_use,
+    _ketamine_misuse,
+    _mania,
+    _suicide,
+    _unstable_medical,
+    _home,
+    _support,
+    _age,
+    _indication,
+    _first_line,
+    _panic,
+    _aggression,
+    _other_conditions,
+    _incomplete,
+)
+
+_ROUTING_EFFECTS: Final = (
+    (Route.CLINICIAN_REVIEW, (Effect.CONTRAINDICATION, Effect.REVIEW)),
+    (Route.IN_CLINIC, (Effect.IN_CLINIC,)),
+)
+
+
+def _route(fired: list[FiredRule]) -> Route:
+    effects = {f.effect for f in fired}
+    for route, routing_effects in _ROUTING_EFFECTS:
+        if any(effect in effects for effect in routing_effects):
+            return route
+    return Route.AT_HOME
+
+
+def _priority_rank(priority: Priority) -> int:
+    return priority.rank
+
+
+def _fired_order(fired: FiredRule) -> tuple[int, str]:
+    return (-fired.effect.strength, fired.rule)
+
+
+def evaluate(
+    answers: Answers | Mapping[str, object],
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> Decision:
+    """Screen one intake. Raises InvalidAnswers when the answers break the format."""
+    a = as_answers(answers)
+    scores = compute_scores(a)
+    disabled = thresholds.disabled_rules
+    fired: list[FiredRule] = []
+    for check in CHECKS:
+        for rule_id, reason in check(a, scores, thresholds):
+            if rule_id in disabled:
+                continue
+            rule = RULES_BY_ID[rule_id]
+            fired.append(FiredRule(rule_id, rule.effect, rule.priority, reason))
+            break
+    if not fired:
+        return Decision(Route.AT_HOME, Priority.ROUTINE, (), scores, thresholds.ruleset)
+    fired.sort(key=_fired_order)
+    priority = max((f.priority for f in fired), key=_priority_rank)
+    return Decision(_route(fired), priority, tuple(fired), scores, thresholds.ruleset)
+
+
+def crisis_resources_needed(answers: Answers) -> bool:
+    """Section 4: intent, plan or recent behaviour, or PHQ-9 item 9 of 2 or more."""
+    c = answers.cssrs
+    if c is not None and (c.intent or c.plan or c.behavior_3_months):
+        return True
+    return answers.phq9 is not None and answers.phq9[8] >= CRISIS_PHQ9_ITEM9
