@@ -17,5 +17,6 @@ def user_ensure(*, email: str, password: str, first_name: str, last_name: str, r
     user.is_staff = user.is_superuser = role is Role.ADMIN
     user.set_password(password)
     user.save()
-    user.groups.set([Group.objects.get(name=role.value)])
+    group, _ = Group.objects.get_or_create(name=role.value)
+    user.groups.set([group])
     return user

@@ -5,7 +5,7 @@ import pytest
 from screening.rules import RULES_BY_ID, evaluate
 from tests.builders import answers
 
-SINGLE_ANSWER_RULES = [
+SINGLE_ANSWER_RULES: list[tuple[dict[str, object], str, str]] = [
     ({"ketamine_hypersensitivity": "yes"}, "ketamine_hypersensitivity", "clinician_review"),
     ({"psychosis": "current"}, "psychosis_active", "clinician_review"),
     ({"psychosis": "past"}, "psychosis_history", "clinician_review"),
