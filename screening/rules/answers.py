@@ -171,16 +171,12 @@ def _in_span(value: float, span: Span, what: str = "") -> None:
         raise _Invalid(f"{prefix}{_shown(value)} is outside {span.describe()}")
 
 
-def _choice(choices: tuple[str, ...]) -> Callable[[object], str]:
-    allowed = ", ".join(f'"{c}"' for c in choices)
-    accepted = frozenset(choices)
+class _Choices(dict[str, str]):
+    """Accepted answers, each mapped to its canonical string (so later tests are by identity)."""
 
-    def parse(value: object) -> str:
-        if type(value) is not str or value not in accepted:
-            raise _Invalid(f"{_shown(value)} is not one of {allowed}")
-        return value
-
-    return parse
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        super().__init__((choice, choice) for choice in choices)
+        self.message = "is not one of " + ", ".join(f'"{c}"' for c in choices)
 
 
 def _integer_in(span: Span) -> Callable[[object], int]:
@@ -245,6 +241,24 @@ def _dast10(value: object) -> tuple[bool, ...]:
 
 
 def _bp_readings(value: object) -> tuple[BloodPressure, ...] | None:
+    if type(value) is list and 0 < len(value) <= BP_READINGS_MAX:
+        readings = []
+        for reading in value:
+            if type(reading) is not dict:
+                break
+            systolic, diastolic = reading.get("systolic"), reading.get("diastolic")
+            if not (
+                type(systolic) is int
+                and type(diastolic) is int
+                and SYSTOLIC.low <= systolic <= SYSTOLIC.high
+                and DIASTOLIC.low <= diastolic <= DIASTOLIC.high
+                and systolic > diastolic
+            ):
+                break
+            readings.append(BloodPressure(systolic, diastolic))
+        else:
+            return tuple(readings)
+    # Something is wrong: find it and say what, in words.
     if type(value) is not list:
         raise _Invalid(f"expected a list of readings, got {_shown(value)}")
     if len(value) > BP_READINGS_MAX:
@@ -280,6 +294,12 @@ def _conditions(value: object) -> frozenset[str]:
 
 
 def _cssrs(value: object) -> Cssrs:
+    if (
+        type(value) is dict
+        and value.keys() <= _CSSRS_KEYS
+        and set(map(type, value.values())) <= {bool}
+    ):
+        return Cssrs._make(map(value.get, CSSRS_ITEMS))
     if type(value) is not dict:
         raise _Invalid(f"expected an object of yes/no answers, got {_shown(value)}")
     items: dict[str, bool] = {}
@@ -292,34 +312,37 @@ def _cssrs(value: object) -> Cssrs:
     return Cssrs(**items)
 
 
-_PARSERS: Final[dict[str, Callable[[object], object]]] = {
+_CSSRS_KEYS: Final = frozenset(CSSRS_ITEMS)
+
+# The answer format, key by key, in its order: accepted choices or a parser.
+_FIELDS: Final[dict[str, _Choices | Callable[[object], object]]] = {
     "age": _integer_in(AGE),
-    "sex_at_birth": _choice(SEX_AT_BIRTH),
-    "pregnant": _choice(TRI_STATE),
-    "breastfeeding": _choice(TRI_STATE),
+    "sex_at_birth": _Choices(SEX_AT_BIRTH),
+    "pregnant": _Choices(TRI_STATE),
+    "breastfeeding": _Choices(TRI_STATE),
     "height_cm": _number_in(HEIGHT_CM),
     "weight_kg": _number_in(WEIGHT_KG),
     "bp_readings": _bp_readings,
-    "ketamine_hypersensitivity": _choice(TRI_STATE),
-    "psychosis": _choice(PSYCHOSIS),
-    "mania": _choice(TRI_STATE),
+    "ketamine_hypersensitivity": _Choices(TRI_STATE),
+    "psychosis": _Choices(PSYCHOSIS),
+    "mania": _Choices(TRI_STATE),
     "conditions": _conditions,
-    "dissociative_disorder": _choice(DISSOCIATIVE_DISORDER),
-    "substance_use": _choice(SUBSTANCE_USE),
-    "ketamine_misuse": _choice(TRI_STATE),
+    "dissociative_disorder": _Choices(DISSOCIATIVE_DISORDER),
+    "substance_use": _Choices(SUBSTANCE_USE),
+    "ketamine_misuse": _Choices(TRI_STATE),
     "audit_c": _item_scores(AUDIT_C),
     "dast10": _dast10,
     "phq9": _item_scores(PHQ9),
     "gad7": _item_scores(GAD7),
     "cssrs": _cssrs,
     "antidepressant_trials": _integer_in(ANTIDEPRESSANT_TRIALS),
-    "panic_disorder": _choice(TRI_STATE),
-    "aggression_history": _choice(TRI_STATE),
-    "home_safe": _choice(TRI_STATE),
-    "support_person": _choice(TRI_STATE),
+    "panic_disorder": _Choices(TRI_STATE),
+    "aggression_history": _Choices(TRI_STATE),
+    "home_safe": _Choices(TRI_STATE),
+    "support_person": _Choices(TRI_STATE),
 }
-ANSWER_KEYS: Final = tuple(_PARSERS)
-_KEY_ORDER: Final = {key: index for index, key in enumerate(ANSWER_KEYS)}
+ANSWER_KEYS: Final = tuple(_FIELDS)
+_FIELD_AT: Final = {key: (index, field) for index, (key, field) in enumerate(_FIELDS.items())}
 # Questions answered yes/no/unsure, for forms that offer exactly these choices.
 TRI_STATE_KEYS: Final = (
     "pregnant",
@@ -334,6 +357,9 @@ TRI_STATE_KEYS: Final = (
 )
 
 
+NULL_ANSWER: Final = "null is not an answer; leave the key out when not answered"
+
+
 def parse_answers(raw: object) -> Answers:
     """Validate one intake in the JSON answer format; unknown keys are ignored.
 
@@ -341,25 +367,31 @@ def parse_answers(raw: object) -> Answers:
     """
     if type(raw) is not dict:
         raise InvalidAnswers([FieldError("answers", f"expected a JSON object, got {_shown(raw)}")])
-    parsed: dict[str, object] = {}
+    parsed: list[object] = [None] * len(_FIELDS)
     errors: list[FieldError] = []
     for key, value in raw.items():
-        parse = _PARSERS.get(key)
-        if parse is None:
+        known = _FIELD_AT.get(key)
+        if known is None:
             continue  # unknown keys are ignored
+        index, field = known
         if value is None:
-            errors.append(
-                FieldError(key, "null is not an answer; leave the key out when not answered")
-            )
+            errors.append(FieldError(key, NULL_ANSWER))
+            continue
+        if type(field) is _Choices:
+            choice = field.get(value) if type(value) is str else None
+            if choice is None:
+                errors.append(FieldError(key, f"{_shown(value)} {field.message}"))
+            else:
+                parsed[index] = choice
             continue
         try:
-            parsed[key] = parse(value)
+            parsed[index] = field(value)  # type: ignore[operator]
         except _Invalid as invalid:
             errors.append(FieldError(key, str(invalid)))
     if errors:
-        errors.sort(key=lambda error: _KEY_ORDER[error.field])
+        errors.sort(key=lambda error: _FIELD_AT[error.field][0])
         raise InvalidAnswers(errors)
-    return Answers(**parsed)  # type: ignore[arg-type]
+    return Answers._make(parsed)
 
 
 def as_answers(answers: Answers | Mapping[str, object]) -> Answers:

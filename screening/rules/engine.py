@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from operator import attrgetter
 from typing import Final
 
-from .answers import Answers, as_answers
+from .answers import Answers, Cssrs, as_answers
 from .catalog import RULES_BY_ID
 from .decision import Decision, FiredRule
 from .scores import Scores, compute_scores
@@ -23,6 +23,7 @@ Candidate = tuple[str, str]  # (rule id, reason)
 Check = Callable[[Answers, Scores, Thresholds], list[Candidate]]
 
 NONE: Final[list[Candidate]] = []
+NO_CSSRS: Final = Cssrs()
 
 # A PHQ-9 item 9 score at which the patient is shown crisis resources at once.
 CRISIS_PHQ9_ITEM9: Final = 2
@@ -186,27 +187,30 @@ def _mania(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
 
 
 def _suicide(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    c = a.cssrs or NO_CSSRS
+    item9 = s.phq9_item9
+    item9_fires = item9 is not None and item9 >= t.phq9_item9_ideation
+    if not (True in c or item9_fires):
+        return NONE
     candidates = []
-    c = a.cssrs
-    if c is not None:
-        high = [
-            words
-            for answer, words in (
-                (c.intent, "intent to act on suicidal thoughts"),
-                (c.plan, "a suicide plan"),
-                (c.behavior_3_months, "suicidal behaviour in the past 3 months"),
-            )
-            if answer
-        ]
-        if high:
-            candidates.append(("suicide_risk_high", "C-SSRS: " + "; ".join(high)))
+    high = [
+        words
+        for answer, words in (
+            (c.intent, "intent to act on suicidal thoughts"),
+            (c.plan, "a suicide plan"),
+            (c.behavior_3_months, "suicidal behaviour in the past 3 months"),
+        )
+        if answer
+    ]
+    if high:
+        candidates.append(("suicide_risk_high", "C-SSRS: " + "; ".join(high)))
     ideation = []
-    if c is not None and c.wish_dead:
+    if c.wish_dead:
         ideation.append("C-SSRS: wished to be dead")
-    if c is not None and c.suicidal_thoughts:
+    if c.suicidal_thoughts:
         ideation.append("C-SSRS: thoughts of killing oneself")
-    if s.phq9_item9 is not None and s.phq9_item9 >= t.phq9_item9_ideation:
-        ideation.append(f"PHQ-9 item 9 is {s.phq9_item9}")
+    if item9_fires:
+        ideation.append(f"PHQ-9 item 9 is {item9}")
     if ideation:
         candidates.append(("suicidal_ideation", "; ".join(ideation)))
     return candidates
@@ -300,7 +304,7 @@ def missing_answers(a: Answers) -> list[str]:
         if a.sex_at_birth == "male" and "pregnant" in missing:
             missing.remove("pregnant")
     c = a.cssrs
-    if c is not None:
+    if c is not None and None in c:
         items = ["wish_dead", "suicidal_thoughts", "behavior_3_months"]
         if c.suicidal_thoughts:
             items += ["method", "intent", "plan"]
@@ -366,26 +370,21 @@ CHECKS: Final[tuple[Check, ...]] = (
     _incomplete,
 )
 
-_ROUTING_EFFECTS: Final = (
-    (Route.CLINICIAN_REVIEW, (Effect.CONTRAINDICATION, Effect.REVIEW)),
-    (Route.IN_CLINIC, (Effect.IN_CLINIC,)),
-)
-
-
-def _route(fired: list[FiredRule]) -> Route:
-    effects = {f.effect for f in fired}
-    for route, routing_effects in _ROUTING_EFFECTS:
-        if any(effect in effects for effect in routing_effects):
-            return route
-    return Route.AT_HOME
-
-
-def _priority_rank(priority: Priority) -> int:
-    return priority.rank
-
-
-def _fired_order(fired: FiredRule) -> tuple[int, str]:
-    return (-fired.effect.strength, fired.rule)
+# The route of a case follows from its strongest fired effect.
+_ROUTE_OF_STRONGEST: Final = {
+    Effect.CONTRAINDICATION: Route.CLINICIAN_REVIEW,
+    Effect.REVIEW: Route.CLINICIAN_REVIEW,
+    Effect.IN_CLINIC: Route.IN_CLINIC,
+    Effect.FLAG: Route.AT_HOME,
+}
+# Section 5 orders `fired` by strongest effect, then rule id: each rule's place in that order.
+_ORDER: Final = {
+    rule.id: place
+    for place, rule in enumerate(
+        sorted(RULES_BY_ID.values(), key=lambda r: (-r.effect.strength, r.id))
+    )
+}
+_PRIORITY_BY_RANK: Final = {priority.rank: priority for priority in Priority}
 
 
 def evaluate(
@@ -396,19 +395,21 @@ def evaluate(
     a = as_answers(answers)
     scores = compute_scores(a)
     disabled = thresholds.disabled_rules
-    fired: list[FiredRule] = []
+    placed: list[tuple[int, FiredRule]] = []
     for check in CHECKS:
         for rule_id, reason in check(a, scores, thresholds):
             if rule_id in disabled:
                 continue
             rule = RULES_BY_ID[rule_id]
-            fired.append(FiredRule(rule_id, rule.effect, rule.priority, reason))
+            placed.append((_ORDER[rule_id], FiredRule(rule_id, rule.effect, rule.priority, reason)))
             break
-    if not fired:
+    if not placed:
         return Decision(Route.AT_HOME, Priority.ROUTINE, (), scores, thresholds.ruleset)
-    fired.sort(key=_fired_order)
-    priority = max((f.priority for f in fired), key=_priority_rank)
-    return Decision(_route(fired), priority, tuple(fired), scores, thresholds.ruleset)
+    placed.sort()
+    fired = tuple(f for _, f in placed)
+    priority = _PRIORITY_BY_RANK[max(f.priority.rank for f in fired)]
+    route = _ROUTE_OF_STRONGEST[fired[0].effect]
+    return Decision(route, priority, fired, scores, thresholds.ruleset)
 
 
 def crisis_resources_needed(answers: Answers) -> bool:

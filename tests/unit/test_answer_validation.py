@@ -2,7 +2,8 @@
 
 import pytest
 
-from screening.rules import InvalidAnswers, evaluate, parse_answers
+from screening.rules import Answers, InvalidAnswers, evaluate, parse_answers
+from screening.rules.answers import ANSWER_KEYS
 from tests.builders import answers, bp
 
 INVALID = [
@@ -150,3 +151,7 @@ def test_it_round_trips_validated_answers_to_the_json_format():
     restored = parse_answers(raw).as_dict()
 
     assert restored == {**raw, "conditions": ["aneurysm", "glaucoma"]}
+
+
+def test_it_validates_every_key_of_the_format_in_the_order_of_answers():
+    assert ANSWER_KEYS == Answers._fields
