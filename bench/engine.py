@@ -29,8 +29,7 @@ def generated_intake(rng: random.Random) -> dict[str, object]:
     """A plausible intake of a person seeking treatment: mostly complete, some risks."""
 
     def pick(*weighted: tuple[T, int]) -> T:
-        values, weights = zip(*weighted, strict=True)
-        return rng.choices(values, weights)[0]
+        return rng.choices([value for value, _ in weighted], [w for _, w in weighted])[0]
 
     def rare_yes() -> object:
         return pick(("no", 95), ("yes", 3), ("unsure", 2))
@@ -138,7 +137,7 @@ def main() -> None:
     start = time.perf_counter()
     for intake in intakes:
         decision = evaluate(intake)
-        routes[decision.route] = routes.get(decision.route, 0) + 1
+        routes[decision.route.value] = routes.get(decision.route.value, 0) + 1
     in_process = time.perf_counter() - start
 
     parsed = [parse_answers(intake) for intake in intakes]
