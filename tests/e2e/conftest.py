@@ -36,7 +36,8 @@ def pytest_collection_modifyitems(items):
 def browser() -> Iterator[object]:
     executable = chromium_path()
     if executable is None:
-        reason = "no Chromium at /usr/bin/chromium (set CHROMIUM_PATH or install chromium)"
+        wanted = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+        reason = f"no Chromium at {wanted} (set CHROMIUM_PATH or install chromium)"
         if os.environ.get("E2E_REQUIRED") == "1":
             pytest.fail(f"E2E_REQUIRED=1 but {reason}")
         pytest.skip(reason)
