@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import uuid
+from datetime import date
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.utils import timezone
 
 
 class EmailUserManager(UserManager["User"]):
@@ -43,3 +46,84 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.email
+
+
+class Patient(models.Model):
+    """The person behind an intake: name, date of birth and contact details."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="patient")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    given_name = models.CharField("first name", max_length=150)
+    family_name = models.CharField("last name", max_length=150)
+    date_of_birth = models.DateField()
+    phone = models.CharField("phone number", max_length=32, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+    def age_on(self, day: date) -> int:
+        dob = self.date_of_birth
+        return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
+class IntakeDraft(models.Model):
+    """Answers saved step by step until the patient submits; one open draft per patient."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "In progress"
+        SUBMITTED = "submitted", "Submitted"
+
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="drafts")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    # Valid answers in the engine's answer format, for the steps completed so far.
+    answers = models.JSONField(default=dict, blank=True)
+    # Steps saved at least once, and what a patient typed on a step they left
+    # half-done by going back: kept so that no typed answer is ever lost.
+    completed_steps = models.JSONField(default=list, blank=True)
+    unsaved_inputs = models.JSONField(default=dict, blank=True)
+    resume_step = models.CharField(max_length=32, blank=True)
+    # Set when a safety answer calls for crisis resources: clinicians see the
+    # draft as urgent even if it is never submitted.
+    urgent_since = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["patient"],
+                condition=models.Q(status="open"),
+                name="one_open_draft_per_patient",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Draft {self.public_id}"
+
+
+class Submission(models.Model):
+    """A submitted intake: the exact answers screened, frozen. Never updated."""
+
+    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="submissions")
+    draft = models.OneToOneField(IntakeDraft, on_delete=models.PROTECT, related_name="submission")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    answers = models.JSONField()
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return f"Case {self.case_number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ValueError("A submission is immutable: it cannot be changed once made")
+        super().save(*args, **kwargs)
+
+    @property
+    def case_number(self) -> str:
+        """Short, opaque reference that a patient or clinician can read out."""
+        return self.public_id.hex[:8].upper()

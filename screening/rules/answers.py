@@ -148,7 +148,15 @@ class Answers(NamedTuple):
 
 
 class _Invalid(Exception):
-    """Raised by a field parser; the caller adds the field name."""
+    """Raised by a field parser; the caller adds the field name.
+
+    `item` (1-based) and `part` say where inside a list or object, for forms
+    that show the message beside the very input at fault.
+    """
+
+    def __init__(self, message: str, item: int | None = None, part: str | None = None) -> None:
+        super().__init__(message)
+        self.item, self.part = item, part
 
 
 def _shown(value: object) -> str:
@@ -165,10 +173,9 @@ def _whole_number(value: object) -> int:
     return value
 
 
-def _in_span(value: float, span: Span, what: str = "") -> None:
+def _in_span(value: float, span: Span) -> None:
     if not span.low <= value <= span.high:
-        prefix = f"{what} " if what else ""
-        raise _Invalid(f"{prefix}{_shown(value)} is outside {span.describe()}")
+        raise _Invalid(f"{_shown(value)} is outside {span.describe()}")
 
 
 class _Choices(dict[str, str]):
@@ -221,7 +228,10 @@ def _item_scores(instrument: Instrument) -> Callable[[object], tuple[int, ...]]:
             raise _Invalid(f"expected {count} item scores, got {len(value)}")
         for number, item in enumerate(value, start=1):
             if type(item) is not int or not low <= item <= high:
-                raise _Invalid(f"item {number} is {_shown(item)}; each item is scored {low}-{high}")
+                raise _Invalid(
+                    f"item {number} is {_shown(item)}; each item is scored {low}-{high}",
+                    item=number,
+                )
         return tuple(value)
 
     return parse
@@ -236,7 +246,9 @@ def _dast10(value: object) -> tuple[bool, ...]:
         raise _Invalid(f"expected {DAST10_ITEMS} yes/no answers, got {len(value)}")
     for number, item in enumerate(value, start=1):
         if type(item) is not bool:
-            raise _Invalid(f"item {number} is {_shown(item)}; each answer is true or false")
+            raise _Invalid(
+                f"item {number} is {_shown(item)}; each answer is true or false", item=number
+            )
     return tuple(value)
 
 
@@ -269,17 +281,27 @@ def _bp_readings(value: object) -> tuple[BloodPressure, ...] | None:
     for number, reading in enumerate(value, start=1):
         where = f"reading {number} " if len(value) > 1 else ""
         if type(reading) is not dict:
-            raise _Invalid(f"{where}expected an object with systolic and diastolic".lstrip())
+            raise _Invalid(f"{where}expected an object with systolic and diastolic", item=number)
         for part in ("systolic", "diastolic"):
             if part not in reading:
-                raise _Invalid(f"{where}has no {part} value")
+                raise _Invalid(f"{where}has no {part} value", item=number, part=part)
             if type(reading[part]) is not int:
-                raise _Invalid(f"{where}{part} must be a whole number, got {_shown(reading[part])}")
+                raise _Invalid(
+                    f"{where}{part} must be a whole number, got {_shown(reading[part])}",
+                    item=number,
+                    part=part,
+                )
         systolic, diastolic = reading["systolic"], reading["diastolic"]
-        _in_span(systolic, SYSTOLIC, f"{where}systolic")
-        _in_span(diastolic, DIASTOLIC, f"{where}diastolic")
+        for part, pressure, span in (
+            ("systolic", systolic, SYSTOLIC),
+            ("diastolic", diastolic, DIASTOLIC),
+        ):
+            if not span.low <= pressure <= span.high:
+                message = f"{where}{part} {pressure} is outside {span.describe()}"
+                raise _Invalid(message, item=number, part=part)
         if systolic <= diastolic:
-            raise _Invalid(f"{where}systolic {systolic} is not above diastolic {diastolic}")
+            message = f"{where}systolic {systolic} is not above diastolic {diastolic}"
+            raise _Invalid(message, item=number, part="systolic")
         readings.append(BloodPressure(systolic, diastolic))
     return tuple(readings)
 
@@ -307,7 +329,9 @@ def _cssrs(value: object) -> Cssrs:
         if item in value:
             answer = value[item]
             if type(answer) is not bool:
-                raise _Invalid(f"{item} is {_shown(answer)}; each answer is true or false")
+                raise _Invalid(
+                    f"{item} is {_shown(answer)}; each answer is true or false", part=item
+                )
             items[item] = answer
     return Cssrs(**items)
 
@@ -387,7 +411,7 @@ def parse_answers(raw: object) -> Answers:
         try:
             parsed[index] = field(value)  # type: ignore[operator]
         except _Invalid as invalid:
-            errors.append(FieldError(key, str(invalid)))
+            errors.append(FieldError(key, str(invalid), invalid.item, invalid.part))
     if errors:
         errors.sort(key=lambda error: _FIELD_AT[error.field][0])
         raise InvalidAnswers(errors)

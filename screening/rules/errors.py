@@ -8,8 +8,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class FieldError:
+    """`field` is the answer key; `item` (1-based) and `part` point inside it, when known."""
+
     field: str
     message: str
+    item: int | None = None
+    part: str | None = None
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"

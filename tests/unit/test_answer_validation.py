@@ -155,3 +155,21 @@ def test_it_round_trips_validated_answers_to_the_json_format():
 
 def test_it_validates_every_key_of_the_format_in_the_order_of_answers():
     assert ANSWER_KEYS == Answers._fields
+
+
+@pytest.mark.parametrize(
+    ("change", "item", "part"),
+    [
+        ({"bp_readings": bp((120, 80), (300, 80))}, 2, "systolic"),
+        ({"bp_readings": bp((120, 80), (120, 80), (120, 20))}, 3, "diastolic"),
+        ({"bp_readings": bp((100, 120))}, 1, "systolic"),
+        ({"phq9": [0, 0, 0, 0, 0, 0, 7, 0, 0]}, 7, None),
+        ({"dast10": [False] * 9 + [1]}, 10, None),
+        ({"cssrs": {"plan": 1}}, None, "plan"),
+    ],
+)
+def test_it_points_to_the_item_or_part_at_fault_for_forms(change, item, part):
+    with pytest.raises(InvalidAnswers) as raised:
+        parse_answers(answers(**change))
+
+    assert (raised.value.first.item, raised.value.first.part) == (item, part)
