@@ -1,17 +1,24 @@
-"""Writes for accounts."""
+"""Writes for accounts, intake drafts and submissions."""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group
-from django.db import transaction
+from datetime import date
 
-from patients.models import User
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from patients.intake.steps import REVIEW, SAFETY_CHECKED_STEPS, SLUGS
+from patients.models import IntakeDraft, Patient, Submission, User
 from patients.roles import Role
+from screening.rules import InvalidAnswers, crisis_resources_needed, parse_answers
+from screening.services import notification_queue, screening_record
 
 
 @transaction.atomic
 def user_ensure(*, email: str, password: str, first_name: str, last_name: str, role: Role) -> User:
-    """Create the user in `role`, or reset an existing one to these details."""
+    """Create the user in `role` with a verified email, or reset an existing one."""
     user, _ = User.objects.get_or_create(email=email)
     user.first_name, user.last_name = first_name, last_name
     user.is_staff = user.is_superuser = role is Role.ADMIN
@@ -19,4 +26,114 @@ def user_ensure(*, email: str, password: str, first_name: str, last_name: str, r
     user.save()
     group, _ = Group.objects.get_or_create(name=role.value)
     user.groups.set([group])
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
     return user
+
+
+@transaction.atomic
+def patient_register(
+    *, user: User, given_name: str, family_name: str, date_of_birth: date, phone: str = ""
+) -> Patient:
+    """Give a signed-up user a patient profile and the patient role."""
+    patient, _ = Patient.objects.update_or_create(
+        user=user,
+        defaults={
+            "given_name": given_name,
+            "family_name": family_name,
+            "date_of_birth": date_of_birth,
+            "phone": phone,
+        },
+    )
+    user.first_name, user.last_name = given_name, family_name
+    user.save(update_fields=["first_name", "last_name"])
+    group, _ = Group.objects.get_or_create(name=Role.PATIENT.value)
+    user.groups.add(group)
+    return patient
+
+
+def draft_open(*, patient: Patient) -> IntakeDraft:
+    """The patient's open draft, created on first use; there is never more than one."""
+    try:
+        with transaction.atomic():
+            draft, _ = IntakeDraft.objects.get_or_create(
+                patient=patient,
+                status=IntakeDraft.Status.OPEN,
+                defaults={"resume_step": SLUGS[0]},
+            )
+    except IntegrityError:  # another request opened it first
+        draft = IntakeDraft.objects.get(patient=patient, status=IntakeDraft.Status.OPEN)
+    return draft
+
+
+def _resume_step(completed: list[str]) -> str:
+    return next((slug for slug in SLUGS if slug not in completed), REVIEW)
+
+
+@transaction.atomic
+def draft_save_step(
+    *, draft: IntakeDraft, slug: str, keys: tuple[str, ...], step_answers: dict[str, object]
+) -> bool:
+    """Replace the step's answers; True when the answers now call for crisis resources."""
+    draft = IntakeDraft.objects.select_for_update().get(pk=draft.pk)
+    answers = {k: v for k, v in draft.answers.items() if k not in keys}
+    draft.answers = answers | step_answers
+    if slug not in draft.completed_steps:
+        draft.completed_steps = [s for s in SLUGS if s in {*draft.completed_steps, slug}]
+    draft.unsaved_inputs.pop(slug, None)
+    draft.resume_step = _resume_step(draft.completed_steps)
+    draft.save()
+    crisis = slug in SAFETY_CHECKED_STEPS and draft_needs_crisis_resources(draft)
+    if crisis and draft.urgent_since is None:
+        draft_flag_urgent(draft=draft)
+    return crisis
+
+
+def draft_needs_crisis_resources(draft: IntakeDraft) -> bool:
+    try:
+        return crisis_resources_needed(parse_answers(draft.answers))
+    except InvalidAnswers:  # cannot happen for saved steps; err on the safe side
+        return True
+
+
+@transaction.atomic
+def draft_flag_urgent(*, draft: IntakeDraft) -> None:
+    """Flag the draft for clinicians now, whether or not the patient ever submits."""
+    updated = IntakeDraft.objects.filter(pk=draft.pk, urgent_since__isnull=True).update(
+        urgent_since=timezone.now()
+    )
+    if updated:
+        notification_queue(draft=draft)
+
+
+def draft_keep_unsaved(*, draft: IntakeDraft, slug: str, inputs: dict[str, list[str]]) -> None:
+    """Keep what was typed on a step the patient left without finishing it."""
+    with transaction.atomic():
+        draft = IntakeDraft.objects.select_for_update().get(pk=draft.pk)
+        draft.unsaved_inputs[slug] = inputs
+        draft.save(update_fields=["unsaved_inputs", "updated_at"])
+
+
+def submission_create(*, draft: IntakeDraft) -> Submission:
+    """Freeze the draft's answers, screen them and store the decision, all at once.
+
+    Submitting a draft twice (a double click, a resent form) returns the one
+    submission it already made.
+    """
+    try:
+        with transaction.atomic():
+            draft = IntakeDraft.objects.select_for_update().get(pk=draft.pk)
+            if draft.status == IntakeDraft.Status.SUBMITTED:
+                return draft.submission
+            age = draft.patient.age_on(timezone.localdate())
+            submission = Submission.objects.create(
+                patient=draft.patient, draft=draft, answers={**draft.answers, "age": age}
+            )
+            screening_record(submission=submission)
+            draft.status = IntakeDraft.Status.SUBMITTED
+            draft.unsaved_inputs = {}
+            draft.save(update_fields=["status", "unsaved_inputs", "updated_at"])
+            return submission
+    except IntegrityError:  # a concurrent submit of the same draft won
+        return Submission.objects.get(draft_id=draft.pk)

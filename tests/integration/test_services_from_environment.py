@@ -18,7 +18,7 @@ def test_it_uses_the_database_that_database_url_names():
 
 def test_it_runs_tasks_eagerly_exactly_when_no_broker_is_set():
     broker = os.environ.get("CELERY_BROKER_URL", "")
-    expected_broker = broker or "memory://"
+    expected_broker = broker or "memory://localhost/"
 
     assert settings.CELERY_TASK_ALWAYS_EAGER is (broker == "")
     assert settings.CELERY_BROKER_URL == expected_broker

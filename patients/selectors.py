@@ -1,0 +1,62 @@
+"""Reads for patients: their drafts, submissions and a readable summary of answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.html import strip_tags
+
+from patients.intake.forms import StepForm
+from patients.intake.steps import STEPS
+from patients.models import IntakeDraft, Patient, Submission, User
+
+
+def patient_of(user: User | Any) -> Patient:
+    """The signed-in user's patient profile; staff have none and may not use patient pages."""
+    patient = Patient.objects.filter(user_id=user.pk).first() if user.is_authenticated else None
+    if patient is None:
+        raise PermissionDenied("Only patients can use these pages")
+    return patient
+
+
+def open_draft(patient: Patient) -> IntakeDraft | None:
+    return IntakeDraft.objects.filter(patient=patient, status=IntakeDraft.Status.OPEN).first()
+
+
+def submissions_of(patient: Patient) -> QuerySet[Submission]:
+    return Submission.objects.filter(patient=patient).select_related("screening")
+
+
+def submission_of(patient: Patient, public_id: str) -> Submission:
+    """One of the patient's own submissions; any other id is simply not found."""
+    submission = submissions_of(patient).filter(public_id=public_id).first()
+    if submission is None:
+        raise Http404("No such submission")
+    return submission
+
+
+def _shown_value(form: StepForm, name: str, value: Any) -> str:
+    field = form.fields[name]
+    choices = dict((str(k), v) for k, v in getattr(field, "choices", []))
+    if isinstance(value, list):
+        return ", ".join(strip_tags(str(choices.get(str(v), v))).strip() for v in value) or "None"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(strip_tags(choices.get(str(value), value)))
+
+
+def answers_summary(answers: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each step's questions and answers in words, as the patient saw them."""
+    sections = []
+    for step in STEPS:
+        form = step(initial=step.initial_from(answers))
+        rows = [
+            (strip_tags(str(form.fields[name].label or name)), _shown_value(form, name, value))
+            for name, value in form.initial.items()
+            if name in form.fields
+        ]
+        sections.append({"slug": step.slug, "title": step.title, "rows": rows})
+    return sections

@@ -1,0 +1,179 @@
+"""Patient pages: account, the intake questionnaire, and results."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
+from django.views.decorators.http import require_POST
+
+from patients.intake import steps
+from patients.roles import Role, role_of
+from patients.selectors import (
+    answers_summary,
+    open_draft,
+    patient_of,
+    submission_of,
+    submissions_of,
+)
+from patients.services import (
+    draft_keep_unsaved,
+    draft_needs_crisis_resources,
+    draft_open,
+    draft_save_step,
+    submission_create,
+)
+
+FORM_CONTROL_FIELDS = ("csrfmiddlewaretoken", "action", "return_to")
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    """Where sign-in lands: a patient's own page, or the start page for staff."""
+    if role_of(request.user) is Role.PATIENT:
+        return redirect("account")
+    return redirect("home")
+
+
+def account(request: HttpRequest) -> HttpResponse:
+    patient = patient_of(request.user)
+    draft = open_draft(patient)
+    return render(
+        request,
+        "patients/account.html",
+        {
+            "patient": patient,
+            "draft": draft,
+            "draft_position": steps.position(draft.resume_step) if draft else None,
+            "total_steps": steps.TOTAL,
+            "submissions": submissions_of(patient),
+        },
+    )
+
+
+def intake_home(request: HttpRequest) -> HttpResponse:
+    """Resume the open draft where it stopped, or offer to start one."""
+    patient = patient_of(request.user)
+    draft = draft_open(patient=patient) if request.method == "POST" else open_draft(patient)
+    if draft is not None:
+        return redirect(_step_url(draft.resume_step or steps.SLUGS[0]))
+    return render(request, "intake/start.html", {"total_steps": steps.TOTAL})
+
+
+def _step_url(slug: str) -> str:
+    if slug == steps.REVIEW:
+        return reverse("intake_review")
+    return reverse("intake_step", args=[slug])
+
+
+def _typed_inputs(request: HttpRequest) -> dict[str, list[str]]:
+    return {k: request.POST.getlist(k) for k in request.POST if k not in FORM_CONTROL_FIELDS}
+
+
+def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
+    patient = patient_of(request.user)
+    form_class = steps.step_form(slug)
+    draft = open_draft(patient)
+    if draft is None:
+        return redirect("intake_home")
+    return_to = request.POST.get("return_to") or request.GET.get("return_to", "")
+    previous = steps.previous_slug(slug)
+
+    if request.method == "POST":
+        form = form_class(request.POST)
+        going_back = request.POST.get("action") == "back"
+        if form.is_valid():
+            crisis = draft_save_step(
+                draft=draft, slug=slug, keys=form_class.keys, step_answers=form.step_answers
+            )
+            if going_back and previous:
+                destination = _step_url(previous)
+            elif return_to == steps.REVIEW:
+                destination = _step_url(steps.REVIEW)
+            else:
+                destination = _step_url(steps.next_slug(slug))
+            if crisis:
+                return redirect(f"{reverse('intake_support')}?next={destination}")
+            return redirect(destination)
+        if going_back and previous:
+            draft_keep_unsaved(draft=draft, slug=slug, inputs=_typed_inputs(request))
+            return redirect(_step_url(previous))
+    elif slug in draft.unsaved_inputs:
+        data = QueryDict(mutable=True)
+        data.update(MultiValueDict(draft.unsaved_inputs[slug]))
+        form = form_class(data)
+    else:
+        form = form_class(initial=form_class.initial_from(draft.answers))
+
+    return render(
+        request,
+        "intake/step.html",
+        {
+            "form": form,
+            "step": form_class,
+            "position": steps.position(slug),
+            "total_steps": steps.TOTAL,
+            "previous": previous,
+            "return_to": return_to,
+        },
+    )
+
+
+def intake_support(request: HttpRequest) -> HttpResponse:
+    """Crisis resources, shown before anything else after a safety answer calls for them."""
+    patient_of(request.user)
+    destination = request.GET.get("next", "")
+    if not destination.startswith("/intake/"):
+        destination = reverse("intake_home")
+    return render(request, "intake/support.html", {"next": destination})
+
+
+def intake_review(request: HttpRequest) -> HttpResponse:
+    patient = patient_of(request.user)
+    draft = open_draft(patient)
+    if draft is None:
+        return redirect("intake_home")
+    missing = [step for step in steps.STEPS if step.slug not in draft.completed_steps]
+    return render(
+        request,
+        "intake/review.html",
+        {
+            "draft": draft,
+            "sections": answers_summary(draft.answers),
+            "completed": draft.completed_steps,
+            "missing": missing,
+            "position": steps.TOTAL,
+            "total_steps": steps.TOTAL,
+            "crisis": draft_needs_crisis_resources(draft) if not missing else False,
+        },
+    )
+
+
+@require_POST
+def intake_submit(request: HttpRequest) -> HttpResponse:
+    patient = patient_of(request.user)
+    draft = patient.drafts.filter(public_id=request.POST.get("draft", "")).first()
+    if draft is None:
+        return redirect("account")
+    if draft.status == draft.Status.OPEN:
+        missing = [slug for slug in steps.SLUGS if slug not in draft.completed_steps]
+        if missing:
+            messages.error(request, "Please complete every step before you submit.")
+            return redirect("intake_review")
+    submission = submission_create(draft=draft)
+    return redirect("submission_result", public_id=submission.public_id)
+
+
+def submission_result(request: HttpRequest, public_id: str) -> HttpResponse:
+    patient = patient_of(request.user)
+    submission = submission_of(patient, public_id)
+    return render(
+        request,
+        "patients/result.html",
+        {
+            "submission": submission,
+            "screening": submission.screening,
+            "sections": answers_summary(submission.answers),
+        },
+    )
