@@ -1,8 +1,41 @@
 import os
 
+import pytest
 from hypothesis import settings
+
+from tests.factories import make_patient
 
 # HYPOTHESIS_PROFILE=thorough explores far more intakes than the default run.
 settings.register_profile("thorough", max_examples=5000, deadline=None)
 settings.register_profile("default", deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture
+def patient(db):
+    return make_patient()
+
+
+@pytest.fixture
+def patient_client(client, patient):
+    client.force_login(patient.user)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits live in the cache: each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_eagerly():
+    """Tasks run in the test's process; the worker test alone goes through the broker."""
+    from config.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager

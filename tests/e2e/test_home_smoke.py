@@ -25,7 +25,7 @@ def test_it_signs_in_a_demo_user_and_shows_the_role(page, django_user_model):
     call_command("demo_data", stdout=None)
 
     page.goto("/accounts/login/")
-    page.get_by_label("Email address").fill("clinician@example.com")
+    page.get_by_label("Email").fill("clinician@example.com")
     page.get_by_label("Password").fill("demo-password-1")
     page.get_by_role("button", name="Sign in").click()
 

@@ -46,3 +46,16 @@ def test_it_refuses_to_run_in_production(settings):
     with pytest.raises(CommandError, match="refuses to run with DJANGO_ENV=production"):
         run_demo_data()
     assert User.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_it_gives_the_demo_patient_cases_on_every_route_and_a_half_done_draft():
+    run_demo_data()
+    run_demo_data()
+
+    patient = User.objects.get(email="patient@example.com").patient
+    routes = sorted(s.screening.route for s in patient.submissions.all())
+    assert routes == ["at_home", "clinician_review", "in_clinic"]
+    draft = patient.drafts.get(status="open")
+    assert draft.resume_step == "substance-use"
+    assert len(draft.completed_steps) == 4

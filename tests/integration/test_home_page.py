@@ -48,7 +48,7 @@ def test_it_signs_in_with_email_and_password(client):
     call_command("demo_data", stdout=None)
 
     response = client.post(
-        "/accounts/login/", {"username": "patient@example.com", "password": "demo-password-1"}
+        "/accounts/login/", {"login": "patient@example.com", "password": "demo-password-1"}
     )
 
     assert response.status_code == 302
@@ -60,11 +60,11 @@ def test_it_keeps_the_email_and_explains_a_wrong_password(client):
     call_command("demo_data", stdout=None)
 
     response = client.post(
-        "/accounts/login/", {"username": "patient@example.com", "password": "wrong"}
+        "/accounts/login/", {"login": "patient@example.com", "password": "wrong"}
     )
 
     assert response.status_code == 200
-    assert b"Please enter a correct email address and password" in response.content
+    assert b"The email address and/or password you specified are not correct." in response.content
     assert b'value="patient@example.com"' in response.content
 
 

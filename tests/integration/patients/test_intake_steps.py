@@ -1,0 +1,268 @@
+"""Each step saves valid answers in the engine's format and explains invalid ones."""
+
+import pytest
+
+from patients.intake.steps import SLUGS
+from patients.models import IntakeDraft
+from tests.intake import CLEAN_ANSWERS, CLEAN_POSTS, complete_steps, post, step_url
+
+pytestmark = pytest.mark.django_db
+
+
+def save(client, slug, data):
+    client.post("/intake/")
+    return client.post(step_url(slug), data)
+
+
+def draft_answers(patient):
+    return IntakeDraft.objects.get(patient=patient, status="open").answers
+
+
+def field_errors(response):
+    return {name: list(errors) for name, errors in response.context["form"].errors.items()}
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_saves_each_step_and_moves_to_the_next(patient_client, patient, slug):
+    response = save(patient_client, slug, CLEAN_POSTS[slug])
+
+    next_index = SLUGS.index(slug) + 1
+    expected = step_url(SLUGS[next_index]) if next_index < len(SLUGS) else "/intake/review/"
+    assert response.status_code == 302
+    assert response.url == expected
+
+
+def test_it_saves_every_answer_in_the_engine_format(patient_client, patient):
+    complete_steps(patient_client)
+
+    assert draft_answers(patient) == CLEAN_ANSWERS
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_it_asks_for_every_required_answer_and_keeps_the_form(patient_client, slug):
+    response = save(patient_client, slug, {})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    html = response.content.decode()
+    assert 'id="error-summary"' in html
+    assert "Please answer this question." in html or "Please enter this number." in html
+
+
+def test_it_does_not_ask_or_keep_pregnancy_for_male_sex_at_birth(patient_client, patient):
+    response = save(
+        patient_client,
+        "about-you",
+        post("about-you", sex_at_birth="male", pregnant=..., breastfeeding=...),
+    )
+
+    assert response.status_code == 302
+    assert "pregnant" not in draft_answers(patient)
+
+
+def test_it_drops_pregnancy_answers_sent_with_male_sex_at_birth(patient_client, patient):
+    save(patient_client, "about-you", post("about-you", sex_at_birth="male", pregnant="yes"))
+
+    assert "pregnant" not in draft_answers(patient)
+
+
+@pytest.mark.parametrize("sex", ["female", "intersex"])
+def test_it_requires_pregnancy_answers_for_other_sexes(patient_client, sex):
+    response = save(
+        patient_client,
+        "about-you",
+        post("about-you", sex_at_birth=sex, pregnant=..., breastfeeding=...),
+    )
+
+    assert field_errors(response) == {
+        "pregnant": ["Please answer this question."],
+        "breastfeeding": ["Please answer this question."],
+    }
+
+
+def test_it_offers_unsure_exactly_where_the_contract_allows(patient_client):
+    patient_client.post("/intake/")
+    offered = {}
+    for slug in SLUGS:
+        form = patient_client.get(step_url(slug)).context["form"]
+        for name, field in form.fields.items():
+            if hasattr(field, "choices"):
+                offered[name] = "unsure" in [str(value) for value, _ in field.choices]
+
+    assert {name for name, unsure in offered.items() if unsure} == {
+        "pregnant",
+        "breastfeeding",
+        "ketamine_hypersensitivity",
+        "psychosis",
+        "mania",
+        "dissociative_disorder",
+        "aggression_history",
+        "substance_use",
+        "ketamine_misuse",
+        "panic_disorder",
+        "home_safe",
+        "support_person",
+    }
+
+
+def test_it_checks_height_with_the_engine_range(patient_client):
+    response = save(patient_client, "about-you", post("about-you", height_cm="300"))
+
+    assert field_errors(response) == {"height_cm": ["300.0 is outside 50-250 cm"]}
+    assert 'value="300"' in response.content.decode()
+
+
+def test_it_explains_text_where_a_number_is_needed(patient_client):
+    response = save(patient_client, "about-you", post("about-you", weight_kg="seventy"))
+
+    assert field_errors(response) == {"weight_kg": ["Enter your weight as a number."]}
+    assert 'value="seventy"' in response.content.decode()
+
+
+def test_it_saves_up_to_three_readings_skipping_empty_ones(patient_client, patient):
+    data = post("blood-pressure", systolic_3="130", diastolic_3="85", systolic_2="", diastolic_2="")
+
+    save(patient_client, "blood-pressure", data)
+
+    assert draft_answers(patient)["bp_readings"] == [
+        {"systolic": 122, "diastolic": 78},
+        {"systolic": 130, "diastolic": 85},
+    ]
+
+
+def test_it_shows_an_engine_range_error_beside_the_reading_at_fault(patient_client):
+    data = post("blood-pressure", systolic_3="300", diastolic_3="85")
+
+    response = save(patient_client, "blood-pressure", data)
+
+    assert field_errors(response) == {
+        "systolic_3": ["reading 2 systolic 300 is outside 60-260 mmHg"]
+    }
+
+
+def test_it_refuses_a_top_number_not_above_the_bottom_one(patient_client):
+    response = save(patient_client, "blood-pressure", post("blood-pressure", diastolic_1="130"))
+
+    assert field_errors(response) == {"systolic_1": ["systolic 122 is not above diastolic 130"]}
+
+
+def test_it_asks_for_both_numbers_of_a_reading(patient_client):
+    response = save(patient_client, "blood-pressure", post("blood-pressure", systolic_2="120"))
+
+    assert field_errors(response) == {
+        "diastolic_2": ["Enter both numbers of this reading, or clear both."]
+    }
+
+
+def test_it_saves_none_of_these_as_an_empty_list_of_conditions(patient_client, patient):
+    save(patient_client, "medical-history", CLEAN_POSTS["medical-history"])
+
+    assert draft_answers(patient)["conditions"] == []
+
+
+def test_it_saves_the_conditions_ticked(patient_client, patient):
+    data = post("medical-history", none_of_these=..., conditions=["glaucoma", "aneurysm"])
+
+    save(patient_client, "medical-history", data)
+
+    assert draft_answers(patient)["conditions"] == ["glaucoma", "aneurysm"]
+
+
+def test_it_requires_conditions_or_none_of_these(patient_client):
+    response = save(patient_client, "medical-history", post("medical-history", none_of_these=...))
+
+    assert field_errors(response) == {
+        "conditions": ["Tick the conditions that apply, or tick “None of these”."]
+    }
+
+
+def test_it_refuses_none_of_these_with_a_condition(patient_client):
+    response = save(
+        patient_client, "medical-history", post("medical-history", conditions=["glaucoma"])
+    )
+
+    assert field_errors(response) == {
+        "none_of_these": ["You ticked “None of these” and a condition: untick one or the other."]
+    }
+
+
+def test_it_scores_audit_c_questions_2_and_3_as_0_after_never(patient_client, patient):
+    data = post("substance-use", audit_c_1="0", audit_c_2=..., audit_c_3="4")
+
+    save(patient_client, "substance-use", data)
+
+    assert draft_answers(patient)["audit_c"] == [0, 0, 0]
+
+
+def test_it_asks_audit_c_questions_2_and_3_after_any_drinking(patient_client):
+    data = post("substance-use", audit_c_1="2", audit_c_2=..., audit_c_3=...)
+
+    response = save(patient_client, "substance-use", data)
+
+    assert field_errors(response) == {
+        "audit_c_2": ["Please answer this question."],
+        "audit_c_3": ["Please answer this question."],
+    }
+
+
+def test_it_refuses_an_item_score_outside_the_scale(patient_client):
+    response = save(patient_client, "mood", post("mood", phq9_4="5"))
+
+    assert list(field_errors(response)) == ["phq9_4"]
+
+
+def test_it_leaves_cssrs_follow_ups_unasked_after_no_suicidal_thoughts(patient_client, patient):
+    data = post("safety", cssrs_method="yes", cssrs_plan="yes")
+
+    save(patient_client, "safety", data)
+
+    assert draft_answers(patient)["cssrs"] == {
+        "wish_dead": False,
+        "suicidal_thoughts": False,
+        "behavior_3_months": False,
+        "behavior_lifetime": False,
+    }
+
+
+def test_it_requires_cssrs_follow_ups_after_suicidal_thoughts(patient_client):
+    response = save(patient_client, "safety", post("safety", cssrs_suicidal_thoughts="yes"))
+
+    assert field_errors(response) == {
+        "cssrs_method": ["Please answer this question."],
+        "cssrs_intent": ["Please answer this question."],
+        "cssrs_plan": ["Please answer this question."],
+    }
+
+
+def test_it_counts_past_behaviour_as_recent_only_within_3_months(patient_client, patient):
+    save(
+        patient_client,
+        "safety",
+        post("safety", cssrs_behavior_lifetime="yes", cssrs_behavior_recent="no"),
+    )
+
+    cssrs = draft_answers(patient)["cssrs"]
+    assert (cssrs["behavior_lifetime"], cssrs["behavior_3_months"]) == (True, False)
+
+
+def test_it_checks_antidepressant_trials_with_the_engine_range(patient_client):
+    response = save(patient_client, "treatment", {"antidepressant_trials": "31"})
+
+    assert field_errors(response) == {"antidepressant_trials": ["31 is outside 0-30"]}
+
+
+def test_it_labels_each_radio_group_with_a_legend_and_links_help(patient_client):
+    patient_client.post("/intake/")
+    html = patient_client.get(step_url("about-you")).content.decode()
+
+    assert '<fieldset aria-describedby="id_sex_at_birth_helptext">' in html
+    assert "What sex were you assigned at birth?" in html.split("<legend")[1]
+
+
+def test_it_shows_instrument_attributions(patient_client):
+    patient_client.post("/intake/")
+
+    mood = patient_client.get(step_url("mood")).content.decode()
+    safety = patient_client.get(step_url("safety")).content.decode()
+    assert mood.count("No permission required to reproduce") == 2
+    assert "The Columbia Lighthouse Project" in safety

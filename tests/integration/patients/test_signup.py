@@ -1,0 +1,63 @@
+"""Patients sign up with email and password, verify their email, then sign in."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from patients.models import Patient, User
+from patients.roles import role_of
+
+SIGNUP = {
+    "email": "new.patient@example.org",
+    "password1": "correct-horse-battery",
+    "password2": "correct-horse-battery",
+    "given_name": "Sam",
+    "family_name": "Rivera",
+    "date_of_birth": "1988-02-29",
+    "phone": "+1 555 0100",
+}
+
+
+@pytest.mark.django_db
+def test_it_creates_a_patient_with_profile_and_role(client):
+    response = client.post("/accounts/signup/", SIGNUP)
+
+    assert response.status_code == 302
+    user = User.objects.get(email="new.patient@example.org")
+    assert role_of(user) == "patient"
+    patient = Patient.objects.get(user=user)
+    assert (patient.given_name, patient.family_name, str(patient.date_of_birth)) == (
+        "Sam",
+        "Rivera",
+        "1988-02-29",
+    )
+
+
+@pytest.mark.django_db
+def test_it_verifies_the_email_before_the_first_sign_in(client):
+    client.post("/accounts/signup/", SIGNUP)
+
+    blocked = client.post(
+        "/accounts/login/", {"login": SIGNUP["email"], "password": SIGNUP["password1"]}
+    )
+    assert blocked.url == "/accounts/confirm-email/"
+    link = re.search(r"http://testserver(/accounts/confirm-email/\S+/)", mail.outbox[-1].body)
+    client.post(link.group(1))
+    signed_in = client.post(
+        "/accounts/login/", {"login": SIGNUP["email"], "password": SIGNUP["password1"]}
+    )
+
+    assert signed_in.url == "/start/"
+    assert client.get("/start/").url == "/account/"
+
+
+@pytest.mark.django_db
+def test_it_keeps_what_was_typed_and_explains_a_future_date_of_birth(client):
+    response = client.post("/accounts/signup/", {**SIGNUP, "date_of_birth": "2999-01-01"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Your date of birth must be in the past." in html
+    assert 'value="Rivera"' in html
+    assert not User.objects.filter(email=SIGNUP["email"]).exists()

@@ -1,0 +1,158 @@
+"""Submitting freezes the answers, screens them and tells the patient what happens next."""
+
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from patients.models import IntakeDraft, Submission
+from screening.models import ClinicianNotification, ScreeningResult
+from screening.rules import RULES
+from tests.factories import make_patient
+from tests.intake import CLEAN_ANSWERS, CLEAN_POSTS, complete_steps, post
+
+pytestmark = pytest.mark.django_db
+
+
+def submit(client):
+    draft = IntakeDraft.objects.latest("created_at")
+    return client.post("/intake/submit/", {"draft": str(draft.public_id)})
+
+
+def test_it_screens_the_frozen_answers_and_stores_the_decision(patient_client, patient):
+    complete_steps(patient_client)
+
+    response = submit(patient_client)
+
+    submission = Submission.objects.get()
+    result = submission.screening
+    assert response.url == f"/submissions/{submission.public_id}/"
+    age = patient.age_on(timezone.localdate())
+    assert submission.answers == {**CLEAN_ANSWERS, "age": age}
+    assert (result.route, result.priority, result.ruleset) == ("at_home", "routine", "default-1")
+    assert result.decision["fired"] == []
+    assert result.decision["scores"]["phq9"] == 16
+    assert IntakeDraft.objects.get().status == "submitted"
+
+
+def test_it_takes_the_age_from_the_date_of_birth_at_submission(client):
+    today = timezone.localdate()
+    patient = make_patient(date_of_birth=date(today.year - 17, today.month, today.day))
+    client.force_login(patient.user)
+    complete_steps(client)
+
+    submit(client)
+
+    result = ScreeningResult.objects.get()
+    assert Submission.objects.get().answers["age"] == 17
+    assert "underage" in [f["rule"] for f in result.fired]
+
+
+def test_it_makes_one_submission_from_a_double_click(patient_client):
+    complete_steps(patient_client)
+
+    first, second = submit(patient_client), submit(patient_client)
+
+    assert Submission.objects.count() == 1
+    assert ScreeningResult.objects.count() == 1
+    assert first.url == second.url
+
+
+def test_it_refuses_to_submit_with_steps_left(patient_client):
+    complete_steps(patient_client, ["about-you", "blood-pressure"])
+
+    response = submit(patient_client)
+
+    assert response.url == "/intake/review/"
+    assert not Submission.objects.exists()
+    review = patient_client.get("/intake/review/").content.decode()
+    assert "Please complete 7 more sections before you submit" in review
+
+
+def test_it_lists_every_answer_on_the_review_page_with_a_change_link(patient_client):
+    complete_steps(patient_client)
+
+    html = patient_client.get("/intake/review/").content.decode()
+
+    assert "What sex were you assigned at birth?" in html
+    assert "Little interest or pleasure in doing things" in html
+    assert html.count("?return_to=review") == 9
+    assert "Submit my answers" in html
+
+
+@pytest.mark.parametrize(
+    ("changes", "route", "words"),
+    [
+        ({}, "at_home", "may be suitable for the at-home program"),
+        (
+            {"home": post("home", support_person="no")},
+            "in_clinic",
+            "an in-clinic evaluation is recommended",
+        ),
+        (
+            {"about_you": post("about-you", pregnant="unsure")},
+            "clinician_review",
+            "A clinician will review your answers",
+        ),
+    ],
+)
+def test_it_tells_the_patient_what_happens_next_in_plain_words(
+    patient_client, changes, route, words
+):
+    complete_steps(patient_client, **changes)
+
+    response = patient_client.get(submit(patient_client).url)
+
+    html = response.content.decode()
+    assert ScreeningResult.objects.get().route == route
+    assert words in html
+    assert "No treatment is decided until a clinician has reviewed your case" in html
+    for rule in RULES:
+        if "_" in rule.id:  # the others (pregnancy, ...) are plain words of the questions
+            assert rule.id not in html
+
+
+def test_it_lists_submissions_on_the_account_page(patient_client):
+    complete_steps(patient_client)
+    submit(patient_client)
+
+    html = patient_client.get("/account/").content.decode()
+
+    assert f"Case {Submission.objects.get().case_number}" in html
+    assert "Awaiting clinician review" in html
+    assert "Start a new questionnaire" in html
+
+
+def test_it_never_changes_a_submission_or_its_decision(patient_client):
+    complete_steps(patient_client)
+    submit(patient_client)
+    submission = Submission.objects.get()
+
+    with pytest.raises(ValueError, match="immutable"):
+        submission.save()
+    with pytest.raises(ValueError, match="immutable"):
+        submission.screening.save()
+
+
+def test_it_queues_a_notification_for_urgent_and_high_cases_only(patient_client):
+    complete_steps(patient_client, blood_pressure=post("blood-pressure", systolic_1="185"))
+    submit(patient_client)
+
+    notification = ClinicianNotification.objects.get()
+    assert (notification.kind, notification.priority) == ("submission", "urgent")
+
+
+def test_it_queues_no_notification_for_a_routine_case(patient_client):
+    complete_steps(patient_client)
+    submit(patient_client)
+
+    assert not ClinicianNotification.objects.exists()
+
+
+def test_it_shows_crisis_resources_again_on_the_result_of_a_crisis_case(patient_client):
+    complete_steps(patient_client, mood=post("mood", phq9_9="3"))
+
+    html = patient_client.get(submit(patient_client).url).content.decode()
+
+    assert "Call or text 988" in html
+    assert CLEAN_POSTS  # the other steps were clean
