@@ -23,6 +23,10 @@ from screening.rules.answers import BP_READINGS_MAX, DIASTOLIC, SYSTOLIC
 Answers = dict[str, Any]
 
 REQUIRED = "Please answer this question."
+# Text inputs, not type=number: what was typed stays visible when it is wrong,
+# and a scroll wheel cannot change a blood pressure.
+DECIMAL_INPUT = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+WHOLE_NUMBER_INPUT = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 
 
 def choice(label: str, choices: Iterable[tuple[Any, str]], **kwargs: Any) -> forms.ChoiceField:
@@ -117,11 +121,13 @@ class AboutYouForm(StepForm):
     breastfeeding = yes_no_unsure("Are you breastfeeding?", required=False)
     height_cm = forms.FloatField(
         label="Height in centimetres",
+        widget=DECIMAL_INPUT,
         help_text="For example 170. 5 feet 7 inches is about 170 cm.",
         error_messages={"required": REQUIRED, "invalid": "Enter your height as a number."},
     )
     weight_kg = forms.FloatField(
         label="Weight in kilograms",
+        widget=DECIMAL_INPUT,
         help_text="For example 70. 154 pounds is about 70 kg.",
         error_messages={"required": REQUIRED, "invalid": "Enter your weight as a number."},
     )
@@ -390,6 +396,7 @@ BloodPressureForm.base_fields |= {
     f"{part}_{number}": forms.IntegerField(
         label=label,
         required=number == 1,
+        widget=WHOLE_NUMBER_INPUT,
         help_text=f"{span.low} to {span.high} mmHg",
         error_messages={
             "required": "Please enter this number.",
@@ -500,6 +507,7 @@ class TreatmentForm(StepForm):
         label="How many different antidepressant medicines have you taken for at least "
         "6 weeks at the dose your doctor prescribed?",
         help_text="Count each medicine once. Enter 0 if none.",
+        widget=WHOLE_NUMBER_INPUT,
         error_messages={"required": REQUIRED, "invalid": "Enter a whole number, such as 2."},
     )
 

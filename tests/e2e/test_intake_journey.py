@@ -171,3 +171,32 @@ def test_a_patient_who_leaves_half_way_resumes_at_the_same_step(page, browser, l
     reading = fresh.get_by_role("group", name="Reading 1")
     assert reading.get_by_label("Top number (systolic)").input_value() == "118"
     fresh.context.close()
+
+
+def test_the_questionnaire_fits_a_phone_screen(browser, live_server):
+    patient = make_patient(email="phone@example.org")
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 375, "height": 740}, is_mobile=True
+    )
+    page = context.new_page()
+    sign_in(page, patient.user.email)
+    page.get_by_role("button", name="Start the questionnaire").click()
+
+    for path in ("/account/", "/intake/step/about-you/", "/intake/step/mood/", "/intake/review/"):
+        page.goto(path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, path
+    context.close()
+
+
+def test_pregnancy_questions_appear_only_for_female_or_intersex(page):
+    patient = make_patient(email="toggle@example.org")
+    sign_in(page, patient.user.email)
+    page.get_by_role("button", name="Start the questionnaire").click()
+    pregnancy = page.get_by_role("group", name="Are you pregnant, or could you be pregnant?")
+
+    assert not pregnancy.is_visible()
+    choose(page, "What sex were you assigned at birth?", "Male")
+    assert not pregnancy.is_visible()
+    page.get_by_label("Intersex").check()
+    assert pregnancy.is_visible()

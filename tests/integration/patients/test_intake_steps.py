@@ -1,5 +1,7 @@
 """Each step saves valid answers in the engine's format and explains invalid ones."""
 
+import re
+
 import pytest
 
 from patients.intake.steps import SLUGS
@@ -266,3 +268,14 @@ def test_it_shows_instrument_attributions(patient_client):
     safety = patient_client.get(step_url("safety")).content.decode()
     assert mood.count("No permission required to reproduce") == 2
     assert "The Columbia Lighthouse Project" in safety
+
+
+def test_it_keeps_mistyped_numbers_visible_in_text_inputs(patient_client):
+    response = save(patient_client, "blood-pressure", post("blood-pressure", systolic_1="12O"))
+
+    html = response.content.decode()
+    field = re.search(r'<input[^>]*name="systolic_1"[^>]*>', html).group(0)
+    assert 'type="text"' in field
+    assert 'inputmode="numeric"' in field
+    assert 'value="12O"' in field
+    assert 'aria-describedby="id_systolic_1_helptext id_systolic_1_error"' in field
