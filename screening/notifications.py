@@ -50,7 +50,7 @@ def notification_deliver_now(notification_id: int) -> bool:
     """Send one notification unless it was sent already; True when this call sent it."""
     with transaction.atomic():
         notification = (
-            ClinicianNotification.objects.select_for_update()
+            ClinicianNotification.objects.select_for_update(of=("self",))
             .select_related("submission")
             .get(pk=notification_id)
         )

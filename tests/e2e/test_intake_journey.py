@@ -1,6 +1,7 @@
 """The patient journey in Chromium: keyboard only, crisis first, resume after leaving."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import PASSWORD, make_patient
 
@@ -13,6 +14,12 @@ def sign_in(page, email):
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_label("Password").press("Enter")
     page.wait_for_url("**/account/")
+
+
+def start_questionnaire(page):
+    page.get_by_role("button", name="Start the questionnaire").click()
+    page.wait_for_url("**/intake/step/about-you/")
+    page.wait_for_load_state("load")
 
 
 def choose(page, group_name, option, within=None):
@@ -132,7 +139,7 @@ def answer_suicide_plan(page):
 def test_a_patient_with_a_suicide_plan_sees_crisis_resources_first(page):
     patient = make_patient(email="plan@example.org")
     sign_in(page, patient.user.email)
-    page.get_by_role("button", name="Start the questionnaire").click()
+    start_questionnaire(page)
 
     def safety_with_plan(page):
         answer_suicide_plan(page)
@@ -150,7 +157,7 @@ def test_a_patient_with_a_suicide_plan_sees_crisis_resources_first(page):
 def test_a_patient_who_leaves_half_way_resumes_at_the_same_step(page, browser, live_server):
     patient = make_patient(email="resume@example.org")
     sign_in(page, patient.user.email)
-    page.get_by_role("button", name="Start the questionnaire").click()
+    start_questionnaire(page)
     choose(page, "What sex were you assigned at birth?", "Male")
     type_into(page, "Height in centimetres", "180")
     type_into(page, "Weight in kilograms", "82")
@@ -180,7 +187,7 @@ def test_the_questionnaire_fits_a_phone_screen(browser, live_server):
     )
     page = context.new_page()
     sign_in(page, patient.user.email)
-    page.get_by_role("button", name="Start the questionnaire").click()
+    start_questionnaire(page)
 
     for path in ("/account/", "/intake/step/about-you/", "/intake/step/mood/", "/intake/review/"):
         page.goto(path)
@@ -192,11 +199,11 @@ def test_the_questionnaire_fits_a_phone_screen(browser, live_server):
 def test_pregnancy_questions_appear_only_for_female_or_intersex(page):
     patient = make_patient(email="toggle@example.org")
     sign_in(page, patient.user.email)
-    page.get_by_role("button", name="Start the questionnaire").click()
+    start_questionnaire(page)
     pregnancy = page.get_by_role("group", name="Are you pregnant, or could you be pregnant?")
 
-    assert not pregnancy.is_visible()
+    expect(pregnancy).to_be_hidden()
     choose(page, "What sex were you assigned at birth?", "Male")
-    assert not pregnancy.is_visible()
+    expect(pregnancy).to_be_hidden()
     page.get_by_label("Intersex").check()
-    assert pregnancy.is_visible()
+    expect(pregnancy).to_be_visible()
