@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list, env_secret, env_str
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
     "patients",
@@ -67,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "patients.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -125,6 +128,17 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_SIGNUP_FORM_CLASS = "patients.forms.PatientSignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Ketamine therapy screening] "
 ACCOUNT_PREVENT_ENUMERATION = True
+# Second factor: TOTP with recovery codes; required of clinicians and admins.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Ketamine therapy screening"
+
+# The review queue: when a waiting case counts as overdue, by priority (hours).
+OVERDUE_AFTER_HOURS = {
+    "urgent": env_int("OVERDUE_URGENT_HOURS", 1),
+    "high": env_int("OVERDUE_HIGH_HOURS", 24),
+    "routine": env_int("OVERDUE_ROUTINE_HOURS", 72),
+}
+QUEUE_PAGE_SIZE = env_int("QUEUE_PAGE_SIZE", 25)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -205,6 +219,14 @@ CELERY_BEAT_SCHEDULE = {
     "deliver-pending-notifications": {
         "task": "screening.notifications_deliver_pending",
         "schedule": env_int("NOTIFICATION_SWEEP_SECONDS", 300),
+    },
+    "escalate-overdue-cases": {
+        "task": "screening.cases_escalate_overdue",
+        "schedule": env_int("ESCALATION_SWEEP_SECONDS", 600),
+    },
+    "daily-digest": {
+        "task": "screening.digests_send",
+        "schedule": crontab(hour=env_int("DIGEST_HOUR", 7), minute=0),
     },
 }
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}

@@ -1,11 +1,29 @@
 from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import include, path
 
 from config import views
+
+
+def admin_login(request: HttpRequest, extra_context: object = None) -> HttpResponse:
+    """The admin signs in through the accounts pages, so the second factor always applies."""
+    destination = request.GET.get("next") or "/admin/"
+    if not request.user.is_authenticated:
+        return redirect_to_login(destination)
+    if not request.user.is_staff:
+        raise PermissionDenied("The admin site is for administrators")
+    return redirect(destination)
+
+
+admin.site.login = admin_login  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("patients.urls")),
+    path("", include("screening.urls")),
 ]

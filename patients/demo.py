@@ -1,13 +1,17 @@
-"""Demo cases for `make run`: submitted intakes across the three routes and a half-done draft."""
+"""Demo data for `make run`: a queue with every route and priority, and a patient's journey."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from django.utils import timezone
+
 from patients.intake.steps import SLUGS
-from patients.models import IntakeDraft, Patient, User
-from patients.services import draft_open, patient_register, submission_create
+from patients.models import IntakeDraft, Patient, Submission, User
+from patients.roles import Role
+from patients.services import draft_open, patient_register, submission_create, user_ensure
+from screening.models import Case
 
 CLEAN_CANDIDATE: dict[str, Any] = {
     "sex_at_birth": "female",
@@ -39,12 +43,11 @@ CLEAN_CANDIDATE: dict[str, Any] = {
     "home_safe": "yes",
     "support_person": "yes",
 }
-SUBMITTED_CASES = (
-    CLEAN_CANDIDATE,  # at home
-    CLEAN_CANDIDATE | {"support_person": "no"},  # in clinic
-    CLEAN_CANDIDATE | {"bp_readings": [{"systolic": 182, "diastolic": 95}]},  # review, urgent
-)
-# The first four steps of a new questionnaire are done; the patient stopped there.
+CRISIS_BP = {"bp_readings": [{"systolic": 182, "diastolic": 95}]}
+PASSIVE_WISH = {
+    "cssrs": CLEAN_CANDIDATE["cssrs"] | {"wish_dead": True},
+    "phq9": [2, 2, 2, 2, 2, 2, 2, 1, 1],
+}
 HALF_DONE_STEPS = SLUGS[:4]
 HALF_DONE_KEYS = (
     "sex_at_birth",
@@ -61,6 +64,37 @@ HALF_DONE_KEYS = (
     "aggression_history",
 )
 
+# (email, first name, last name, [(changes to the clean answers, days ago submitted), ...])
+QUEUE_PATIENTS: tuple[tuple[str, str, str, list[tuple[dict[str, Any], float]]], ...] = (
+    ("jordan@example.com", "Jordan", "Lee", [(CRISIS_BP, 0.2)]),  # urgent, overdue
+    ("alex@example.com", "Alex", "Kim", [({"substance_use": "active"}, 0.5)]),  # high
+    ("sam@example.com", "Sam", "Patel", [(PASSIVE_WISH, 1.5)]),  # in clinic, high, overdue
+    ("chris@example.com", "Chris", "Diaz", [({"mania": "yes"}, 2)]),  # review, routine
+    (
+        "morgan@example.com",
+        "Morgan",
+        "Reyes",
+        [  # earlier submissions: the case page charts PHQ-9 and GAD-7
+            ({"phq9": [3, 3, 3, 2, 2, 2, 2, 2, 0], "gad7": [3, 3, 2, 2, 2, 2, 2]}, 120),
+            ({"phq9": [3, 2, 2, 2, 2, 2, 2, 2, 0], "gad7": [2, 2, 2, 2, 2, 2, 2]}, 60),
+            ({}, 4),  # at home, routine, overdue
+        ],
+    ),
+)
+
+
+def _submit(patient: Patient, answers: dict[str, Any], days_ago: float = 0) -> Submission:
+    draft = draft_open(patient=patient)
+    IntakeDraft.objects.filter(pk=draft.pk).update(
+        answers=answers, completed_steps=list(SLUGS), resume_step="review"
+    )
+    submission = submission_create(draft=draft)
+    if days_ago:
+        when = timezone.now() - timedelta(days=days_ago)
+        Submission.objects.filter(pk=submission.pk).update(submitted_at=when)
+        Case.objects.filter(submission=submission).update(waiting_since=when)
+    return submission
+
 
 def demo_patient_cases(user: User) -> Patient:
     """Give the demo patient a profile, three submitted cases and a half-finished draft, once."""
@@ -69,12 +103,8 @@ def demo_patient_cases(user: User) -> Patient:
     )
     if patient.submissions.exists():
         return patient
-    for answers in SUBMITTED_CASES:
-        draft = draft_open(patient=patient)
-        IntakeDraft.objects.filter(pk=draft.pk).update(
-            answers=answers, completed_steps=list(SLUGS), resume_step="review"
-        )
-        submission_create(draft=draft)
+    for changes in ({}, {"support_person": "no"}, CRISIS_BP):
+        _submit(patient, CLEAN_CANDIDATE | changes)
     draft = draft_open(patient=patient)
     IntakeDraft.objects.filter(pk=draft.pk).update(
         answers={key: CLEAN_CANDIDATE[key] for key in HALF_DONE_KEYS},
@@ -82,3 +112,25 @@ def demo_patient_cases(user: User) -> Patient:
         resume_step=SLUGS[len(HALF_DONE_STEPS)],
     )
     return patient
+
+
+def demo_queue(password: str) -> None:
+    """More patients, so the queue shows every route and priority and overdue cases."""
+    for email, given_name, family_name, cases in QUEUE_PATIENTS:
+        user = user_ensure(
+            email=email,
+            password=password,
+            first_name=given_name,
+            last_name=family_name,
+            role=Role.PATIENT,
+        )
+        patient = patient_register(
+            user=user,
+            given_name=given_name,
+            family_name=family_name,
+            date_of_birth=date(1985, 9, 1),
+        )
+        if patient.submissions.exists():
+            continue
+        for changes, days_ago in cases:
+            _submit(patient, CLEAN_CANDIDATE | changes, days_ago)

@@ -87,6 +87,10 @@ class IntakeDraft(models.Model):
     # Set when a safety answer calls for crisis resources: clinicians see the
     # draft as urgent even if it is never submitted.
     urgent_since = models.DateTimeField(null=True, blank=True)
+    # Set when a clinician asked for more information about that submission.
+    reopened_from = models.ForeignKey(
+        "Submission", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -109,6 +113,8 @@ class Submission(models.Model):
     patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="submissions")
     draft = models.OneToOneField(IntakeDraft, on_delete=models.PROTECT, related_name="submission")
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Short, opaque reference that a patient or clinician can read out or search.
+    case_number = models.CharField(max_length=8, db_index=True, editable=False)
     answers = models.JSONField()
     submitted_at = models.DateTimeField(default=timezone.now)
 
@@ -121,9 +127,5 @@ class Submission(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise ValueError("A submission is immutable: it cannot be changed once made")
+        self.case_number = self.case_number or self.public_id.hex[:8].upper()
         super().save(*args, **kwargs)
-
-    @property
-    def case_number(self) -> str:
-        """Short, opaque reference that a patient or clinician can read out."""
-        return self.public_id.hex[:8].upper()

@@ -27,7 +27,19 @@ def open_draft(patient: Patient) -> IntakeDraft | None:
 
 
 def submissions_of(patient: Patient) -> QuerySet[Submission]:
-    return Submission.objects.filter(patient=patient).select_related("screening")
+    """The patient's submissions, newest first, with their screening and decisions."""
+    return (
+        Submission.objects.filter(patient=patient)
+        .select_related("screening", "case")
+        .prefetch_related("case__decisions")
+    )
+
+
+def latest_decision_of(submission: Submission) -> Any:
+    """The clinician's latest decision on the submission, if any (decisions are prefetched)."""
+    case = getattr(submission, "case", None)
+    decisions = list(case.decisions.all()) if case is not None else []
+    return decisions[0] if decisions else None
 
 
 def submission_of(patient: Patient, public_id: str) -> Submission:

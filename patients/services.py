@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -30,6 +33,14 @@ def user_ensure(*, email: str, password: str, first_name: str, last_name: str, r
         user=user, email=email, defaults={"verified": True, "primary": True}
     )
     return user
+
+
+@transaction.atomic
+def totp_ensure(*, user: User, secret: str) -> None:
+    """Give the user a TOTP second factor with this secret (and recovery codes), once."""
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, secret)
+        RecoveryCodes.activate(user)
 
 
 @transaction.atomic
@@ -137,3 +148,26 @@ def submission_create(*, draft: IntakeDraft) -> Submission:
             return submission
     except IntegrityError:  # a concurrent submit of the same draft won
         return Submission.objects.get(draft_id=draft.pk)
+
+
+@transaction.atomic
+def draft_reopen(*, submission: Submission, steps: list[str]) -> IntakeDraft:
+    """A clinician asked for more: reopen these steps in a new draft, pre-filled.
+
+    A draft the patient already has open is kept, with the steps marked to redo.
+    """
+    patient = submission.patient
+    draft = (
+        IntakeDraft.objects.select_for_update()
+        .filter(patient=patient, status=IntakeDraft.Status.OPEN)
+        .first()
+    )
+    if draft is None:
+        answers = {k: v for k, v in submission.answers.items() if k != "age"}
+        draft = IntakeDraft.objects.create(patient=patient, answers=answers)
+        draft.completed_steps = list(SLUGS)
+    draft.completed_steps = [slug for slug in draft.completed_steps if slug not in steps]
+    draft.resume_step = _resume_step(draft.completed_steps)
+    draft.reopened_from = submission
+    draft.save()
+    return draft

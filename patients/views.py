@@ -13,6 +13,7 @@ from patients.intake import steps
 from patients.roles import Role, role_of
 from patients.selectors import (
     answers_summary,
+    latest_decision_of,
     open_draft,
     patient_of,
     submission_of,
@@ -31,8 +32,11 @@ FORM_CONTROL_FIELDS = ("csrfmiddlewaretoken", "action", "return_to")
 
 def start(request: HttpRequest) -> HttpResponse:
     """Where sign-in lands: a patient's own page, or the start page for staff."""
-    if role_of(request.user) is Role.PATIENT:
+    role = role_of(request.user)
+    if role is Role.PATIENT:
         return redirect("account")
+    if role in (Role.CLINICIAN, Role.ADMIN):
+        return redirect("queue")
     return redirect("home")
 
 
@@ -47,7 +51,10 @@ def account(request: HttpRequest) -> HttpResponse:
             "draft": draft,
             "draft_position": steps.position(draft.resume_step) if draft else None,
             "total_steps": steps.TOTAL,
-            "submissions": submissions_of(patient),
+            "submissions": [
+                {"submission": s, "decision": latest_decision_of(s)}
+                for s in submissions_of(patient)
+            ],
         },
     )
 
@@ -173,6 +180,7 @@ def submission_result(request: HttpRequest, public_id: str) -> HttpResponse:
         "patients/result.html",
         {
             "submission": submission,
+            "decision": latest_decision_of(submission),
             "screening": submission.screening,
             "sections": answers_summary(submission.answers),
         },

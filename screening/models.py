@@ -1,11 +1,22 @@
 from __future__ import annotations
 
+import uuid
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
-from patients.models import Submission
+from patients.models import Patient, Submission
 from screening.rules import Priority, Route
+
+PRIORITY_RANKS = {p.value: p.rank for p in Priority}
+ROUTE_RANKS = {r.value: r.restrictiveness for r in Route}
+ROUTE_LABELS = {
+    "clinician_review": "Clinician review",
+    "in_clinic": "In-clinic referral",
+    "at_home": "At-home eligible",
+}
 
 
 class ScreeningResult(models.Model):
@@ -14,16 +25,18 @@ class ScreeningResult(models.Model):
     submission = models.OneToOneField(
         Submission, on_delete=models.PROTECT, related_name="screening"
     )
-    route = models.CharField(max_length=32, choices=[(r.value, r.value) for r in Route])
+    route = models.CharField(max_length=32, choices=list(ROUTE_LABELS.items()))
     priority = models.CharField(max_length=16, choices=[(p.value, p.value) for p in Priority])
     # Section 5 decision JSON: fired rules with reasons, scores, rule-set version.
     decision = models.JSONField()
     ruleset = models.CharField(max_length=64)
     crisis_resources_shown = models.BooleanField(default=False)
+    # For ordering and filtering the queue: route 2 review, 1 in clinic, 0 at home;
+    # priority 2 urgent, 1 high, 0 routine; fired rule ids as ",id,id,".
+    route_rank = models.PositiveSmallIntegerField(default=0)
+    priority_rank = models.PositiveSmallIntegerField(default=0)
+    fired_rules = models.CharField(max_length=1000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        indexes: ClassVar = [models.Index(fields=["priority", "created_at"])]
 
     def __str__(self) -> str:
         return f"{self.route} ({self.priority})"
@@ -32,6 +45,10 @@ class ScreeningResult(models.Model):
         if not self._state.adding:
             raise ValueError("A screening result is immutable: it cannot be changed once made")
         super().save(*args, **kwargs)
+
+    @property
+    def route_label(self) -> str:
+        return ROUTE_LABELS[self.route]
 
     @property
     def fired(self) -> list[dict[str, str]]:
@@ -76,3 +93,117 @@ class ClinicianNotification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} notification"
+
+
+class Case(models.Model):
+    """A submission's place in the clinicians' queue: who holds it and where it stands."""
+
+    class Status(models.TextChoices):
+        AWAITING = "awaiting", "Awaiting review"
+        CLAIMED = "claimed", "Claimed"
+        AWAITING_PATIENT = "awaiting_patient", "Awaiting patient"
+        DECIDED = "decided", "Decided"
+        RESUBMITTED = "resubmitted", "Replaced by a newer submission"
+
+    OPEN_STATUSES = (Status.AWAITING, Status.CLAIMED)
+
+    submission = models.OneToOneField(Submission, on_delete=models.PROTECT, related_name="case")
+    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="cases")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.AWAITING)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    # Bumped by every decision: a decision made on an older version is refused.
+    version = models.PositiveIntegerField(default=0)
+    waiting_since = models.DateTimeField(default=timezone.now)
+    escalated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes: ClassVar = [models.Index(fields=["status", "waiting_since"])]
+
+    def __str__(self) -> str:
+        return f"Case {self.submission.case_number}"
+
+    @property
+    def public_id(self) -> uuid.UUID:
+        return self.submission.public_id
+
+
+class CaseDecision(models.Model):
+    """A clinician's decision on a case. Never edited: a newer decision supersedes it."""
+
+    class Outcome(models.TextChoices):
+        CONFIRM_AT_HOME = "confirm_at_home", "Confirm at-home program"
+        REFER_IN_CLINIC = "refer_in_clinic", "Refer for in-clinic treatment"
+        DECLINE = "decline", "Decline"
+        REQUEST_INFO = "request_info", "Request more information"
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="decisions")
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_decisions"
+    )
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    engine_route = models.CharField(max_length=32, choices=[(r.value, r.value) for r in Route])
+    overrides_engine = models.BooleanField(default=False)
+    reason = models.TextField(blank=True)
+    # For REQUEST_INFO: what the patient is asked, and the questionnaire steps reopened.
+    info_needed = models.TextField(blank=True)
+    reopened_steps = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.get_outcome_display()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ValueError("A decision is never edited: record a new one instead")
+        super().save(*args, **kwargs)
+
+
+class AuditEntry(models.Model):
+    """Who read or changed which case, when, from where. Holds no health data."""
+
+    class Action(models.TextChoices):
+        CASE_VIEWED = "case_viewed", "Opened a case"
+        DRAFT_VIEWED = "draft_viewed", "Opened an urgent draft"
+        CASE_CLAIMED = "case_claimed", "Claimed a case"
+        DECISION_RECORDED = "decision_recorded", "Recorded a decision"
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=32, choices=Action.choices)
+    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.PROTECT)
+    draft = models.ForeignKey(
+        "patients.IntakeDraft", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    detail = models.CharField(max_length=200, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["-at", "-pk"]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class DigestSent(models.Model):
+    """One daily digest per clinician per day: a re-run of the task sends nothing twice."""
+
+    clinician = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    day = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["clinician", "day"], name="one_digest_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"Digest {self.day}"

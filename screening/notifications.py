@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from patients.models import User
 from patients.roles import Role
-from screening.models import ClinicianNotification
+from screening.models import Case, ClinicianNotification, DigestSent
+from screening.selectors import overdue_cases
 
 logger = logging.getLogger(__name__)
 
@@ -76,3 +77,67 @@ def notifications_pending(older_than: timedelta = timedelta(minutes=5)) -> list[
         .order_by("created_at")
         .values_list("pk", flat=True)
     )
+
+
+def _staff_emails(*roles: Role) -> list[str]:
+    return list(
+        User.objects.filter(groups__name__in=[r.value for r in roles], is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+        .order_by("email")
+    )
+
+
+def cases_escalate_overdue_now(now: datetime | None = None) -> int:
+    """Tell clinicians and admins about cases that became overdue; each case only once."""
+    now = now or timezone.now()
+    newly_overdue = []
+    for case in overdue_cases(now):
+        if Case.objects.filter(pk=case.pk, escalated_at__isnull=True).update(escalated_at=now):
+            newly_overdue.append(case)
+    if not newly_overdue:
+        return 0
+    recipients = _staff_emails(Role.CLINICIAN, Role.ADMIN)
+    lines = "\n".join(
+        f"- case {case.submission.case_number} ({case.submission.screening.priority}), "
+        f"waiting since {case.waiting_since:%Y-%m-%d %H:%M} UTC"
+        for case in newly_overdue
+    )
+    link = settings.SITE_URL.rstrip("/") + reverse("queue")
+    if recipients:
+        send_mail(
+            f"{len(newly_overdue)} case(s) overdue for review",
+            f"These cases have waited longer than their priority allows:\n\n{lines}\n\n"
+            f"Open the queue: {link}\n",
+            None,
+            recipients,
+        )
+    logger.info("escalated %d overdue cases", len(newly_overdue))
+    return len(newly_overdue)
+
+
+def digests_send_now(day: date | None = None) -> int:
+    """Each clinician's daily digest of the waiting queue; a re-run the same day sends none."""
+    day = day or timezone.localdate()
+    waiting = Case.objects.filter(status__in=Case.OPEN_STATUSES)
+    total = waiting.count()
+    urgent = waiting.filter(submission__screening__priority="urgent").count()
+    overdue = len(overdue_cases())
+    link = settings.SITE_URL.rstrip("/") + reverse("queue")
+    sent = 0
+    for clinician in User.objects.filter(groups__name=Role.CLINICIAN.value, is_active=True):
+        with transaction.atomic():
+            _, created = DigestSent.objects.get_or_create(clinician=clinician, day=day)
+            if not created:
+                continue
+            claimed = waiting.filter(claimed_by=clinician).count()
+            send_mail(
+                f"Review queue on {day:%d %B %Y}: {total} waiting",
+                f"Waiting for review: {total} (urgent: {urgent}, overdue: {overdue}).\n"
+                f"Claimed by you: {claimed}.\n\nOpen the queue: {link}\n",
+                None,
+                [clinician.email],
+            )
+            sent += 1
+    return sent

@@ -1,8 +1,176 @@
-"""Reads of screening state."""
+"""Reads of screening state: the active rule set, the review queue, a case."""
 
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from patients.models import IntakeDraft, Submission
+from screening.models import Case, CaseDecision, ScreeningResult
 from screening.rules import DEFAULT_THRESHOLDS, Thresholds
+from screening.rules.bands import audit_c_band, dast10_band, gad7_band, phq9_band
 
 
 def active_thresholds() -> Thresholds:
     """The thresholds new screenings use: the contract's defaults until rule sets are stored."""
     return DEFAULT_THRESHOLDS
+
+
+# Queue tabs: name -> the statuses they show.
+TABS: dict[str, tuple[str, ...]] = {
+    "to_review": (Case.Status.AWAITING, Case.Status.CLAIMED),
+    "awaiting": (Case.Status.AWAITING,),
+    "claimed": (Case.Status.CLAIMED,),
+    "awaiting_patient": (Case.Status.AWAITING_PATIENT,),
+    "decided": (Case.Status.DECIDED,),
+}
+
+
+@dataclass
+class QueueFilters:
+    tab: str = "to_review"
+    route: str = ""
+    priority: str = ""
+    rule: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    search: str = ""
+
+
+def _filtered(filters: QueueFilters) -> QuerySet[Case]:
+    cases = Case.objects.all()
+    if filters.route:
+        cases = cases.filter(submission__screening__route=filters.route)
+    if filters.priority:
+        cases = cases.filter(submission__screening__priority=filters.priority)
+    if filters.rule:
+        cases = cases.filter(submission__screening__fired_rules__contains=f",{filters.rule},")
+    if filters.date_from:
+        cases = cases.filter(waiting_since__date__gte=filters.date_from)
+    if filters.date_to:
+        cases = cases.filter(waiting_since__date__lte=filters.date_to)
+    if filters.search:
+        term = filters.search.strip()
+        cases = cases.filter(
+            Q(submission__case_number__iexact=term)
+            | Q(patient__given_name__icontains=term)
+            | Q(patient__family_name__icontains=term)
+        )
+    return cases
+
+
+def queue_counts(filters: QueueFilters) -> dict[str, int]:
+    """Cases per tab under the other filters, in one query."""
+    counts = _filtered(filters).aggregate(
+        **{tab: Count("pk", filter=Q(status__in=statuses)) for tab, statuses in TABS.items()}
+    )
+    return {tab: counts[tab] or 0 for tab in TABS}
+
+
+def queue_list(filters: QueueFilters) -> QuerySet[Case]:
+    """Review group first (then in-clinic, then at-home), by priority, oldest first."""
+    return (
+        _filtered(filters)
+        .filter(status__in=TABS.get(filters.tab, TABS["to_review"]))
+        .select_related("submission__screening", "patient", "claimed_by")
+        .order_by(
+            "-submission__screening__route_rank",
+            "-submission__screening__priority_rank",
+            "waiting_since",
+            "pk",
+        )
+    )
+
+
+def urgent_drafts() -> QuerySet[IntakeDraft]:
+    """Unsubmitted intakes whose safety answers flagged them urgent."""
+    return (
+        IntakeDraft.objects.filter(status=IntakeDraft.Status.OPEN, urgent_since__isnull=False)
+        .select_related("patient")
+        .order_by("urgent_since")
+    )
+
+
+def overdue_after(priority: str) -> timedelta:
+    return timedelta(hours=settings.OVERDUE_AFTER_HOURS[priority])
+
+
+def is_overdue(case: Case, now: datetime | None = None) -> bool:
+    if case.status not in Case.OPEN_STATUSES:
+        return False
+    waited = (now or timezone.now()) - case.waiting_since
+    return waited > overdue_after(case.submission.screening.priority)
+
+
+def overdue_cases(now: datetime | None = None) -> list[Case]:
+    """Open cases past their priority's waiting limit."""
+    now = now or timezone.now()
+    oldest_limit = min(overdue_after(p) for p in settings.OVERDUE_AFTER_HOURS)
+    candidates = Case.objects.filter(
+        status__in=Case.OPEN_STATUSES, waiting_since__lt=now - oldest_limit
+    ).select_related("submission__screening")
+    return [case for case in candidates if is_overdue(case, now)]
+
+
+def case_by_public_id(public_id: str) -> Case:
+    case = (
+        Case.objects.select_related("submission__screening", "patient__user", "claimed_by")
+        .filter(submission__public_id=public_id)
+        .first()
+    )
+    if case is None:
+        raise Http404("No such case")
+    return case
+
+
+def case_decisions(case: Case) -> QuerySet[CaseDecision]:
+    return case.decisions.select_related("clinician")
+
+
+def latest_decision(case: Case) -> CaseDecision | None:
+    return case_decisions(case).first()
+
+
+def patient_history(case: Case) -> list[dict[str, Any]]:
+    """The patient's submissions, oldest first, with PHQ-9 and GAD-7 totals for the chart."""
+    results = (
+        ScreeningResult.objects.filter(submission__patient=case.patient)
+        .select_related("submission")
+        .order_by("submission__submitted_at")
+    )
+    return [
+        {
+            "submission": result.submission,
+            "route": result.route,
+            "date": result.submission.submitted_at.date().isoformat(),
+            "phq9": result.decision["scores"].get("phq9"),
+            "gad7": result.decision["scores"].get("gad7"),
+            "current": result.submission_id == case.submission_id,
+        }
+        for result in results
+    ]
+
+
+def score_bands(submission: Submission) -> list[tuple[str, Any, str]]:
+    """(instrument, total, standard band) for each instrument answered."""
+    scores = submission.screening.decision["scores"]
+    sex = submission.answers.get("sex_at_birth")
+    rows = []
+    for name, key, banding in (
+        ("PHQ-9", "phq9", phq9_band),
+        ("GAD-7", "gad7", gad7_band),
+        ("DAST-10", "dast10", dast10_band),
+    ):
+        if scores.get(key) is not None:
+            rows.append((name, scores[key], banding(scores[key])))
+    if scores.get("audit_c") is not None:
+        rows.append(("AUDIT-C", scores["audit_c"], audit_c_band(scores["audit_c"], sex)))
+    if scores.get("phq9_item9") is not None:
+        rows.append(("PHQ-9 item 9", scores["phq9_item9"], "read on its own"))
+    return rows

@@ -7,7 +7,13 @@ import logging
 from django.db import transaction
 
 from patients.models import IntakeDraft, Submission
-from screening.models import ClinicianNotification, ScreeningResult
+from screening.models import (
+    PRIORITY_RANKS,
+    ROUTE_RANKS,
+    Case,
+    ClinicianNotification,
+    ScreeningResult,
+)
 from screening.rules import Priority, crisis_resources_needed, evaluate, parse_answers
 from screening.selectors import active_thresholds
 
@@ -27,7 +33,17 @@ def screening_record(*, submission: Submission) -> ScreeningResult:
         decision=decision.as_dict(),
         ruleset=decision.ruleset,
         crisis_resources_shown=crisis_resources_needed(answers),
+        route_rank=ROUTE_RANKS[decision.route.value],
+        priority_rank=PRIORITY_RANKS[decision.priority.value],
+        fired_rules="".join(f",{rule}" for rule in decision.fired_ids) + ",",
     )
+    Case.objects.create(
+        submission=submission, patient=submission.patient, waiting_since=submission.submitted_at
+    )
+    # An earlier case that waited for this patient's new answers is now replaced by this one.
+    Case.objects.filter(patient=submission.patient, status=Case.Status.AWAITING_PATIENT).exclude(
+        submission=submission
+    ).update(status=Case.Status.RESUBMITTED)
     if decision.priority in NOTIFIED_PRIORITIES:
         notification_queue(submission=submission, priority=decision.priority)
     return result

@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from smtplib import SMTPException
+from typing import ParamSpec, TypeVar
 
-from celery import shared_task
+from celery import Task, shared_task
 
-from screening.notifications import notification_deliver_now, notifications_pending
+from screening.notifications import (
+    cases_escalate_overdue_now,
+    digests_send_now,
+    notification_deliver_now,
+    notifications_pending,
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def retrying_task(name: str) -> Callable[[Callable[P, R]], Task[P, R]]:
+    """A task that sends email: retried with exponential backoff while the mail server fails."""
+    return shared_task(
+        name=name,
+        autoretry_for=(SMTPException, OSError),
+        retry_backoff=True,
+        retry_backoff_max=600,
+        max_retries=8,
+    )
 
 
 @shared_task(name="screening.ping")
@@ -15,13 +36,7 @@ def ping() -> str:
     return "pong"
 
 
-@shared_task(
-    name="screening.notification_deliver",
-    autoretry_for=(SMTPException, OSError),
-    retry_backoff=True,
-    retry_backoff_max=600,
-    max_retries=8,
-)
+@retrying_task("screening.notification_deliver")
 def notification_deliver(notification_id: int) -> bool:
     return notification_deliver_now(notification_id)
 
@@ -33,3 +48,15 @@ def notifications_deliver_pending() -> int:
     for notification_id in pending:
         notification_deliver.delay(notification_id)
     return len(pending)
+
+
+@retrying_task("screening.cases_escalate_overdue")
+def cases_escalate_overdue() -> int:
+    """Periodic: email staff about cases that just became overdue (each case once)."""
+    return cases_escalate_overdue_now()
+
+
+@retrying_task("screening.digests_send")
+def digests_send() -> int:
+    """Daily: each clinician's digest of the waiting queue (once a day each)."""
+    return digests_send_now()

@@ -3,21 +3,44 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+import time
+from datetime import date, timedelta
+from typing import Any
 
-from patients.models import Patient, User
-from patients.roles import Role
-from patients.services import patient_register, user_ensure
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.utils import timezone
+
+from patients.intake.steps import SLUGS
+from patients.models import IntakeDraft, Patient, Submission, User
+from patients.roles import STAFF_ROLES, Role
+from patients.services import (
+    draft_open,
+    patient_register,
+    submission_create,
+    totp_ensure,
+    user_ensure,
+)
+from screening.models import Case
+from tests.intake import CLEAN_ANSWERS
 
 PASSWORD = "a-long-test-password"
+TOTP_SECRET = "TESTSECRETFORSTAFFMFA234"
 _numbers = itertools.count(1)
 
 
-def make_user(role: Role, email: str | None = None) -> User:
+def make_user(role: Role, email: str | None = None, *, second_factor: bool = True) -> User:
+    """A user in `role`; staff come with a TOTP second factor unless told otherwise."""
     email = email or f"{role.value}{next(_numbers)}@example.org"
-    return user_ensure(
+    user = user_ensure(
         email=email, password=PASSWORD, first_name=role.label, last_name="Test", role=role
     )
+    if role in STAFF_ROLES and second_factor:
+        totp_ensure(user=user, secret=TOTP_SECRET)
+    return user
+
+
+def totp_code(secret: str = TOTP_SECRET) -> str:
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def make_patient(
@@ -29,4 +52,21 @@ def make_patient(
     user = make_user(Role.PATIENT, email)
     return patient_register(
         user=user, given_name=given_name, family_name=family_name, date_of_birth=date_of_birth
+    )
+
+
+def make_case(patient: Patient | None = None, hours_ago: float = 0, **changes: Any) -> Case:
+    """A submitted, screened case: a clean at-home candidate with `changes` to the answers."""
+    patient = patient or make_patient()
+    draft = draft_open(patient=patient)
+    IntakeDraft.objects.filter(pk=draft.pk).update(
+        answers={**CLEAN_ANSWERS, **changes}, completed_steps=list(SLUGS), resume_step="review"
+    )
+    submission = submission_create(draft=draft)
+    if hours_ago:
+        when = timezone.now() - timedelta(hours=hours_ago)
+        Submission.objects.filter(pk=submission.pk).update(submitted_at=when)
+        Case.objects.filter(submission=submission).update(waiting_since=when)
+    return Case.objects.select_related("submission__screening", "patient").get(
+        submission=submission
     )

@@ -25,8 +25,8 @@ def test_it_signs_in_a_demo_user_and_shows_the_role(page, django_user_model):
     call_command("demo_data", stdout=None)
 
     page.goto("/accounts/login/")
-    page.get_by_label("Email").fill("clinician@example.com")
+    page.get_by_label("Email").fill("patient@example.com")
     page.get_by_label("Password").fill("demo-password-1")
     page.get_by_role("button", name="Sign in").click()
 
-    assert page.get_by_test_id("signed-in").inner_text().endswith("Clinician")
+    assert page.get_by_test_id("signed-in").inner_text().endswith("Patient")

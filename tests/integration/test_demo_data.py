@@ -4,9 +4,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 
 from patients.models import User
 from patients.roles import role_of
+from screening.models import Case
+from screening.selectors import is_overdue
 
 
 def run_demo_data():
@@ -19,7 +22,8 @@ def run_demo_data():
 def test_it_creates_one_user_per_role_and_prints_their_logins():
     output = run_demo_data()
 
-    roles = {user.email: role_of(user) for user in User.objects.all()}
+    named = ("patient@example.com", "clinician@example.com", "admin@example.com")
+    roles = {email: role_of(User.objects.get(email=email)) for email in named}
     assert roles == {
         "patient@example.com": "patient",
         "clinician@example.com": "clinician",
@@ -27,15 +31,17 @@ def test_it_creates_one_user_per_role_and_prints_their_logins():
     }
     for email in roles:
         assert email in output
-    assert "password: demo-password-1" in output
+    assert "password for all: demo-password-1" in output
+    assert "TOTP secret DEMOCLINICIANSECRETKEY22" in output
 
 
 @pytest.mark.django_db
 def test_it_is_idempotent():
     run_demo_data()
+    users, cases = User.objects.count(), Case.objects.count()
     run_demo_data()
 
-    assert User.objects.count() == 3
+    assert (User.objects.count(), Case.objects.count()) == (users, cases)
     assert User.objects.get(email="patient@example.com").check_password("demo-password-1")
 
 
@@ -59,3 +65,27 @@ def test_it_gives_the_demo_patient_cases_on_every_route_and_a_half_done_draft():
     draft = patient.drafts.get(status="open")
     assert draft.resume_step == "substance-use"
     assert len(draft.completed_steps) == 4
+
+
+@pytest.mark.django_db
+def test_it_fills_the_queue_with_every_route_and_priority_an_overdue_case_and_a_history():
+    run_demo_data()
+
+    open_cases = Case.objects.filter(status__in=Case.OPEN_STATUSES).select_related(
+        "submission__screening"
+    )
+    assert {c.submission.screening.route for c in open_cases} == {
+        "at_home",
+        "in_clinic",
+        "clinician_review",
+    }
+    assert {c.submission.screening.priority for c in open_cases} == {"urgent", "high", "routine"}
+    assert any(is_overdue(case) for case in open_cases)
+    assert (
+        max(
+            Case.objects.values_list("patient", flat=True)
+            .annotate(n=Count("pk"))
+            .values_list("n", flat=True)
+        )
+        >= 3
+    )

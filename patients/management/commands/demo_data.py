@@ -1,4 +1,4 @@
-"""Create the demo users, one per role, and print their logins. Safe to run twice."""
+"""Create the demo users and cases, and print the logins. Safe to run twice."""
 
 from __future__ import annotations
 
@@ -6,39 +6,50 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test import override_settings
 
-from patients.demo import demo_patient_cases
+from patients.demo import demo_patient_cases, demo_queue
 from patients.roles import Role
-from patients.services import user_ensure
+from patients.services import totp_ensure, user_ensure
 
 DEMO_PASSWORD = "demo-password-1"
+# Development only: staff sign in with a second factor, from these known secrets.
 DEMO_USERS = (
-    ("patient@example.com", "Pat", "Demo", Role.PATIENT),
-    ("clinician@example.com", "Casey", "Clinician", Role.CLINICIAN),
-    ("admin@example.com", "Alex", "Admin", Role.ADMIN),
+    ("patient@example.com", "Pat", "Demo", Role.PATIENT, ""),
+    ("clinician@example.com", "Casey", "Clinician", Role.CLINICIAN, "DEMOCLINICIANSECRETKEY22"),
+    ("admin@example.com", "Alex", "Admin", Role.ADMIN, "DEMOADMINSECRETKEYFORMFA"),
 )
 
 
 class Command(BaseCommand):
-    help = "Create one demo patient (with cases), clinician and admin (development only)."
+    help = "Create demo users (a patient, a clinician, an admin) and cases; development only."
 
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError("demo_data refuses to run with DJANGO_ENV=production")
-        self.stdout.write("Demo logins (development only):")
-        for email, first_name, last_name, role in DEMO_USERS:
-            user = user_ensure(
+        users = {}
+        for email, first_name, last_name, role, totp_secret in DEMO_USERS:
+            users[role] = user_ensure(
                 email=email,
                 password=DEMO_PASSWORD,
                 first_name=first_name,
                 last_name=last_name,
                 role=role,
             )
-            if role is Role.PATIENT:
-                patient_user = user
-            self.stdout.write(f"  {role.label:<10} {email:<24} password: {DEMO_PASSWORD}")
-        demo_patient_cases(patient_user)
+            if totp_secret:
+                totp_ensure(user=users[role], secret=totp_secret)
+        # The demo's own notification emails would drown the logins printed below.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            demo_patient_cases(users[Role.PATIENT])
+            demo_queue(DEMO_PASSWORD)
+
+        self.stdout.write("Demo logins (development only), password for all: " + DEMO_PASSWORD)
+        for email, _, _, role, totp_secret in DEMO_USERS:
+            second = f"  TOTP secret {totp_secret}" if totp_secret else ""
+            self.stdout.write(f"  {role.label:<10} {email:<24}{second}")
         self.stdout.write(
-            "The demo patient has three submitted cases (at home, in clinic, clinician "
-            "review) and a questionnaire half done."
+            "Staff sign in with a code from an authenticator app set up with the secret, or from:\n"
+            "  .venv/bin/python manage.py demo_totp clinician@example.com\n"
+            "The demo patient has three submitted cases (at home, in clinic, clinician review)\n"
+            "and a questionnaire half done; five more patients fill the review queue."
         )

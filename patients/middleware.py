@@ -1,0 +1,31 @@
+"""Staff (clinicians and admins) must have a second factor before they see any page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from allauth.mfa.models import Authenticator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from patients.roles import STAFF_ROLES, role_of
+
+# Where staff without a second factor may still go: setting one up, and signing out.
+OPEN_PREFIXES = ("/accounts/", "/static/")
+
+
+class StaffSecondFactorMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            role_of(request.user) in STAFF_ROLES
+            and not request.path.startswith(OPEN_PREFIXES)
+            and not Authenticator.objects.filter(
+                user_id=request.user.pk, type=Authenticator.Type.TOTP
+            ).exists()
+        ):
+            return redirect(f"{reverse('mfa_activate_totp')}?next={request.path}")
+        return self.get_response(request)

@@ -1,0 +1,169 @@
+"""Writes of the clinician review: claims, decisions and the audit trail."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+
+from patients.models import IntakeDraft, User
+from patients.services import draft_reopen
+from screening.models import AuditEntry, Case, CaseDecision
+
+logger = logging.getLogger(__name__)
+
+Outcome = CaseDecision.Outcome
+
+# The outcome that agrees with each engine route; any other needs a written reason.
+AGREEING_OUTCOME = {
+    "at_home": Outcome.CONFIRM_AT_HOME,
+    "in_clinic": Outcome.REFER_IN_CLINIC,
+    "clinician_review": Outcome.DECLINE,
+}
+STATUS_AFTER = {
+    Outcome.CONFIRM_AT_HOME: Case.Status.DECIDED,
+    Outcome.REFER_IN_CLINIC: Case.Status.DECIDED,
+    Outcome.DECLINE: Case.Status.DECIDED,
+    Outcome.REQUEST_INFO: Case.Status.AWAITING_PATIENT,
+}
+
+
+class CaseChangedError(Exception):
+    """Someone else decided the case since this clinician opened it."""
+
+    def __init__(self, latest: CaseDecision | None) -> None:
+        super().__init__("The case was just decided by someone else")
+        self.latest = latest
+
+
+class DecisionInvalidError(ValueError):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def client_address(request: HttpRequest | None) -> str | None:
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+def audit_record(
+    *,
+    actor: User | Any,
+    action: str,
+    case: Case | None = None,
+    draft: IntakeDraft | None = None,
+    detail: str = "",
+    request: HttpRequest | None = None,
+) -> AuditEntry:
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        case=case,
+        draft=draft,
+        detail=detail,
+        ip_address=client_address(request),
+    )
+
+
+@transaction.atomic
+def case_claim(*, case: Case, clinician: User, request: HttpRequest | None = None) -> Case:
+    """Mark the case as being handled by this clinician, so others see it is taken."""
+    Case.objects.filter(pk=case.pk, status__in=Case.OPEN_STATUSES).update(
+        status=Case.Status.CLAIMED, claimed_by=clinician, claimed_at=timezone.now()
+    )
+    audit_record(actor=clinician, action=AuditEntry.Action.CASE_CLAIMED, case=case, request=request)
+    case.refresh_from_db()
+    return case
+
+
+def decision_check(
+    *, engine_route: str, outcome: str, reason: str, info_needed: str, reopened_steps: list[str]
+) -> None:
+    """The rules every decision follows, whatever form it came from."""
+    if outcome not in Outcome.values:
+        raise DecisionInvalidError("outcome", "Choose a decision.")
+    if outcome == Outcome.REQUEST_INFO:
+        if not info_needed.strip():
+            raise DecisionInvalidError("info_needed", "Write what the patient needs to provide.")
+        if not reopened_steps:
+            raise DecisionInvalidError("reopened_steps", "Choose the sections to reopen.")
+        return
+    if outcome == Outcome.DECLINE and not reason.strip():
+        raise DecisionInvalidError("reason", "A decline needs a reason.")
+    if outcome != AGREEING_OUTCOME[engine_route] and not reason.strip():
+        raise DecisionInvalidError(
+            "reason", "This decision differs from the screening route: write the reason."
+        )
+
+
+def decision_record(
+    *,
+    case: Case,
+    clinician: User,
+    outcome: str,
+    expected_version: int,
+    reason: str = "",
+    info_needed: str = "",
+    reopened_steps: list[str] | None = None,
+    request: HttpRequest | None = None,
+) -> CaseDecision:
+    """Record a decision, unless someone decided the case since `expected_version`."""
+    reopened_steps = reopened_steps or []
+    engine_route = case.submission.screening.route
+    decision_check(
+        engine_route=engine_route,
+        outcome=outcome,
+        reason=reason,
+        info_needed=info_needed,
+        reopened_steps=reopened_steps,
+    )
+    with transaction.atomic():
+        won = Case.objects.filter(pk=case.pk, version=expected_version).update(
+            version=F("version") + 1, status=STATUS_AFTER[Outcome(outcome)]
+        )
+        if not won:
+            raise CaseChangedError(case.decisions.select_related("clinician").first())
+        decision = CaseDecision.objects.create(
+            case=case,
+            clinician=clinician,
+            outcome=outcome,
+            engine_route=engine_route,
+            overrides_engine=outcome not in (AGREEING_OUTCOME[engine_route], Outcome.REQUEST_INFO),
+            reason=reason.strip(),
+            info_needed=info_needed.strip(),
+            reopened_steps=reopened_steps,
+        )
+        if outcome == Outcome.REQUEST_INFO:
+            draft_reopen(submission=case.submission, steps=reopened_steps)
+        audit_record(
+            actor=clinician,
+            action=AuditEntry.Action.DECISION_RECORDED,
+            case=case,
+            detail=outcome,
+            request=request,
+        )
+        patient_email = case.patient.user.email
+        transaction.on_commit(lambda: patient_notify_update(patient_email))
+    return decision
+
+
+def patient_notify_update(email: str) -> None:
+    """Tell the patient there is news, without saying what: the account page does."""
+    link = settings.SITE_URL.rstrip("/") + reverse("account")
+    try:
+        send_mail(
+            "An update about your questionnaire",
+            "A clinician has looked at your questionnaire. Sign in to read what happens next:"
+            f"\n\n{link}\n",
+            None,
+            [email],
+        )
+    except OSError:
+        logger.warning("patient update email not sent; the account page shows the update")
