@@ -81,11 +81,5 @@ def test_it_fills_the_queue_with_every_route_and_priority_an_overdue_case_and_a_
     }
     assert {c.submission.screening.priority for c in open_cases} == {"urgent", "high", "routine"}
     assert any(is_overdue(case) for case in open_cases)
-    assert (
-        max(
-            Case.objects.values_list("patient", flat=True)
-            .annotate(n=Count("pk"))
-            .values_list("n", flat=True)
-        )
-        >= 3
-    )
+    busiest = Case.objects.values("patient").annotate(cases=Count("pk")).order_by("-cases")
+    assert busiest[0]["cases"] >= 3  # a patient with earlier submissions, for the chart
