@@ -104,6 +104,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(BASE_DIR / env_str("SQLITE_NAME", "db.sqlite3")),
+            # Tests use a file, not memory, so that concurrent connections wait for
+            # each other's locks as they do in production.
+            "TEST": {"NAME": str(BASE_DIR / "test-db.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

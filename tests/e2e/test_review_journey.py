@@ -1,0 +1,60 @@
+"""A clinician signs in with a second factor, decides the urgent case; the patient sees it."""
+
+import pytest
+from playwright.sync_api import expect
+
+from patients.roles import Role
+from tests.factories import PASSWORD, make_case, make_patient, make_user, totp_code
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+CRISIS_BP = {"bp_readings": [{"systolic": 186, "diastolic": 96}]}
+
+
+def test_a_clinician_refers_the_urgent_case_in_clinic_and_the_patient_sees_it(
+    page, browser, live_server
+):
+    clinician = make_user(Role.CLINICIAN, "casey@clinic.example")
+    make_case(hours_ago=30)
+    make_case(hours_ago=5, support_person="no")
+    urgent = make_case(
+        patient=make_patient(given_name="Jordan", family_name="Lee"), hours_ago=0.5, **CRISIS_BP
+    )
+
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(clinician.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Code").fill(totp_code())
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/review/")
+
+    first_row = page.get_by_test_id("queue-row").first
+    expect(first_row).to_contain_text("Jordan Lee")
+    expect(first_row).to_contain_text("urgent")
+    first_row.get_by_role("link").click()
+
+    rules = page.get_by_test_id("fired-rule")
+    expect(rules.first).to_contain_text("hypertensive_crisis")
+    expect(rules.first).to_contain_text("mean blood pressure 186/96 mmHg is at or above 180/120")
+    expect(rules.first).to_contain_text("ACC/AHA 2017")
+
+    page.get_by_label("Refer for in-clinic treatment").check()
+    page.get_by_label("Reason").fill("Recheck blood pressure on site before any dosing")
+    page.get_by_role("button", name="Record decision").click()
+    expect(page.get_by_text("Decision recorded.")).to_be_visible()
+
+    patient_page = browser.new_context(base_url=live_server.url).new_page()
+    patient_page.goto("/accounts/login/")
+    patient_page.get_by_label("Email").fill(urgent.patient.user.email)
+    patient_page.get_by_label("Password").fill(PASSWORD)
+    patient_page.get_by_role("button", name="Sign in").click()
+    patient_page.wait_for_url("**/account/")
+    expect(patient_page.get_by_test_id("case-status").first).to_have_text(
+        "In-clinic treatment recommended"
+    )
+    expect(patient_page.get_by_test_id("outcome")).to_contain_text(
+        "recommends that your treatment takes place in the clinic"
+    )
+    expect(patient_page.get_by_text("Recheck blood pressure")).to_have_count(0)
+    patient_page.context.close()

@@ -1,0 +1,99 @@
+"""The case page explains the screening at a glance, with answers, scores and history."""
+
+import json
+import re
+
+import pytest
+
+from patients.roles import Role
+from screening.models import AuditEntry
+from tests.factories import make_case, make_patient, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def clinician(client):
+    user = make_user(Role.CLINICIAN)
+    client.force_login(user)
+    return user
+
+
+def open_case(client, case):
+    return client.get(f"/review/cases/{case.submission.public_id}/")
+
+
+def test_it_shows_the_decision_first_with_each_rule_reason_and_source(client, clinician):
+    case = make_case(bp_readings=[{"systolic": 184, "diastolic": 112}], mania="yes")
+
+    html = open_case(client, case).content.decode()
+
+    assert "Screening: Clinician review" in html
+    assert 'text-uppercase">urgent</span> priority' in html
+    assert "Rule set default-1" in html
+    assert (
+        "hypertensive_crisis</strong> (urgent): "
+        "mean blood pressure 184/112 mmHg is at or above 180/120" in html
+    )
+    assert "mania_history</strong> (routine): reports a past manic episode" in html
+    assert "ACC/AHA 2017 blood pressure guideline" in html
+    assert "APA 2017 consensus statement" in html
+    assert html.index("Screening: Clinician review") < html.index("Answers")
+
+
+def test_it_shows_scores_with_their_standard_bands_and_the_readings(client, clinician):
+    case = make_case(
+        bp_readings=[{"systolic": 142, "diastolic": 88}, {"systolic": 138, "diastolic": 86}]
+    )
+
+    html = open_case(client, case).content.decode()
+
+    assert re.search(r"<td>PHQ-9</td><td>16</td><td>moderately severe</td>", html)
+    assert re.search(r"<td>GAD-7</td><td>11</td><td>moderate</td>", html)
+    assert re.search(r"<td>DAST-10</td><td>0</td><td>none</td>", html)
+    assert re.search(r"<td>AUDIT-C</td><td>1</td><td>negative</td>", html)
+    assert "140/87 mmHg (mean)" in html
+    assert "142/88, 138/86" in html
+
+
+def test_it_groups_the_answers_as_the_patient_saw_them(client, clinician):
+    html = open_case(client, make_case()).content.decode()
+
+    for section in ("About you", "Blood pressure", "Alcohol and drugs", "Your safety"):
+        assert f">{section}</h2>" in html
+    assert "Little interest or pleasure in doing things" in html
+
+
+def test_it_charts_phq9_and_gad7_over_earlier_submissions(client, clinician):
+    patient = make_patient()
+    first = make_case(patient=patient, hours_ago=24 * 60, phq9=[3] * 8 + [0])
+    make_case(patient=patient)
+
+    html = open_case(client, first).content.decode()
+
+    data = json.loads(
+        re.search(r'id="score-history" type="application/json">(.*?)</script>', html).group(1)
+    )
+    assert [point["phq9"] for point in data] == [24, 16]
+    assert "/static/vendor/chartjs/chart.umd.min.js" in html
+
+
+def test_it_draws_no_chart_for_a_first_submission(client, clinician):
+    html = open_case(client, make_case()).content.decode()
+
+    assert "score-history" not in html
+
+
+def test_it_audits_every_opening(client, clinician):
+    case = make_case()
+
+    open_case(client, case)
+    open_case(client, case)
+
+    entries = AuditEntry.objects.filter(action="case_viewed", case=case, actor=clinician)
+    assert entries.count() == 2
+    assert entries.first().ip_address == "127.0.0.1"
+
+
+def test_it_404s_an_unknown_case(client, clinician):
+    assert client.get("/review/cases/00000000-0000-0000-0000-000000000000/").status_code == 404
