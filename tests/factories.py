@@ -40,7 +40,8 @@ def make_user(role: Role, email: str | None = None, *, second_factor: bool = Tru
 
 
 def totp_code(secret: str = TOTP_SECRET) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    code: str = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    return code
 
 
 def make_patient(
