@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from django.conf import settings
@@ -37,7 +36,6 @@ staff_only = role_required(*STAFF_ROLES)
 
 @staff_only
 def queue(request: HttpRequest) -> HttpResponse:
-    started = time.perf_counter()
     form = QueueFilterForm(request.GET)
     filters = form.filters()
     page = Paginator(queue_list(filters), settings.QUEUE_PAGE_SIZE).get_page(
@@ -72,7 +70,6 @@ def queue(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "tab_query": tab_query.urlencode(),
             "now": now,
-            "server_ms": round((time.perf_counter() - started) * 1000),
         },
     )
 

@@ -1,0 +1,94 @@
+"""The review queue with many cases: queries per request and server time.
+
+Run: `.venv/bin/python bench/review_queue.py [--cases 1000]`. Uses a throw-away SQLite
+database, or PostgreSQL when BENCH_DATABASE_URL names an empty database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cases", type=int, default=1000)
+    parser.add_argument("--requests", type=int, default=30)
+    args = parser.parse_args()
+
+    folder = tempfile.mkdtemp(prefix="bench-queue-")
+    os.environ.pop("DATABASE_URL", None)
+    if os.environ.get("BENCH_DATABASE_URL"):
+        os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
+    os.environ["SQLITE_NAME"] = str(Path(folder) / "bench.sqlite3")
+    os.environ["CELERY_BROKER_URL"] = ""
+    os.environ["LOG_LEVEL"] = "WARNING"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    from patients.roles import Role
+    from tests.factories import make_case, make_patient, make_user
+
+    call_command("migrate", verbosity=0)
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        ALLOWED_HOSTS=["testserver"],
+    ):
+        started = time.perf_counter()
+        patients = [make_patient() for _ in range(max(1, args.cases // 10))]
+        variants = [
+            {},
+            {"support_person": "no"},
+            {"bp_readings": [{"systolic": 185, "diastolic": 95}]},
+            {"substance_use": "active"},
+            {"mania": "yes"},
+        ]
+        for index in range(args.cases):
+            make_case(
+                patient=patients[index % len(patients)],
+                hours_ago=index % 200,
+                **variants[index % len(variants)],
+            )
+        built = time.perf_counter() - started
+
+        client = Client()
+        client.force_login(make_user(Role.CLINICIAN))
+        client.get("/review/")  # warm caches
+        timings, queries = [], []
+        for _ in range(args.requests):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get("/review/")
+                timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200
+            queries.append(len(captured.captured_queries))
+
+    vendor = connection.vendor
+    timings.sort()
+    print(f"database: {vendor}; {args.cases:,} cases built in {built:.1f} s")
+    print(f"queue page: {max(queries)} queries per request (min {min(queries)})")
+    print(
+        f"queue page server time over {args.requests} requests: "
+        f"p50 {statistics.median(timings):.1f} ms, "
+        f"p95 {timings[int(len(timings) * 0.95) - 1]:.1f} ms (in-process test client)"
+    )
+
+
+if __name__ == "__main__":
+    main()
