@@ -393,15 +393,16 @@ def parse_answers(raw: object) -> Answers:
         raise InvalidAnswers([FieldError("answers", f"expected a JSON object, got {_shown(raw)}")])
     parsed: list[object] = [None] * len(_FIELDS)
     errors: list[FieldError] = []
+    field_at, choices_type = _FIELD_AT, _Choices  # locals: this loop is the hot path
     for key, value in raw.items():
-        known = _FIELD_AT.get(key)
+        known = field_at.get(key)
         if known is None:
             continue  # unknown keys are ignored
         index, field = known
         if value is None:
             errors.append(FieldError(key, NULL_ANSWER))
             continue
-        if type(field) is _Choices:
+        if type(field) is choices_type:
             choice = field.get(value) if type(value) is str else None
             if choice is None:
                 errors.append(FieldError(key, f"{_shown(value)} {field.message}"))

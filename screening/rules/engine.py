@@ -397,7 +397,10 @@ def evaluate(
     disabled = thresholds.disabled_rules
     placed: list[tuple[int, FiredRule]] = []
     for check in CHECKS:
-        for rule_id, reason in check(a, scores, thresholds):
+        candidates = check(a, scores, thresholds)
+        if not candidates:  # the usual case: skip making an iterator
+            continue
+        for rule_id, reason in candidates:
             if rule_id in disabled:
                 continue
             rule = RULES_BY_ID[rule_id]
