@@ -52,7 +52,7 @@ def main() -> None:
     ):
         started = time.perf_counter()
         patients = [make_patient() for _ in range(max(1, args.cases // 10))]
-        variants = [
+        variants: list[dict[str, object]] = [
             {},
             {"support_person": "no"},
             {"bp_readings": [{"systolic": 185, "diastolic": 95}]},

@@ -142,6 +142,8 @@ OVERDUE_AFTER_HOURS = {
     "routine": env_int("OVERDUE_ROUTINE_HOURS", 72),
 }
 QUEUE_PAGE_SIZE = env_int("QUEUE_PAGE_SIZE", 25)
+# Four eyes: the admin who drafted a rule set may not publish it (on in production).
+RULESET_FOUR_EYES = env_bool("RULESET_FOUR_EYES", PRODUCTION)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

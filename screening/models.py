@@ -207,3 +207,104 @@ class DigestSent(models.Model):
 
     def __str__(self) -> str:
         return f"Digest {self.day}"
+
+
+class RuleSet(models.Model):
+    """A numbered version of the editable thresholds; exactly one is published at a time."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        RETIRED = "retired", "Retired"
+
+    version = models.PositiveIntegerField(unique=True)
+    name = models.CharField(max_length=64, unique=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    thresholds = models.JSONField()
+    disabled_rules = models.JSONField(default=list, blank=True)
+    note = models.TextField(blank=True)
+    based_on = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signed_off_at = models.DateTimeField(null=True, blank=True)
+    # Changes with every edit of a draft: a preview made for an older token is stale.
+    edit_token = models.UUIDField(default=uuid.uuid4)
+    preview_token = models.UUIDField(null=True, blank=True)
+    preview_status = models.CharField(max_length=16, blank=True)  # "", running, done
+    preview_done = models.PositiveIntegerField(default=0)
+    preview_total = models.PositiveIntegerField(default=0)
+    preview_result = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["-version"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["status"],
+                condition=models.Q(status="published"),
+                name="exactly_one_published_ruleset",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Rule set {self.name}"
+
+    @property
+    def preview_is_current(self) -> bool:
+        return self.preview_token == self.edit_token and self.preview_status == "done"
+
+
+class RuleSetEvent(models.Model):
+    """The history of a rule set: who created, edited, signed off, previewed or published it."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Created"
+        EDITED = "edited", "Edited"
+        SIGNED_OFF = "signed_off", "Signed off"
+        PREVIEWED = "previewed", "Previewed impact"
+        PUBLISHED = "published", "Published"
+        RETIRED = "retired", "Retired"
+
+    ruleset = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=16, choices=Action.choices)
+    changes = models.JSONField(default=dict, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class GoldenCase(models.Model):
+    """Answers whose route (and optionally rules) a clinician expects from any rule set."""
+
+    name = models.CharField(max_length=200)
+    answers = models.JSONField()
+    expected_route = models.CharField(max_length=32, choices=list(ROUTE_LABELS.items()))
+    expected_rules = models.JSONField(null=True, blank=True)
+    source_submission = models.ForeignKey(
+        Submission, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -12,14 +12,26 @@ from django.http import Http404
 from django.utils import timezone
 
 from patients.models import IntakeDraft, Submission
-from screening.models import Case, CaseDecision, ScreeningResult
-from screening.rules import DEFAULT_THRESHOLDS, Thresholds
+from screening.models import Case, CaseDecision, RuleSet, ScreeningResult
+from screening.rules import DEFAULT_THRESHOLDS, Thresholds, thresholds_from_mapping
 from screening.rules.bands import audit_c_band, dast10_band, gad7_band, phq9_band
 
 
+def published_ruleset() -> RuleSet | None:
+    return RuleSet.objects.filter(status=RuleSet.Status.PUBLISHED).first()
+
+
+def thresholds_of(ruleset: RuleSet) -> Thresholds:
+    return thresholds_from_mapping(
+        {**ruleset.thresholds, "disabled_rules": list(ruleset.disabled_rules)},
+        ruleset=ruleset.name,
+    )
+
+
 def active_thresholds() -> Thresholds:
-    """The thresholds new screenings use: the contract's defaults until rule sets are stored."""
-    return DEFAULT_THRESHOLDS
+    """The thresholds new screenings use: the published rule set, or the contract's defaults."""
+    ruleset = published_ruleset()
+    return thresholds_of(ruleset) if ruleset else DEFAULT_THRESHOLDS
 
 
 # Queue tabs: name -> the statuses they show.

@@ -60,3 +60,13 @@ def cases_escalate_overdue() -> int:
 def digests_send() -> int:
     """Daily: each clinician's digest of the waiting queue (once a day each)."""
     return digests_send_now()
+
+
+@shared_task(name="screening.ruleset_preview")
+def ruleset_preview(
+    ruleset_id: int, token: str, date_from: str | None, date_to: str | None
+) -> bool:
+    """Re-screen past submissions under a draft rule set (see rulesets.impact)."""
+    from screening.rulesets import ruleset_preview_run
+
+    return ruleset_preview_run(ruleset_id, token, date_from, date_to)

@@ -1,0 +1,307 @@
+"""Rule sets: drafting, sign-off, golden cases, impact preview and publishing."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Max, QuerySet
+from django.utils import timezone
+
+from patients.models import Submission, User
+from screening.models import GoldenCase, RuleSet, RuleSetEvent
+from screening.rules import (
+    DEFAULT_THRESHOLDS,
+    RULES,
+    Effect,
+    InvalidAnswers,
+    Thresholds,
+    evaluate,
+    parse_answers,
+    thresholds_from_mapping,
+)
+from screening.rules.thresholds import THRESHOLD_SPECS
+from screening.selectors import published_ruleset, thresholds_of
+
+EFFECT_WORDS = {
+    Effect.CONTRAINDICATION: "contraindication: clinician review",
+    Effect.REVIEW: "clinician review",
+    Effect.IN_CLINIC: "in-clinic referral",
+    Effect.FLAG: "monitoring note for the clinician",
+}
+PREVIEW_CHUNK = 500
+
+
+class RuleSetError(Exception):
+    """A rule-set action that cannot be done, in words for the admin."""
+
+
+def summary(ruleset_thresholds: Thresholds) -> list[str]:
+    """Every rule in plain words with this rule set's values: what a clinical lead signs off."""
+    values = ruleset_thresholds.values()
+    lines = []
+    for rule in RULES:
+        text = f"{rule.describe(values)}: {EFFECT_WORDS[rule.effect]}"
+        if rule.id in ruleset_thresholds.disabled_rules:
+            text += " (switched off)"
+        lines.append(text)
+    return lines
+
+
+def diff(before: RuleSet | None, after: RuleSet) -> list[dict[str, Any]]:
+    """Each threshold or switch that differs, as {name, before, after}."""
+    old_values = before.thresholds if before else DEFAULT_THRESHOLDS.values()
+    changes = [
+        {
+            "name": spec.name,
+            "before": old_values.get(spec.name),
+            "after": after.thresholds[spec.name],
+        }
+        for spec in THRESHOLD_SPECS
+        if old_values.get(spec.name) != after.thresholds[spec.name]
+    ]
+    old_off = set(before.disabled_rules if before else [])
+    new_off = set(after.disabled_rules)
+    changes += [
+        {"name": rule, "before": "on", "after": "off"} for rule in sorted(new_off - old_off)
+    ]
+    changes += [
+        {"name": rule, "before": "off", "after": "on"} for rule in sorted(old_off - new_off)
+    ]
+    return changes
+
+
+def _event(ruleset: RuleSet, actor: User | None, action: str, **changes: Any) -> None:
+    RuleSetEvent.objects.create(ruleset=ruleset, actor=actor, action=action, changes=changes)
+
+
+@transaction.atomic
+def ruleset_draft_create(*, actor: User, source: RuleSet | None = None, note: str = "") -> RuleSet:
+    """A new draft copying `source` (the published version by default)."""
+    source = source or published_ruleset()
+    version = (RuleSet.objects.aggregate(top=Max("version"))["top"] or 0) + 1
+    draft = RuleSet.objects.create(
+        version=version,
+        name=f"v{version}",
+        thresholds=dict(source.thresholds) if source else DEFAULT_THRESHOLDS.values(),
+        disabled_rules=list(source.disabled_rules) if source else [],
+        note=note,
+        based_on=source,
+        created_by=actor,
+    )
+    _event(draft, actor, RuleSetEvent.Action.CREATED, based_on=source.name if source else None)
+    return draft
+
+
+def _editable(ruleset: RuleSet) -> None:
+    if ruleset.status != RuleSet.Status.DRAFT:
+        raise RuleSetError("Only a draft can be changed.")
+
+
+@transaction.atomic
+def ruleset_draft_update(
+    *, draft: RuleSet, actor: User, thresholds: dict[str, int], disabled_rules: list[str], note: str
+) -> RuleSet:
+    """Save validated values; the preview and sign-off of the old values no longer hold."""
+    draft = RuleSet.objects.select_for_update().get(pk=draft.pk)
+    _editable(draft)
+    thresholds_from_mapping({**thresholds, "disabled_rules": disabled_rules})  # raises if invalid
+    before = RuleSet(thresholds=dict(draft.thresholds), disabled_rules=list(draft.disabled_rules))
+    draft.thresholds, draft.disabled_rules, draft.note = thresholds, sorted(disabled_rules), note
+    changes = diff(before, draft)
+    if changes:
+        draft.edit_token = uuid.uuid4()
+        draft.signed_off_by, draft.signed_off_at = None, None
+        draft.preview_result, draft.preview_status = None, ""
+    draft.save()
+    _event(draft, actor, RuleSetEvent.Action.EDITED, changes=changes, note=note)
+    return draft
+
+
+@transaction.atomic
+def ruleset_sign_off(*, draft: RuleSet, actor: User) -> RuleSet:
+    draft = RuleSet.objects.select_for_update().get(pk=draft.pk)
+    _editable(draft)
+    draft.signed_off_by, draft.signed_off_at = actor, timezone.now()
+    draft.save(update_fields=["signed_off_by", "signed_off_at"])
+    _event(draft, actor, RuleSetEvent.Action.SIGNED_OFF)
+    return draft
+
+
+@dataclass
+class GoldenDisagreement:
+    case: GoldenCase
+    route: str
+    rules: list[str]
+
+
+def golden_disagreements(thresholds: Thresholds) -> list[GoldenDisagreement]:
+    """Golden cases whose expected route (or rules, when given) this rule set does not give."""
+    found = []
+    for case in GoldenCase.objects.all():
+        decision = evaluate(case.answers, thresholds)
+        rules = list(decision.fired_ids)
+        if decision.route != case.expected_route or (
+            case.expected_rules is not None and sorted(rules) != sorted(case.expected_rules)
+        ):
+            found.append(GoldenDisagreement(case, decision.route.value, rules))
+    return found
+
+
+def golden_case_from_submission(*, submission: Submission, actor: User) -> GoldenCase:
+    """Keep a past case's answers, expecting the route and rules it was given."""
+    screening = submission.screening
+    return GoldenCase.objects.create(
+        name=f"Case {submission.case_number}",
+        answers=submission.answers,
+        expected_route=screening.route,
+        expected_rules=[item["rule"] for item in screening.decision["fired"]],
+        source_submission=submission,
+        created_by=actor,
+    )
+
+
+def ruleset_publish(*, draft: RuleSet, actor: User, note: str) -> RuleSet:
+    """Publish the draft and retire the published version, in one transaction."""
+    if not note.strip():
+        raise RuleSetError("Write a change note before publishing.")
+    if draft.status != RuleSet.Status.DRAFT:
+        raise RuleSetError("Only a draft can be published.")
+    if settings.RULESET_FOUR_EYES and draft.created_by_id == actor.pk:
+        raise RuleSetError("Another admin must publish this draft: you drafted it.")
+    if draft.signed_off_at is None:
+        raise RuleSetError("A clinical lead must sign off the plain-language summary first.")
+    disagreements = golden_disagreements(thresholds_of(draft))
+    if disagreements:
+        raise RuleSetError(f"{len(disagreements)} golden case(s) disagree with this draft.")
+    try:
+        with transaction.atomic():
+            current = (
+                RuleSet.objects.select_for_update().filter(status=RuleSet.Status.PUBLISHED).first()
+            )
+            draft = RuleSet.objects.select_for_update().get(pk=draft.pk)
+            if draft.status != RuleSet.Status.DRAFT:
+                raise RuleSetError("This draft was just published or changed by someone else.")
+            if current is not None:
+                current.status = RuleSet.Status.RETIRED
+                current.save(update_fields=["status"])
+                _event(current, actor, RuleSetEvent.Action.RETIRED, replaced_by=draft.name)
+            draft.status = RuleSet.Status.PUBLISHED
+            draft.published_by, draft.published_at = actor, timezone.now()
+            draft.note = "\n\n".join(part for part in (draft.note, note.strip()) if part)
+            draft.save()
+            _event(draft, actor, RuleSetEvent.Action.PUBLISHED, note=note.strip())
+    except IntegrityError:  # the database allows one published rule set: another won
+        raise RuleSetError("Another rule set was just published; reload and try again.") from None
+    return draft
+
+
+def preview_cases(date_from: date | None, date_to: date | None) -> QuerySet[Submission]:
+    submissions = Submission.objects.all()
+    if date_from:
+        submissions = submissions.filter(submitted_at__date__gte=date_from)
+    if date_to:
+        submissions = submissions.filter(submitted_at__date__lte=date_to)
+    return submissions.order_by("pk")
+
+
+@transaction.atomic
+def ruleset_preview_start(
+    *, draft: RuleSet, actor: User, date_from: date | None = None, date_to: date | None = None
+) -> RuleSet:
+    """Start re-screening past submissions under the draft; a Celery task does the work."""
+    from screening.tasks import ruleset_preview
+
+    draft = RuleSet.objects.select_for_update().get(pk=draft.pk)
+    _editable(draft)
+    draft.preview_token = draft.edit_token
+    draft.preview_status, draft.preview_done, draft.preview_result = "running", 0, None
+    draft.preview_total = preview_cases(date_from, date_to).count()
+    draft.save()
+    _event(
+        draft,
+        actor,
+        RuleSetEvent.Action.PREVIEWED,
+        date_from=date_from.isoformat() if date_from else None,
+        date_to=date_to.isoformat() if date_to else None,
+    )
+    args = (
+        draft.pk,
+        str(draft.edit_token),
+        date_from.isoformat() if date_from else None,
+        date_to.isoformat() if date_to else None,
+    )
+    transaction.on_commit(lambda: ruleset_preview.delay(*args))
+    return draft
+
+
+def impact(
+    before: Thresholds, after: Thresholds, submissions: QuerySet[Submission], progress: Any = None
+) -> dict[str, Any]:
+    """Re-screen stored answers under both rule sets; stream the submissions in chunks."""
+    matrix: Counter[tuple[str, str]] = Counter()
+    changed = 0
+    affected = []
+    seen = 0
+    rows = submissions.values_list("public_id", "case_number", "answers")
+    for public_id, case_number, raw in rows.iterator(chunk_size=PREVIEW_CHUNK):
+        try:
+            answers = parse_answers(raw)
+        except InvalidAnswers:
+            continue
+        old, new = evaluate(answers, before), evaluate(answers, after)
+        matrix[(old.route.value, new.route.value)] += 1
+        if old.route != new.route or old.priority != new.priority or old.fired_ids != new.fired_ids:
+            changed += 1
+            affected.append(
+                {
+                    "submission": str(public_id),
+                    "case_number": case_number,
+                    "from": old.route.value,
+                    "to": new.route.value,
+                    "less_restrictive": new.route.restrictiveness < old.route.restrictiveness,
+                    "fired_before": list(old.fired_ids),
+                    "fired_after": list(new.fired_ids),
+                }
+            )
+        seen += 1
+        if progress is not None and seen % PREVIEW_CHUNK == 0:
+            progress(seen)
+    affected.sort(key=lambda item: (not item["less_restrictive"], item["case_number"]))
+    return {
+        "matrix": [
+            {"from": old, "to": new, "count": count} for (old, new), count in sorted(matrix.items())
+        ],
+        "changed": changed,
+        "screened": seen,
+        "affected": affected,
+    }
+
+
+def ruleset_preview_run(
+    ruleset_id: int, token: str, date_from: str | None, date_to: str | None
+) -> bool:
+    """The preview task's work; the result is kept only if the draft is unchanged since."""
+    draft = RuleSet.objects.get(pk=ruleset_id)
+    published = published_ruleset()
+    before = thresholds_of(published) if published else DEFAULT_THRESHOLDS
+    submissions = preview_cases(
+        date.fromisoformat(date_from) if date_from else None,
+        date.fromisoformat(date_to) if date_to else None,
+    )
+
+    def progress(done: int) -> None:
+        RuleSet.objects.filter(pk=ruleset_id, preview_token=token).update(preview_done=done)
+
+    result = impact(before, thresholds_of(draft), submissions, progress)
+    result["against"] = before.ruleset
+    return bool(
+        RuleSet.objects.filter(pk=ruleset_id, edit_token=token, preview_token=token).update(
+            preview_result=result, preview_status="done", preview_done=result["screened"]
+        )
+    )
