@@ -7,9 +7,10 @@ from typing import Any
 from django import forms
 
 from patients.intake.steps import STEPS
-from screening.models import ROUTE_LABELS, Case, CaseDecision
+from screening.models import ROUTE_LABELS, Case, CaseDecision, RuleSet
 from screening.review import DecisionInvalidError, decision_check
-from screening.rules import RULES, Priority, Route
+from screening.rules import RULES, InvalidThresholds, Priority, Route, thresholds_from_mapping
+from screening.rules.thresholds import THRESHOLD_SPECS, ThresholdSpec
 from screening.selectors import TABS, QueueFilters
 
 
@@ -97,3 +98,76 @@ class DecisionForm(forms.Form):
         except DecisionInvalidError as invalid:
             self.add_error(invalid.field, str(invalid))
         return data
+
+
+def threshold_field(spec: ThresholdSpec) -> forms.IntegerField:
+    unit = f" {spec.unit}" if spec.unit else ""
+    rules = ", ".join(rule.id for rule in RULES if spec.name in rule.thresholds)
+    return forms.IntegerField(
+        label=spec.label,
+        help_text=f"Default {spec.default}{unit}; allowed {spec.low}-{spec.high}{unit}. "
+        f"Used by: {rules}.",
+        error_messages={"required": "Enter a value.", "invalid": "Enter a whole number."},
+    )
+
+
+class RuleSetForm(forms.Form):
+    """Every editable threshold with its default, allowed range and the rules that use it."""
+
+    disabled_rules = forms.MultipleChoiceField(
+        label="Rules switched off",
+        required=False,
+        choices=[(rule.id, rule.id.replace("_", " ")) for rule in RULES if rule.switchable],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Contraindications, in-clinic rules, incomplete answers and the suicide "
+        "rules cannot be switched off.",
+    )
+    note = forms.CharField(
+        label="What changes and why", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        thresholds = {spec.name: threshold_field(spec) for spec in THRESHOLD_SPECS}
+        self.fields = {**thresholds, **self.fields}
+
+    @classmethod
+    def initial_from(cls, ruleset: RuleSet) -> dict[str, Any]:
+        return {
+            **ruleset.thresholds,
+            "disabled_rules": ruleset.disabled_rules,
+            "note": ruleset.note,
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.errors:
+            return data
+        try:
+            thresholds_from_mapping(
+                {**self.thresholds(), "disabled_rules": data.get("disabled_rules", [])}
+            )
+        except InvalidThresholds as invalid:
+            for error in invalid.errors:
+                self.add_error(error.field if error.field in self.fields else None, error.message)
+        return data
+
+    def thresholds(self) -> dict[str, int]:
+        return {spec.name: self.cleaned_data[spec.name] for spec in THRESHOLD_SPECS}
+
+
+class PreviewForm(forms.Form):
+    date_from = forms.DateField(
+        label="Submitted from", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="to", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class PublishForm(forms.Form):
+    note = forms.CharField(
+        label="Change note",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Write a change note before publishing."},
+    )

@@ -168,6 +168,7 @@ def golden_case_from_submission(*, submission: Submission, actor: User) -> Golde
 
 def ruleset_publish(*, draft: RuleSet, actor: User, note: str) -> RuleSet:
     """Publish the draft and retire the published version, in one transaction."""
+    draft = RuleSet.objects.get(pk=draft.pk)
     if not note.strip():
         raise RuleSetError("Write a change note before publishing.")
     if draft.status != RuleSet.Status.DRAFT:

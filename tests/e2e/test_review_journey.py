@@ -4,7 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from patients.roles import Role
-from tests.factories import PASSWORD, make_case, make_patient, make_user, totp_code
+from tests.e2e.signin import sign_in
+from tests.factories import make_case, make_patient, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,12 +22,7 @@ def test_a_clinician_refers_the_urgent_case_in_clinic_and_the_patient_sees_it(
         patient=make_patient(given_name="Jordan", family_name="Lee"), hours_ago=0.5, **CRISIS_BP
     )
 
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(clinician.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Code").fill(totp_code())
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, clinician.email, second_factor=True)
     page.wait_for_url("**/review/")
 
     first_row = page.get_by_test_id("queue-row").first
@@ -45,10 +41,7 @@ def test_a_clinician_refers_the_urgent_case_in_clinic_and_the_patient_sees_it(
     expect(page.get_by_text("Decision recorded.")).to_be_visible()
 
     patient_page = browser.new_context(base_url=live_server.url).new_page()
-    patient_page.goto("/accounts/login/")
-    patient_page.get_by_label("Email").fill(urgent.patient.user.email)
-    patient_page.get_by_label("Password").fill(PASSWORD)
-    patient_page.get_by_role("button", name="Sign in").click()
+    sign_in(patient_page, urgent.patient.user.email)
     patient_page.wait_for_url("**/account/")
     expect(patient_page.get_by_test_id("case-status").first).to_have_text(
         "In-clinic treatment recommended"

@@ -1,0 +1,166 @@
+"""Admin pages for rule sets: versions, drafts, sign-off, impact preview, publishing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from patients.roles import Role, role_required
+from screening.forms import PreviewForm, PublishForm, RuleSetForm
+from screening.models import GoldenCase, RuleSet
+from screening.rules import InvalidThresholds
+from screening.rulesets import (
+    RuleSetError,
+    diff,
+    golden_case_from_submission,
+    golden_disagreements,
+    ruleset_draft_create,
+    ruleset_draft_update,
+    ruleset_preview_start,
+    ruleset_publish,
+    ruleset_sign_off,
+    summary,
+)
+from screening.selectors import case_by_public_id, published_ruleset, thresholds_of
+
+admin_only = role_required(Role.ADMIN)
+
+
+@admin_only
+def rulesets(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "rulesets/list.html",
+        {
+            "rulesets": RuleSet.objects.select_related("created_by", "published_by"),
+            "golden_count": GoldenCase.objects.count(),
+        },
+    )
+
+
+@admin_only
+@require_POST
+def ruleset_new(request: HttpRequest) -> HttpResponse:
+    source_id = request.POST.get("source")
+    source = get_object_or_404(RuleSet, version=source_id) if source_id else None
+    note = f"Copy of {source.name}." if source else ""
+    draft = ruleset_draft_create(actor=request.user, source=source, note=note)  # type: ignore[arg-type]
+    return redirect("ruleset_detail", version=draft.version)
+
+
+def _detail_context(ruleset: RuleSet, form: RuleSetForm | None = None) -> dict[str, Any]:
+    published = published_ruleset()
+    thresholds = thresholds_of(ruleset)
+    return {
+        "ruleset": ruleset,
+        "published": published,
+        "form": form or RuleSetForm(initial=RuleSetForm.initial_from(ruleset)),
+        "changes": diff(published, ruleset)
+        if published is None or published.pk != ruleset.pk
+        else None,
+        "summary": summary(thresholds),
+        "disagreements": golden_disagreements(thresholds),
+        "preview_form": PreviewForm(prefix="preview"),
+        "publish_form": PublishForm(prefix="publish"),
+        "events": ruleset.events.select_related("actor"),
+    }
+
+
+@admin_only
+def ruleset_detail(request: HttpRequest, version: int) -> HttpResponse:
+    ruleset = get_object_or_404(RuleSet, version=version)
+    form = None
+    if request.method == "POST":
+        form = RuleSetForm(request.POST)
+        if form.is_valid():
+            try:
+                ruleset_draft_update(
+                    draft=ruleset,
+                    actor=request.user,  # type: ignore[arg-type]
+                    thresholds=form.thresholds(),
+                    disabled_rules=form.cleaned_data["disabled_rules"],
+                    note=form.cleaned_data["note"],
+                )
+            except (RuleSetError, InvalidThresholds) as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, "Draft saved. Its preview and sign-off start afresh.")
+                return redirect("ruleset_detail", version=version)
+    status = 400 if form is not None else 200
+    return render(request, "rulesets/detail.html", _detail_context(ruleset, form), status=status)
+
+
+@admin_only
+@require_POST
+def ruleset_sign_off_view(request: HttpRequest, version: int) -> HttpResponse:
+    ruleset = get_object_or_404(RuleSet, version=version)
+    try:
+        ruleset_sign_off(draft=ruleset, actor=request.user)  # type: ignore[arg-type]
+    except RuleSetError as error:
+        messages.error(request, str(error))
+    return redirect("ruleset_detail", version=version)
+
+
+@admin_only
+@require_POST
+def ruleset_preview(request: HttpRequest, version: int) -> HttpResponse:
+    ruleset = get_object_or_404(RuleSet, version=version)
+    form = PreviewForm(request.POST, prefix="preview")
+    dates = form.cleaned_data if form.is_valid() else {}
+    try:
+        ruleset_preview_start(
+            draft=ruleset,
+            actor=request.user,  # type: ignore[arg-type]
+            date_from=dates.get("date_from"),
+            date_to=dates.get("date_to"),
+        )
+    except RuleSetError as error:
+        messages.error(request, str(error))
+    return redirect("ruleset_detail", version=version)
+
+
+@admin_only
+def ruleset_preview_status(request: HttpRequest, version: int) -> JsonResponse:
+    ruleset = get_object_or_404(RuleSet, version=version)
+    return JsonResponse(
+        {
+            "status": ruleset.preview_status,
+            "done": ruleset.preview_done,
+            "total": ruleset.preview_total,
+            "current": ruleset.preview_is_current,
+        }
+    )
+
+
+@admin_only
+@require_POST
+def ruleset_publish_view(request: HttpRequest, version: int) -> HttpResponse:
+    ruleset = get_object_or_404(RuleSet, version=version)
+    form = PublishForm(request.POST, prefix="publish")
+    try:
+        if not form.is_valid():
+            raise RuleSetError("Write a change note before publishing.")
+        ruleset_publish(draft=ruleset, actor=request.user, note=form.cleaned_data["note"])  # type: ignore[arg-type]
+    except RuleSetError as error:
+        messages.error(request, str(error))
+        return redirect("ruleset_detail", version=version)
+    messages.success(request, f"{ruleset.name} is published: new submissions use it.")
+    return redirect("rulesets")
+
+
+@admin_only
+def golden_cases(request: HttpRequest) -> HttpResponse:
+    return render(request, "rulesets/golden.html", {"cases": GoldenCase.objects.all()})
+
+
+@admin_only
+@require_POST
+def golden_from_case(request: HttpRequest, public_id: str) -> HttpResponse:
+    case = case_by_public_id(public_id)
+    golden = golden_case_from_submission(submission=case.submission, actor=request.user)  # type: ignore[arg-type]
+    messages.success(request, f"Golden case “{golden.name}” kept: every rule set must agree.")
+    return redirect("case_detail", public_id=public_id)

@@ -1,0 +1,71 @@
+"""An admin lowers the elevated blood-pressure threshold, previews the impact, publishes."""
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from playwright.sync_api import expect
+
+from config.celery import app
+from patients.roles import Role
+from screening.models import RuleSet
+from screening.rules import DEFAULT_THRESHOLDS
+from tests.e2e.signin import sign_in
+from tests.factories import make_case, make_patient, make_user
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def bp(systolic):
+    return {"bp_readings": [{"systolic": systolic, "diastolic": 80}]}
+
+
+@pytest.fixture
+def queued_tasks():
+    """Tasks wait in the broker until the test starts a worker."""
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    yield
+    app.conf.task_always_eager = eager
+
+
+def test_an_admin_previews_and_publishes_a_lower_elevated_threshold(page, queued_tasks):
+    # Browser tests empty the database between tests: put back what migrations made.
+    RuleSet.objects.get_or_create(
+        version=1,
+        defaults={
+            "name": "default-1",
+            "status": "published",
+            "thresholds": DEFAULT_THRESHOLDS.values(),
+        },
+    )
+    admin = make_user(Role.ADMIN, "lead@clinic.example")
+    patient = make_patient()
+    for systolic in (122, 133, 136, 150):
+        make_case(patient=patient, **bp(systolic))
+    sign_in(page, admin.email, second_factor=True)
+    page.wait_for_url("**/review/")
+
+    page.get_by_role("link", name="Rule sets").click()
+    page.get_by_role("button", name="New draft").click()
+    page.get_by_label("Elevated blood pressure, systolic").fill("130")
+    page.get_by_label("What changes and why").fill("Refer in-clinic from 130 mmHg systolic")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_test_id("diff")).to_contain_text("bp_elevated_systolic")
+
+    page.get_by_role("button", name="Preview impact").click()
+    progress = page.get_by_role("progressbar")
+    expect(progress).to_be_visible()
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        matrix = page.get_by_test_id("impact-matrix")
+        expect(matrix).to_be_visible(timeout=20_000)
+    expect(matrix.locator("tr", has_text="at_home").filter(has_text="in_clinic")).to_contain_text(
+        "2"
+    )
+    expect(page.get_by_test_id("affected-case")).to_have_count(2)
+
+    page.get_by_role("button", name="I have read this summary and sign it off").click()
+    expect(page.get_by_text("Signed off by lead@clinic.example")).to_be_visible()
+    page.get_by_label("Change note").fill("Earlier in-clinic referral for raised blood pressure")
+    page.get_by_role("button", name="Publish v2").click()
+
+    expect(page.get_by_text("v2 is published: new submissions use it.")).to_be_visible()
+    assert RuleSet.objects.get(status="published").thresholds["bp_elevated_systolic"] == 130

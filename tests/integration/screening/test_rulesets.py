@@ -1,0 +1,306 @@
+"""Rule sets: validated drafts, sign-off, golden cases, impact preview, publishing, rollback."""
+
+import io
+import json
+import threading
+
+import pytest
+from django.core.management import call_command
+from django.db import IntegrityError, connection, transaction
+
+from patients.roles import Role
+from screening.models import GoldenCase, RuleSet, RuleSetEvent, ScreeningResult
+from screening.rules import evaluate
+from screening.rulesets import (
+    RuleSetError,
+    ruleset_draft_create,
+    ruleset_draft_update,
+    ruleset_publish,
+    ruleset_sign_off,
+)
+from screening.selectors import active_thresholds, thresholds_of
+from tests.factories import make_case, make_user
+from tests.unit.test_threshold_validation import CONTRACT_RANGES
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin(client):
+    user = make_user(Role.ADMIN)
+    client.force_login(user)
+    return user
+
+
+def bp_reading(systolic):
+    return {"bp_readings": [{"systolic": systolic, "diastolic": 80}]}
+
+
+def form_data(ruleset, **changes):
+    data = {**ruleset.thresholds, "note": "", **changes}
+    data["disabled_rules"] = changes.get("disabled_rules", ruleset.disabled_rules)
+    return data
+
+
+def new_draft(client):
+    client.post("/rulesets/new/")
+    return RuleSet.objects.get(status="draft")
+
+
+def publish_ready(draft, actor, **thresholds):
+    draft = ruleset_draft_update(
+        draft=draft,
+        actor=actor,
+        thresholds={**draft.thresholds, **thresholds},
+        disabled_rules=[],
+        note="x",
+    )
+    return ruleset_sign_off(draft=draft, actor=actor)
+
+
+def test_version_1_is_the_published_contract_defaults():
+    v1 = RuleSet.objects.get()
+
+    assert (v1.version, v1.name, v1.status) == (1, "default-1", "published")
+    assert thresholds_of(v1).values() == {k: v[0] for k, v in CONTRACT_RANGES.items()}
+    assert active_thresholds().ruleset == "default-1"
+
+
+def test_the_worked_cases_are_the_first_golden_cases():
+    assert GoldenCase.objects.count() == 10
+    for golden in GoldenCase.objects.all():
+        decision = evaluate(golden.answers)
+        assert decision.route == golden.expected_route, golden.name
+        assert list(decision.fired_ids) == golden.expected_rules, golden.name
+
+
+def test_a_new_draft_copies_the_published_version(client, admin):
+    draft = new_draft(client)
+
+    assert (draft.version, draft.name, draft.based_on.name) == (2, "v2", "default-1")
+    assert draft.thresholds == RuleSet.objects.get(version=1).thresholds
+    assert RuleSetEvent.objects.filter(ruleset=draft, action="created", actor=admin).exists()
+
+
+@pytest.mark.parametrize("name", CONTRACT_RANGES)
+def test_the_form_refuses_each_value_outside_its_range(client, admin, name):
+    draft = new_draft(client)
+    _, low, high = CONTRACT_RANGES[name]
+
+    for value in (low - 1, high + 1):
+        response = client.post(f"/rulesets/{draft.version}/", form_data(draft, **{name: value}))
+        errors = response.context["form"].errors
+        assert response.status_code == 400
+        assert name in errors
+        assert f"outside the allowed range {low}-{high}" in errors[name][0]
+    draft.refresh_from_db()
+    assert draft.thresholds == RuleSet.objects.get(version=1).thresholds
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"bp_elevated_systolic": 160}, "bp_elevated_systolic"),
+        ({"bp_uncontrolled_systolic": 180}, "bp_uncontrolled_systolic"),
+        ({"bp_elevated_diastolic": 100}, "bp_elevated_diastolic"),
+        (
+            {"bp_uncontrolled_diastolic": 105, "bp_crisis_diastolic": 100},
+            "bp_uncontrolled_diastolic",
+        ),
+        ({"dast10_review": 6}, "dast10_review"),
+        ({"audit_c_review_female": 8}, "audit_c_review_female"),
+        ({"audit_c_review_other": 8}, "audit_c_review_other"),
+    ],
+)
+def test_the_form_refuses_each_broken_ordering_naming_the_field(client, admin, changes, field):
+    draft = new_draft(client)
+
+    response = client.post(f"/rulesets/{draft.version}/", form_data(draft, **changes))
+
+    assert "must be below" in response.context["form"].errors[field][0]
+
+
+@pytest.mark.parametrize(
+    "rule", ["pregnancy", "incomplete_answers", "suicide_risk_high", "suicidal_ideation"]
+)
+def test_protected_rules_cannot_be_switched_off(client, admin, rule):
+    draft = new_draft(client)
+
+    response = client.post(f"/rulesets/{draft.version}/", form_data(draft, disabled_rules=[rule]))
+
+    assert response.status_code == 400
+    draft.refresh_from_db()
+    assert draft.disabled_rules == []
+
+
+def test_the_plain_language_summary_reflects_edited_thresholds(client, admin):
+    draft = new_draft(client)
+
+    client.post(
+        f"/rulesets/{draft.version}/",
+        form_data(draft, bp_elevated_systolic=150, bp_elevated_diastolic=95, note="Stage 2 only"),
+    )
+    html = client.get(f"/rulesets/{draft.version}/").content.decode()
+
+    assert (
+        "Average blood pressure at or above 150 systolic or 95 diastolic mmHg (elevated): "
+        "in-clinic referral" in html
+    )
+    assert "bp_elevated_systolic</td><td>140</td><td><strong>150</strong>" in html
+
+
+def test_an_edit_clears_the_sign_off_and_is_in_the_history(client, admin):
+    draft = new_draft(client)
+    client.post(f"/rulesets/{draft.version}/sign-off/")
+    client.post(f"/rulesets/{draft.version}/", form_data(draft, gad7_panic=16))
+
+    draft.refresh_from_db()
+    assert draft.signed_off_at is None
+    edit = RuleSetEvent.objects.get(ruleset=draft, action="edited")
+    assert edit.changes["changes"] == [{"name": "gad7_panic", "before": 15, "after": 16}]
+
+
+def test_publishing_retires_the_old_version_and_new_submissions_use_the_new_one(admin):
+    old_case = make_case(bp_readings=[{"systolic": 132, "diastolic": 80}])
+    draft = publish_ready(ruleset_draft_create(actor=admin), admin, bp_elevated_systolic=130)
+
+    ruleset_publish(draft=draft, actor=admin, note="Earlier in-clinic referral")
+    new_case = make_case(bp_readings=[{"systolic": 132, "diastolic": 80}])
+
+    assert list(RuleSet.objects.values_list("name", "status")) == [
+        ("v2", "published"),
+        ("default-1", "retired"),
+    ]
+    old, new = (ScreeningResult.objects.get(submission=c.submission) for c in (old_case, new_case))
+    assert (old.route, old.ruleset) == ("at_home", "default-1")
+    assert (new.route, new.ruleset) == ("in_clinic", "v2")
+
+
+def test_publishing_does_not_change_any_past_decision(admin):
+    cases = [make_case(bp_readings=[{"systolic": s, "diastolic": 80}]) for s in (125, 135, 145)]
+    before = list(ScreeningResult.objects.order_by("pk").values())
+    draft = publish_ready(ruleset_draft_create(actor=admin), admin, bp_elevated_systolic=130)
+
+    ruleset_publish(draft=draft, actor=admin, note="x")
+
+    assert list(ScreeningResult.objects.order_by("pk").values()) == before
+    assert len(cases) == 3
+
+
+def test_rolling_back_publishes_a_copy_of_an_older_version(client, admin):
+    v2 = publish_ready(ruleset_draft_create(actor=admin), admin, bp_elevated_systolic=130)
+    ruleset_publish(draft=v2, actor=admin, note="Stricter")
+
+    client.post("/rulesets/new/", {"source": 1})
+    v3 = RuleSet.objects.get(status="draft")
+    ruleset_sign_off(draft=v3, actor=admin)
+    ruleset_publish(draft=v3, actor=admin, note="Back to the defaults")
+
+    assert v3.based_on.version == 1
+    assert (
+        thresholds_of(RuleSet.objects.get(status="published")).values()
+        == thresholds_of(RuleSet.objects.get(version=1)).values()
+    )
+    assert active_thresholds().ruleset == "v3"
+
+
+def test_four_eyes_keeps_the_author_from_publishing(admin, settings):
+    settings.RULESET_FOUR_EYES = True
+    draft = publish_ready(ruleset_draft_create(actor=admin), admin, gad7_panic=16)
+
+    with pytest.raises(RuleSetError, match="Another admin must publish"):
+        ruleset_publish(draft=draft, actor=admin, note="x")
+    ruleset_publish(draft=draft, actor=make_user(Role.ADMIN), note="x")
+
+    assert RuleSet.objects.get(status="published") == draft
+
+
+def test_publishing_needs_a_sign_off_and_a_note(admin):
+    draft = ruleset_draft_create(actor=admin)
+
+    with pytest.raises(RuleSetError, match="sign off"):
+        ruleset_publish(draft=draft, actor=admin, note="x")
+    ruleset_sign_off(draft=draft, actor=admin)
+    with pytest.raises(RuleSetError, match="change note"):
+        ruleset_publish(draft=draft, actor=admin, note=" ")
+
+
+def test_a_disagreeing_golden_case_blocks_publishing_and_is_listed(client, admin):
+    draft = publish_ready(ruleset_draft_create(actor=admin), admin, bp_elevated_systolic=120)
+
+    with pytest.raises(RuleSetError, match="golden case"):
+        ruleset_publish(draft=draft, actor=admin, note="x")
+    html = client.get(f"/rulesets/{draft.version}/").content.decode()
+
+    assert "Worked case: clean: expected at_home" in html
+    assert RuleSet.objects.get(status="published").version == 1
+
+
+def test_a_golden_case_is_made_from_a_past_submission_in_one_click(client, admin):
+    case = make_case(support_person="no")
+
+    client.post(f"/review/cases/{case.submission.public_id}/golden/")
+
+    golden = GoldenCase.objects.get(source_submission=case.submission)
+    assert (golden.expected_route, golden.expected_rules) == ("in_clinic", ["no_support_person"])
+    assert golden.answers == case.submission.answers
+
+
+def test_the_database_allows_only_one_published_rule_set(admin):
+    draft = ruleset_draft_create(actor=admin)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RuleSet.objects.filter(pk=draft.pk).update(status="published")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_publishes_leave_exactly_one_published():
+    admin = make_user(Role.ADMIN)
+    drafts = [
+        publish_ready(ruleset_draft_create(actor=admin), admin, gad7_panic=g) for g in (16, 17)
+    ]
+    barrier = threading.Barrier(2)
+    results = []
+
+    def publish(draft):
+        barrier.wait()
+        try:
+            ruleset_publish(draft=draft, actor=admin, note="race")
+            results.append("published")
+        except RuleSetError as error:
+            results.append(str(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=publish, args=(d,)) for d in drafts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert RuleSet.objects.filter(status="published").count() == 1
+    assert "published" in results
+
+
+def test_the_screen_command_uses_the_published_rule_set(admin, monkeypatch, capsys):
+    draft = publish_ready(ruleset_draft_create(actor=admin), admin, bp_elevated_systolic=130)
+    ruleset_publish(draft=draft, actor=admin, note="x")
+    answers = json.dumps({**make_case().submission.answers, **bp_reading(132)})
+    monkeypatch.setattr("sys.stdin", io.StringIO(answers + "\n"))
+
+    call_command("screen")
+
+    decision = json.loads(capsys.readouterr().out)
+    assert (decision["route"], decision["ruleset"]) == ("in_clinic", "v2")
+
+
+@pytest.mark.parametrize("role", [Role.CLINICIAN, Role.PATIENT])
+def test_only_admins_reach_the_rule_set_pages(client, role):
+    from tests.factories import make_patient
+
+    user = make_patient().user if role is Role.PATIENT else make_user(role)
+    client.force_login(user)
+
+    for url in ("/rulesets/", "/rulesets/1/", "/rulesets/golden/", "/rulesets/1/preview/status/"):
+        assert client.get(url).status_code == 403
+    assert client.post("/rulesets/new/").status_code == 403
