@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "csp",
     "crispy_forms",
     "crispy_bootstrap5",
     "patients",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "patients.middleware.StaffSecondFactorMiddleware",
+    "patients.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -104,6 +107,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(BASE_DIR / env_str("SQLITE_NAME", "db.sqlite3")),
+            # Writers queue for the lock from the start of a transaction instead of
+            # failing mid-way: SQLite has no row locks to offer.
+            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
             # Tests use a file, not memory, so that concurrent connections wait for
             # each other's locks as they do in production.
             "TEST": {"NAME": str(BASE_DIR / "test-db.sqlite3")},
@@ -144,6 +150,13 @@ OVERDUE_AFTER_HOURS = {
 QUEUE_PAGE_SIZE = env_int("QUEUE_PAGE_SIZE", 25)
 # Four eyes: the admin who drafted a rule set may not publish it (on in production).
 RULESET_FOUR_EYES = env_bool("RULESET_FOUR_EYES", PRODUCTION)
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # reads older hashes, upgrades on sign-in
+]
+# Sessions end after this much idle time, by role (seconds).
+SESSION_IDLE_SECONDS_STAFF = env_int("SESSION_IDLE_SECONDS_STAFF", 15 * 60)
+SESSION_IDLE_SECONDS_PATIENT = env_int("SESSION_IDLE_SECONDS_PATIENT", 30 * 60)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -237,6 +250,24 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+
+# Content-Security-Policy: everything from this host; no inline or foreign scripts.
+# Inline style attributes are allowed (progress bar widths); data: images are
+# Bootstrap's form icons and the QR code of the second-factor setup.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # Security headers for every environment; TLS-only settings in production.
 X_FRAME_OPTIONS = "DENY"

@@ -1,10 +1,11 @@
-"""Staff (clinicians and admins) must have a second factor before they see any page."""
+"""Session rules by role: staff need a second factor; idle sessions end."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -28,4 +29,22 @@ class StaffSecondFactorMiddleware:
             ).exists()
         ):
             return redirect(f"{reverse('mfa_activate_totp')}?next={request.path}")
+        return self.get_response(request)
+
+
+class IdleTimeoutMiddleware:
+    """Staff sessions end after 15 idle minutes, patients' after 30 (settings)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        role = role_of(request.user)
+        if role is not None:
+            idle = (
+                settings.SESSION_IDLE_SECONDS_STAFF
+                if role in STAFF_ROLES
+                else settings.SESSION_IDLE_SECONDS_PATIENT
+            )
+            request.session.set_expiry(idle)  # sliding: renewed by every request
         return self.get_response(request)

@@ -1,11 +1,14 @@
 """`manage.py screen`: JSON Lines in, one decision or error per line out, streaming."""
 
 import json
+import os
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+
+import pytest
 
 from screening.rules import evaluate
 from tests.builders import answers, bp
@@ -14,10 +17,22 @@ from tests.unit.test_worked_cases import WORKED_CASES
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def screen(lines, *args):
+@pytest.fixture(scope="module")
+def command_env(tmp_path_factory):
+    """The command reads the published rule set: give it a migrated database of its own."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["SQLITE_NAME"] = str(tmp_path_factory.mktemp("screen") / "db.sqlite3")
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    return env
+
+
+def screen(env, lines, *args):
     return subprocess.run(
         [sys.executable, "manage.py", "screen", *args],
         cwd=ROOT,
+        env=env,
         input="".join(f"{line}\n" for line in lines),
         capture_output=True,
         text=True,
@@ -25,8 +40,8 @@ def screen(lines, *args):
     )
 
 
-def test_it_agrees_with_the_contract_on_every_worked_case():
-    result = screen([json.dumps(case[1]) for case in WORKED_CASES])
+def test_it_agrees_with_the_contract_on_every_worked_case(command_env):
+    result = screen(command_env, [json.dumps(case[1]) for case in WORKED_CASES])
 
     decisions = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.returncode == 0, result.stderr
@@ -36,14 +51,15 @@ def test_it_agrees_with_the_contract_on_every_worked_case():
     assert decisions == [evaluate(case[1]).as_dict() for case in WORKED_CASES]
 
 
-def test_it_writes_a_field_specific_error_on_the_line_of_a_bad_intake_and_goes_on():
+def test_it_writes_a_field_specific_error_on_the_line_of_a_bad_intake_and_goes_on(command_env):
     result = screen(
+        command_env,
         [
             json.dumps(answers(bp_readings=bp((300, 20)))),
             json.dumps(answers()),
             "[1, 2",
             json.dumps(answers(conditions=["gout"])),
-        ]
+        ],
     )
 
     out = [json.loads(line) for line in result.stdout.splitlines()]
@@ -58,22 +74,24 @@ def test_it_writes_a_field_specific_error_on_the_line_of_a_bad_intake_and_goes_o
     }
 
 
-def test_it_applies_a_thresholds_file_over_the_defaults(tmp_path):
+def test_it_applies_a_thresholds_file_over_the_defaults(command_env, tmp_path):
     path = tmp_path / "stricter.json"
     path.write_text(json.dumps({"bp_elevated_systolic": 130, "bp_elevated_diastolic": 85}))
 
-    result = screen([json.dumps(answers(bp_readings=bp((132, 80))))], "--thresholds", str(path))
+    result = screen(
+        command_env, [json.dumps(answers(bp_readings=bp((132, 80))))], "--thresholds", str(path)
+    )
 
     decision = json.loads(result.stdout)
     assert decision["route"] == "in_clinic"
     assert decision["ruleset"] == "file:stricter.json"
 
 
-def test_it_refuses_a_thresholds_file_that_breaks_a_range_naming_the_field(tmp_path):
+def test_it_refuses_a_thresholds_file_that_breaks_a_range_naming_the_field(command_env, tmp_path):
     path = tmp_path / "bad.json"
     path.write_text(json.dumps({"bp_crisis_systolic": 250}))
 
-    result = screen([json.dumps(answers())], "--thresholds", str(path))
+    result = screen(command_env, [json.dumps(answers())], "--thresholds", str(path))
 
     assert result.returncode != 0
     assert "bp_crisis_systolic: 250 is outside the allowed range 160-200 mmHg" in result.stderr
@@ -94,12 +112,13 @@ def wait_until(condition, seconds=120):
         time.sleep(0.05)
 
 
-def test_it_streams_100k_lines_in_constant_memory():
+def test_it_streams_100k_lines_in_constant_memory(command_env):
     """Peak memory after 100,000 lines is within a few MiB of the peak after 1,000."""
     line = (json.dumps(answers()) + "\n").encode()
     process = subprocess.Popen(
         [sys.executable, "manage.py", "screen"],
         cwd=ROOT,
+        env=command_env,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
     )

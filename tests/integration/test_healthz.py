@@ -1,0 +1,28 @@
+"""/healthz tells a load balancer whether the database and the broker answer."""
+
+import pytest
+
+from config.celery import app
+
+
+@pytest.mark.django_db
+def test_it_reports_ok_without_signing_in(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "broker": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_it_reports_a_broker_that_is_down(client, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    saved = app.conf.broker_url
+    app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens there
+    try:
+        response = client.get("/healthz")
+    finally:
+        app.conf.broker_url = saved
+
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "database": "ok", "broker": "down"}
