@@ -24,7 +24,8 @@ def broker_ok() -> bool:
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return True  # no broker configured: tasks run in the web process
     try:
-        with app.connection_for_write() as conn:
+        # A new connection each time: a pooled one could hide a broker that went away.
+        with app.connection_for_write(url=app.conf.broker_url) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
         return True
     except Exception:

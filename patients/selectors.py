@@ -72,3 +72,41 @@ def answers_summary(answers: dict[str, Any]) -> list[dict[str, Any]]:
         ]
         sections.append({"slug": step.slug, "title": step.title, "rows": rows})
     return sections
+
+
+def patient_export(patient: Patient) -> dict[str, Any]:
+    """Everything the service holds about the patient's health answers, as plain JSON."""
+    submissions = submissions_of(patient).order_by("submitted_at")
+    drafts = IntakeDraft.objects.filter(patient=patient, status=IntakeDraft.Status.OPEN)
+    return {
+        "profile": {
+            "first_name": patient.given_name,
+            "last_name": patient.family_name,
+            "date_of_birth": patient.date_of_birth.isoformat(),
+            "email": patient.user.email,
+            "phone": patient.phone,
+        },
+        "questionnaire_in_progress": [
+            {"answers": draft.answers, "last_saved": draft.updated_at.isoformat()}
+            for draft in drafts
+        ],
+        "submissions": [
+            {
+                "case_number": submission.case_number,
+                "submitted_at": submission.submitted_at.isoformat(),
+                "answers": submission.answers,
+                "screening": submission.screening.decision,
+                "clinician_decisions": [
+                    {
+                        "outcome": decision.outcome,
+                        "decided_at": decision.created_at.isoformat(),
+                        "information_requested": decision.info_needed,
+                    }
+                    for decision in submission.case.decisions.all()
+                ]
+                if hasattr(submission, "case")
+                else [],
+            }
+            for submission in submissions
+        ],
+    }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
@@ -15,6 +15,7 @@ from patients.selectors import (
     answers_summary,
     latest_decision_of,
     open_draft,
+    patient_export,
     patient_of,
     submission_of,
     submissions_of,
@@ -26,6 +27,8 @@ from patients.services import (
     draft_save_step,
     submission_create,
 )
+from screening.models import AuditEntry
+from screening.review import audit_record
 
 FORM_CONTROL_FIELDS = ("csrfmiddlewaretoken", "action", "return_to")
 
@@ -59,6 +62,15 @@ def account(request: HttpRequest) -> HttpResponse:
     )
 
 
+def account_export(request: HttpRequest) -> HttpResponse:
+    """Download all of one's own answers and decisions as JSON."""
+    patient = patient_of(request.user)
+    audit_record(actor=request.user, action=AuditEntry.Action.DATA_EXPORTED, request=request)
+    response = JsonResponse(patient_export(patient), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="my-screening-data.json"'
+    return response
+
+
 def intake_home(request: HttpRequest) -> HttpResponse:
     """Resume the open draft where it stopped, or offer to start one."""
     patient = patient_of(request.user)
@@ -75,7 +87,12 @@ def _step_url(slug: str) -> str:
 
 
 def _typed_inputs(request: HttpRequest) -> dict[str, list[str]]:
-    return {k: request.POST.getlist(k) for k in request.POST if k not in FORM_CONTROL_FIELDS}
+    """What was typed, kept for redisplay; NUL characters cannot be stored, so they go."""
+    return {
+        k: [value.replace("\x00", "") for value in request.POST.getlist(k)]
+        for k in request.POST
+        if k not in FORM_CONTROL_FIELDS
+    }
 
 
 def intake_step(request: HttpRequest, slug: str) -> HttpResponse:

@@ -172,6 +172,7 @@ class AuditEntry(models.Model):
         DRAFT_VIEWED = "draft_viewed", "Opened an urgent draft"
         CASE_CLAIMED = "case_claimed", "Claimed a case"
         DECISION_RECORDED = "decision_recorded", "Recorded a decision"
+        DATA_EXPORTED = "data_exported", "Downloaded their own data"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -191,6 +192,14 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} at {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ValueError("Audit entries are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("Audit entries are append-only")
 
 
 class DigestSent(models.Model):

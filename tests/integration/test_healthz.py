@@ -15,10 +15,12 @@ def test_it_reports_ok_without_signing_in(client):
 
 
 @pytest.mark.django_db
-def test_it_reports_a_broker_that_is_down(client, settings):
+def test_it_reports_a_broker_that_is_down(client, settings, monkeypatch):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     saved = app.conf.broker_url
-    app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens there
+    dead = "redis://127.0.0.1:1/0"  # nothing listens there
+    monkeypatch.setenv("CELERY_BROKER_URL", dead)  # Celery reads it before its own setting
+    app.conf.broker_url = dead
     try:
         response = client.get("/healthz")
     finally:

@@ -1,11 +1,15 @@
 """Submitting freezes the answers, screens them and tells the patient what happens next."""
 
+import threading
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
 from patients.models import IntakeDraft, Submission
+from patients.services import submission_create
 from screening.models import ClinicianNotification, ScreeningResult
 from screening.rules import RULES
 from tests.factories import make_patient
@@ -156,3 +160,31 @@ def test_it_shows_crisis_resources_again_on_the_result_of_a_crisis_case(patient_
 
     assert "Call or text 988" in html
     assert CLEAN_POSTS  # the other steps were clean
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_submits_of_one_draft_make_one_submission():
+    patient = make_patient()
+    client = Client()
+    client.force_login(patient.user)
+    complete_steps(client)
+    draft = IntakeDraft.objects.get()
+    barrier = threading.Barrier(2)
+    made = []
+
+    def submit_now():
+        barrier.wait()
+        try:
+            made.append(submission_create(draft=draft).pk)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit_now) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert Submission.objects.count() == 1
+    assert made == [Submission.objects.get().pk] * 2
+    assert ScreeningResult.objects.count() == 1

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from config.celery import app
-from patients.models import IntakeDraft
+from patients.models import IntakeDraft, Submission
 from patients.roles import Role
 from screening.models import ClinicianNotification
 from screening.notifications import notification_deliver_now, notifications_pending
@@ -74,17 +74,23 @@ def test_it_keeps_a_notification_pending_while_no_clinician_can_receive_it(patie
     assert ClinicianNotification.objects.get().sent_at is None
 
 
-def test_it_saves_the_case_when_the_broker_is_down(patient_client, settings):
+def test_it_saves_the_case_when_the_broker_is_down(
+    patient_client, monkeypatch, django_capture_on_commit_callbacks
+):
     """No broker listens on port 1: queuing fails, the submission stands, the row waits."""
     make_user(Role.CLINICIAN)
+    dead = "redis://127.0.0.1:1/0"
+    monkeypatch.setenv("CELERY_BROKER_URL", dead)  # Celery reads it before its own setting
     saved = {key: app.conf[key] for key in ("task_always_eager", "broker_url")}
-    app.conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:1/0")
+    app.conf.update(task_always_eager=False, broker_url=dead)
     try:
-        response = submit_urgent_case(patient_client)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = submit_urgent_case(patient_client)
     finally:
         app.conf.update(saved)
 
     assert response.status_code == 302
+    assert Submission.objects.count() == 1
     assert ClinicianNotification.objects.get().sent_at is None
 
 

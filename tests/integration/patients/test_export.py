@@ -1,0 +1,43 @@
+"""A patient downloads all their answers and decisions as JSON; the download is audited."""
+
+import json
+
+import pytest
+
+from patients.roles import Role
+from screening.models import AuditEntry
+from screening.review import decision_record
+from tests.factories import make_case, make_patient, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_exports_the_patients_own_answers_and_decisions(client):
+    patient = make_patient(given_name="Ada")
+    case = make_case(patient=patient, support_person="no")
+    decision_record(
+        case=case,
+        clinician=make_user(Role.CLINICIAN),
+        outcome="refer_in_clinic",
+        expected_version=0,
+    )
+    make_case(patient=make_patient(given_name="Other"))
+    client.force_login(patient.user)
+
+    response = client.get("/account/export/")
+
+    data = json.loads(response.content)
+    assert response["Content-Disposition"] == 'attachment; filename="my-screening-data.json"'
+    assert data["profile"]["first_name"] == "Ada"
+    assert len(data["submissions"]) == 1
+    submission = data["submissions"][0]
+    assert submission["answers"]["support_person"] == "no"
+    assert submission["screening"]["route"] == "in_clinic"
+    assert [d["outcome"] for d in submission["clinician_decisions"]] == ["refer_in_clinic"]
+    assert AuditEntry.objects.filter(action="data_exported", actor=patient.user).count() == 1
+
+
+def test_staff_cannot_use_the_patient_export(client):
+    client.force_login(make_user(Role.CLINICIAN))
+
+    assert client.get("/account/export/").status_code == 403

@@ -1,0 +1,75 @@
+"""A full intake, submission and review leave no answer, name or email in the logs."""
+
+import io
+import logging
+
+import pytest
+from django.test import Client
+
+from config.logfilter import RedactHealthData, redact
+from patients.models import IntakeDraft
+from patients.roles import Role
+from tests.factories import make_patient, make_user
+from tests.intake import complete_steps, post
+
+
+@pytest.fixture
+def log_output():
+    """The app's log handler (with its filter), at DEBUG, for the whole test."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactHealthData())
+    handler.setFormatter(logging.Formatter("%(name)s %(message)s"))
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    yield stream
+    root.removeHandler(handler)
+    root.setLevel(level)
+
+
+@pytest.mark.django_db
+def test_a_whole_journey_logs_no_health_data(
+    log_output, client, django_capture_on_commit_callbacks
+):
+    patient = make_patient(
+        given_name="Zephyrine", family_name="Quackenbush", email="zq@example.org"
+    )
+    make_user(Role.CLINICIAN, "doc@clinic.example")
+    client.force_login(patient.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_steps(
+            client,
+            blood_pressure=post("blood-pressure", systolic_1="187", diastolic_1="97"),
+            treatment={"antidepressant_trials": "7"},
+        )
+        draft = IntakeDraft.objects.get()
+        client.post("/intake/submit/", {"draft": str(draft.public_id)})
+    staff = Client()
+    staff.force_login(make_user(Role.CLINICIAN))
+    staff.get("/review/?search=Quackenbush")
+    staff.get("/review/?search=zq@example.org")
+    client.post("/intake/step/about-you/", {"height_cm": "9999"})
+
+    logs = log_output.getvalue()
+    assert "clinician notification" in logs  # the logs did run
+    for private in ("Zephyrine", "Quackenbush", "zq@example.org", "187", "9999"):
+        assert private not in logs
+
+
+def test_it_masks_query_strings_and_emails_from_other_loggers():
+    record = logging.LogRecord(
+        "django.server",
+        logging.INFO,
+        __file__,
+        1,
+        '"GET /review/?search=Smith HTTP/1.1" %s',
+        (200,),
+        None,
+    )
+
+    RedactHealthData().filter(record)
+
+    assert record.getMessage() == '"GET /review/?[query] HTTP/1.1" 200'
+    assert redact("mail to a.b+c@d.example failed") == "mail to [email] failed"
