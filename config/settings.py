@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "patients.middleware.StaffSecondFactorMiddleware",
     "patients.middleware.IdleTimeoutMiddleware",
+    # Every view's allowed roles come from one matrix (config/access.py).
+    "config.access.AccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

@@ -9,7 +9,6 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from patients.roles import Role, role_required
 from screening.forms import PreviewForm, PublishForm, RuleSetForm
 from screening.models import GoldenCase, RuleSet
 from screening.rules import InvalidThresholds
@@ -27,10 +26,7 @@ from screening.rulesets import (
 )
 from screening.selectors import case_by_public_id, published_ruleset, thresholds_of
 
-admin_only = role_required(Role.ADMIN)
 
-
-@admin_only
 def rulesets(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -42,7 +38,6 @@ def rulesets(request: HttpRequest) -> HttpResponse:
     )
 
 
-@admin_only
 @require_POST
 def ruleset_new(request: HttpRequest) -> HttpResponse:
     source_id = request.POST.get("source")
@@ -70,7 +65,6 @@ def _detail_context(ruleset: RuleSet, form: RuleSetForm | None = None) -> dict[s
     }
 
 
-@admin_only
 def ruleset_detail(request: HttpRequest, version: int) -> HttpResponse:
     ruleset = get_object_or_404(RuleSet, version=version)
     form = None
@@ -94,7 +88,6 @@ def ruleset_detail(request: HttpRequest, version: int) -> HttpResponse:
     return render(request, "rulesets/detail.html", _detail_context(ruleset, form), status=status)
 
 
-@admin_only
 @require_POST
 def ruleset_sign_off_view(request: HttpRequest, version: int) -> HttpResponse:
     ruleset = get_object_or_404(RuleSet, version=version)
@@ -105,7 +98,6 @@ def ruleset_sign_off_view(request: HttpRequest, version: int) -> HttpResponse:
     return redirect("ruleset_detail", version=version)
 
 
-@admin_only
 @require_POST
 def ruleset_preview(request: HttpRequest, version: int) -> HttpResponse:
     ruleset = get_object_or_404(RuleSet, version=version)
@@ -123,7 +115,6 @@ def ruleset_preview(request: HttpRequest, version: int) -> HttpResponse:
     return redirect("ruleset_detail", version=version)
 
 
-@admin_only
 def ruleset_preview_status(request: HttpRequest, version: int) -> JsonResponse:
     ruleset = get_object_or_404(RuleSet, version=version)
     return JsonResponse(
@@ -136,7 +127,6 @@ def ruleset_preview_status(request: HttpRequest, version: int) -> JsonResponse:
     )
 
 
-@admin_only
 @require_POST
 def ruleset_publish_view(request: HttpRequest, version: int) -> HttpResponse:
     ruleset = get_object_or_404(RuleSet, version=version)
@@ -152,12 +142,10 @@ def ruleset_publish_view(request: HttpRequest, version: int) -> HttpResponse:
     return redirect("rulesets")
 
 
-@admin_only
 def golden_cases(request: HttpRequest) -> HttpResponse:
     return render(request, "rulesets/golden.html", {"cases": GoldenCase.objects.all()})
 
 
-@admin_only
 @require_POST
 def golden_from_case(request: HttpRequest, public_id: str) -> HttpResponse:
     case = case_by_public_id(public_id)

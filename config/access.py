@@ -1,0 +1,91 @@
+"""Who may use which page: one matrix, enforced by one middleware.
+
+Every named view of the project has a row; a view without one is refused to
+everybody (and fails the test that walks every URL). The accounts library's
+pages manage their own access; the Django admin is for the admin role.
+Object-level rules (a patient sees only their own cases) live in the selectors,
+which answer 404 for anything else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from patients.roles import Role, role_of
+
+ANONYMOUS: Final = "anonymous"
+EVERYONE: Final = frozenset({ANONYMOUS, Role.PATIENT, Role.CLINICIAN, Role.ADMIN})
+SIGNED_IN: Final = frozenset({Role.PATIENT, Role.CLINICIAN, Role.ADMIN})
+PATIENTS: Final = frozenset({Role.PATIENT})
+STAFF: Final = frozenset({Role.CLINICIAN, Role.ADMIN})
+ADMINS: Final = frozenset({Role.ADMIN})
+
+MATRIX: Final[dict[str, frozenset[str]]] = {
+    "home": EVERYONE,
+    "healthz": EVERYONE,
+    "start": SIGNED_IN,
+    "account": PATIENTS,
+    "account_export": PATIENTS,
+    "intake_home": PATIENTS,
+    "intake_step": PATIENTS,
+    "intake_support": PATIENTS,
+    "intake_review": PATIENTS,
+    "intake_submit": PATIENTS,
+    "submission_result": PATIENTS,
+    "queue": STAFF,
+    "case_detail": STAFF,
+    "case_decide": STAFF,
+    "case_claim": STAFF,
+    "draft_detail": STAFF,
+    "audit_log": ADMINS,
+    "golden_from_case": ADMINS,
+    "rulesets": ADMINS,
+    "ruleset_new": ADMINS,
+    "golden_cases": ADMINS,
+    "ruleset_detail": ADMINS,
+    "ruleset_sign_off": ADMINS,
+    "ruleset_preview": ADMINS,
+    "ruleset_preview_status": ADMINS,
+    "ruleset_publish": ADMINS,
+}
+LIBRARY_MODULES: Final = ("allauth.",)  # sign-in, sign-up, second factor: their own rules
+ADMIN_SITE_NAMESPACE: Final = "admin"
+
+
+def allowed_roles(url_name: str | None, namespace: str, module: str) -> frozenset[str] | None:
+    """The roles allowed on a view; None where the accounts library decides."""
+    if module.startswith(LIBRARY_MODULES):
+        return None
+    if namespace == ADMIN_SITE_NAMESPACE:
+        return ADMINS
+    return MATRIX.get(url_name or "", frozenset())
+
+
+class AccessMiddleware:
+    """Refuses a view to a role the matrix does not allow (sign-in comes first)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., HttpResponse], *args: object
+    ) -> None:
+        match = request.resolver_match
+        if match is None:
+            return None
+        roles = allowed_roles(match.url_name, match.namespace, view.__module__)
+        if roles is None:
+            return None
+        role = role_of(request.user) or ANONYMOUS
+        if role == ANONYMOUS and ANONYMOUS not in roles:
+            return None  # LoginRequiredMiddleware sends the visitor to sign in
+        if role not in roles:
+            raise PermissionDenied("Your role may not use this page")
+        return None
