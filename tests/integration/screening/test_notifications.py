@@ -1,8 +1,11 @@
 """Clinicians hear of urgent and high cases by email, once, even if the broker was down."""
 
+import time
 from datetime import timedelta
 
 import pytest
+from celery.contrib.testing.worker import start_worker
+from django.test import Client
 from django.utils import timezone
 
 from config.celery import app
@@ -11,7 +14,7 @@ from patients.roles import Role
 from screening.models import ClinicianNotification
 from screening.notifications import notification_deliver_now, notifications_pending
 from screening.tasks import notifications_deliver_pending
-from tests.factories import make_user
+from tests.factories import make_patient, make_user
 from tests.intake import complete_steps, post
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +112,27 @@ def test_it_does_not_sweep_a_notification_that_may_still_be_on_its_way(patient_c
     submit_urgent_case(patient_client)
 
     assert notifications_pending() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_notification_queued_with_no_worker_is_delivered_when_one_starts(mailoutbox):
+    make_user(Role.CLINICIAN, "duty@clinic.example")
+    client = Client()
+    client.force_login(make_patient().user)
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    try:
+        submit_urgent_case(client)  # queued on commit; no worker is running
+        notification = ClinicianNotification.objects.get()
+        assert notification.sent_at is None
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+            for _ in range(200):
+                notification.refresh_from_db()
+                if notification.sent_at:
+                    break
+                time.sleep(0.05)
+    finally:
+        app.conf.task_always_eager = eager
+
+    assert notification.sent_at is not None
+    assert [m.to for m in mailoutbox] == [["duty@clinic.example"]]
