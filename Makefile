@@ -22,6 +22,8 @@ run: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit --quiet --recursive config patients screening --exclude '*/migrations/*' \
+		--severity-level medium
 
 typecheck: install
 	$(BIN)/mypy .
