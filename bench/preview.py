@@ -7,15 +7,14 @@ database, or PostgreSQL when BENCH_DATABASE_URL names an empty database.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.throwaway import django_on_throwaway_database
 
 
 def main() -> None:
@@ -23,18 +22,7 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=10_000)
     args = parser.parse_args()
 
-    os.environ.pop("DATABASE_URL", None)
-    if os.environ.get("BENCH_DATABASE_URL"):
-        os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
-    os.environ["SQLITE_NAME"] = str(Path(tempfile.mkdtemp(prefix="bench-preview-")) / "db.sqlite3")
-    os.environ["CELERY_BROKER_URL"] = ""
-    os.environ["LOG_LEVEL"] = "WARNING"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    django_on_throwaway_database("bench-preview-")
     from django.db import connection
 
     from bench.engine import generated_intake
@@ -44,7 +32,6 @@ def main() -> None:
     from screening.rulesets import ruleset_draft_create, ruleset_draft_update, ruleset_preview_run
     from tests.factories import make_patient, make_user
 
-    call_command("migrate", verbosity=0)
     patient = make_patient()
     rng = random.Random(20261123)
     drafts = IntakeDraft.objects.bulk_create(

@@ -7,15 +7,14 @@ database, or PostgreSQL when BENCH_DATABASE_URL names an empty database.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.throwaway import django_on_throwaway_database
 
 
 def main() -> None:
@@ -24,19 +23,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=30)
     args = parser.parse_args()
 
-    folder = tempfile.mkdtemp(prefix="bench-queue-")
-    os.environ.pop("DATABASE_URL", None)
-    if os.environ.get("BENCH_DATABASE_URL"):
-        os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
-    os.environ["SQLITE_NAME"] = str(Path(folder) / "bench.sqlite3")
-    os.environ["CELERY_BROKER_URL"] = ""
-    os.environ["LOG_LEVEL"] = "WARNING"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    django_on_throwaway_database("bench-queue-")
     from django.db import connection
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
@@ -44,7 +31,6 @@ def main() -> None:
     from patients.roles import Role
     from tests.factories import make_case, make_patient, make_user
 
-    call_command("migrate", verbosity=0)
     with override_settings(
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],

@@ -17,7 +17,7 @@ CLEAN_CANDIDATE: dict[str, Any] = {
     "sex_at_birth": "female",
     "pregnant": "no",
     "breastfeeding": "no",
-    "height_cm": 168,
+    "height_cm": 168.0,
     "weight_kg": 64.5,
     "bp_readings": [{"systolic": 122, "diastolic": 78}],
     "conditions": [],

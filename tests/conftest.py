@@ -45,3 +45,17 @@ def _tasks_run_eagerly():
 def _fast_password_hashing(settings):
     """Tests create many users; a strong, slow hash proves nothing here."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def worker():
+    """A real Celery worker in a thread: tasks go through the broker, not eagerly."""
+    from celery.contrib.testing.worker import start_worker
+
+    from config.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        yield app
+    app.conf.task_always_eager = eager

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from patients.demo import CLEAN_CANDIDATE
 from patients.intake.steps import SLUGS
 
 CLEAN_POSTS: dict[str, dict[str, Any]] = {
@@ -48,36 +49,7 @@ CLEAN_POSTS: dict[str, dict[str, Any]] = {
 }
 
 # The answers the clean posts save, in the engine's answer format.
-CLEAN_ANSWERS: dict[str, Any] = {
-    "sex_at_birth": "female",
-    "pregnant": "no",
-    "breastfeeding": "no",
-    "height_cm": 168.0,
-    "weight_kg": 64.5,
-    "bp_readings": [{"systolic": 122, "diastolic": 78}],
-    "conditions": [],
-    "ketamine_hypersensitivity": "no",
-    "psychosis": "never",
-    "mania": "no",
-    "dissociative_disorder": "none",
-    "aggression_history": "no",
-    "substance_use": "none",
-    "ketamine_misuse": "no",
-    "audit_c": [1, 0, 0],
-    "dast10": [False, False, True, False, False, False, False, False, False, False],
-    "phq9": [2, 2, 2, 2, 2, 2, 2, 2, 0],
-    "gad7": [2, 2, 2, 2, 1, 1, 1],
-    "panic_disorder": "no",
-    "cssrs": {
-        "wish_dead": False,
-        "suicidal_thoughts": False,
-        "behavior_3_months": False,
-        "behavior_lifetime": False,
-    },
-    "antidepressant_trials": 3,
-    "home_safe": "yes",
-    "support_person": "yes",
-}
+CLEAN_ANSWERS: dict[str, Any] = CLEAN_CANDIDATE
 
 
 def post(slug: str, **changes: Any) -> dict[str, Any]:

@@ -1,9 +1,7 @@
 """Periodic tasks: overdue cases escalate once; each clinician gets one digest a day."""
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 
-from config.celery import app
 from patients.roles import Role
 from screening.models import Case, DigestSent
 from screening.notifications import cases_escalate_overdue_now, digests_send_now
@@ -55,15 +53,6 @@ def test_it_sends_each_clinician_one_digest_a_day(mailoutbox):
     assert "Waiting for review: 2 (urgent: 1, overdue: 0)" in digest.body
     assert "Claimed by you: 1" in digest.body
     assert DigestSent.objects.count() == 2
-
-
-@pytest.fixture
-def worker():
-    eager = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-        yield
-    app.conf.task_always_eager = eager
 
 
 @pytest.mark.django_db(transaction=True)

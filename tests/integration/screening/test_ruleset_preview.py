@@ -4,10 +4,8 @@ import time
 from collections import Counter
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 
 import screening.rulesets
-from config.celery import app
 from patients.models import Submission
 from patients.roles import Role
 from screening.models import RuleSet
@@ -52,15 +50,6 @@ def direct_matrix(draft):
     for answers in Submission.objects.values_list("answers", flat=True):
         counts[(evaluate(answers, before).route.value, evaluate(answers, after).route.value)] += 1
     return [{"from": a, "to": b, "count": n} for (a, b), n in sorted(counts.items())]
-
-
-@pytest.fixture
-def worker():
-    eager = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-        yield
-    app.conf.task_always_eager = eager
 
 
 @pytest.mark.django_db(transaction=True)
