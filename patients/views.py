@@ -111,6 +111,13 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
             crisis = draft_save_step(
                 draft=draft, slug=slug, keys=form_class.keys, step_answers=form.step_answers
             )
+            audit_record(
+                actor=request.user,
+                action=AuditEntry.Action.ANSWERS_SAVED,
+                draft=draft,
+                detail=slug,
+                request=request,
+            )
             if going_back and previous:
                 destination = _step_url(previous)
             elif return_to == steps.REVIEW:
@@ -186,12 +193,24 @@ def intake_submit(request: HttpRequest) -> HttpResponse:
             messages.error(request, "Please complete every step before you submit.")
             return redirect("intake_review")
     submission = submission_create(draft=draft)
+    audit_record(
+        actor=request.user,
+        action=AuditEntry.Action.SUBMITTED,
+        case=submission.case,
+        request=request,
+    )
     return redirect("submission_result", public_id=submission.public_id)
 
 
 def submission_result(request: HttpRequest, public_id: str) -> HttpResponse:
     patient = patient_of(request.user)
     submission = submission_of(patient, public_id)
+    audit_record(
+        actor=request.user,
+        action=AuditEntry.Action.RESULT_VIEWED,
+        case=submission.case,
+        request=request,
+    )
     return render(
         request,
         "patients/result.html",

@@ -173,6 +173,9 @@ class AuditEntry(models.Model):
         CASE_CLAIMED = "case_claimed", "Claimed a case"
         DECISION_RECORDED = "decision_recorded", "Recorded a decision"
         DATA_EXPORTED = "data_exported", "Downloaded their own data"
+        ANSWERS_SAVED = "answers_saved", "Saved answers"
+        SUBMITTED = "submitted", "Submitted answers"
+        RESULT_VIEWED = "result_viewed", "Read their result"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -8,9 +8,10 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from patients.intake.steps import SLUGS
 from patients.models import IntakeDraft, Submission
 from patients.services import submission_create
-from screening.models import ClinicianNotification, ScreeningResult
+from screening.models import AuditEntry, ClinicianNotification, ScreeningResult
 from screening.rules import RULES
 from tests.factories import make_patient
 from tests.intake import CLEAN_ANSWERS, CLEAN_POSTS, complete_steps, post
@@ -188,3 +189,17 @@ def test_two_simultaneous_submits_of_one_draft_make_one_submission():
     assert Submission.objects.count() == 1
     assert made == [Submission.objects.get().pk] * 2
     assert ScreeningResult.objects.count() == 1
+
+
+def test_it_audits_every_write_and_read_of_the_patients_answers(patient_client, patient):
+    complete_steps(patient_client)
+    response = submit(patient_client)
+    patient_client.get(response.url)
+
+    actions = list(
+        AuditEntry.objects.filter(actor=patient.user).order_by("pk").values_list("action", "detail")
+    )
+    assert actions[:9] == [("answers_saved", slug) for slug in SLUGS]
+    assert [a for a, _ in actions[9:]] == ["submitted", "result_viewed"]
+    entry = AuditEntry.objects.get(action="submitted")
+    assert (entry.case.submission, entry.ip_address) == (Submission.objects.get(), "127.0.0.1")
