@@ -19,11 +19,13 @@ from screening.selectors import overdue_cases
 logger = logging.getLogger(__name__)
 
 
-def clinician_emails() -> list[str]:
+def staff_emails(*roles: Role) -> list[str]:
+    """Email addresses of the active users in these roles."""
     return list(
-        User.objects.filter(groups__name=Role.CLINICIAN.value, is_active=True)
+        User.objects.filter(groups__name__in=[r.value for r in roles], is_active=True)
         .exclude(email="")
         .values_list("email", flat=True)
+        .distinct()
         .order_by("email")
     )
 
@@ -57,7 +59,7 @@ def notification_deliver_now(notification_id: int) -> bool:
         )
         if notification.sent_at is not None:
             return False
-        recipients = clinician_emails()
+        recipients = staff_emails(Role.CLINICIAN)
         if not recipients:
             logger.warning("clinician notification %s waits: no active clinician", notification_id)
             return False
@@ -79,16 +81,6 @@ def notifications_pending(older_than: timedelta = timedelta(minutes=5)) -> list[
     )
 
 
-def _staff_emails(*roles: Role) -> list[str]:
-    return list(
-        User.objects.filter(groups__name__in=[r.value for r in roles], is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-        .order_by("email")
-    )
-
-
 def cases_escalate_overdue_now(now: datetime | None = None) -> int:
     """Tell clinicians and admins about cases that became overdue; each case only once."""
     now = now or timezone.now()
@@ -98,7 +90,7 @@ def cases_escalate_overdue_now(now: datetime | None = None) -> int:
             newly_overdue.append(case)
     if not newly_overdue:
         return 0
-    recipients = _staff_emails(Role.CLINICIAN, Role.ADMIN)
+    recipients = staff_emails(Role.CLINICIAN, Role.ADMIN)
     lines = "\n".join(
         f"- case {case.submission.case_number} ({case.submission.screening.priority}), "
         f"waiting since {case.waiting_since:%Y-%m-%d %H:%M} UTC"

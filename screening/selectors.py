@@ -145,10 +145,6 @@ def case_decisions(case: Case) -> QuerySet[CaseDecision]:
     return case.decisions.select_related("clinician")
 
 
-def latest_decision(case: Case) -> CaseDecision | None:
-    return case_decisions(case).first()
-
-
 def patient_history(case: Case) -> list[dict[str, Any]]:
     """The patient's submissions, oldest first, with PHQ-9 and GAD-7 totals for the chart."""
     results = (
