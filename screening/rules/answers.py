@@ -367,6 +367,15 @@ _FIELDS: Final[dict[str, _Choices | Callable[[object], object]]] = {
 }
 ANSWER_KEYS: Final = tuple(_FIELDS)
 _FIELD_AT: Final = {key: (index, field) for index, (key, field) in enumerate(_FIELDS.items())}
+_CHOICE_FIELDS: Final = tuple(
+    (key, index, field) for key, (index, field) in _FIELD_AT.items() if isinstance(field, _Choices)
+)
+_PARSED_FIELDS: Final = tuple(
+    (key, index, field)
+    for key, (index, field) in _FIELD_AT.items()
+    if not isinstance(field, _Choices)
+)
+_ABSENT: Final = object()
 # Questions answered yes/no/unsure, for forms that offer exactly these choices.
 TRI_STATE_KEYS: Final = (
     "pregnant",
@@ -393,24 +402,27 @@ def parse_answers(raw: object) -> Answers:
         raise InvalidAnswers([FieldError("answers", f"expected a JSON object, got {_shown(raw)}")])
     parsed: list[object] = [None] * len(_FIELDS)
     errors: list[FieldError] = []
-    field_at, choices_type = _FIELD_AT, _Choices  # locals: this loop is the hot path
-    for key, value in raw.items():
-        known = field_at.get(key)
-        if known is None:
-            continue  # unknown keys are ignored
-        index, field = known
+    get = raw.get
+    # Each key of the format once, in order (unknown keys are never looked at).
+    for key, index, choices in _CHOICE_FIELDS:
+        value = get(key, _ABSENT)
+        if value is _ABSENT:
+            continue
+        choice = choices.get(value) if type(value) is str else None
+        if choice is None:
+            message = NULL_ANSWER if value is None else f"{_shown(value)} {choices.message}"
+            errors.append(FieldError(key, message))
+        else:
+            parsed[index] = choice
+    for key, index, parse in _PARSED_FIELDS:
+        value = get(key, _ABSENT)
+        if value is _ABSENT:
+            continue
         if value is None:
             errors.append(FieldError(key, NULL_ANSWER))
             continue
-        if type(field) is choices_type:
-            choice = field.get(value) if type(value) is str else None
-            if choice is None:
-                errors.append(FieldError(key, f"{_shown(value)} {field.message}"))
-            else:
-                parsed[index] = choice
-            continue
         try:
-            parsed[index] = field(value)  # type: ignore[operator]
+            parsed[index] = parse(value)
         except _Invalid as invalid:
             errors.append(FieldError(key, str(invalid), invalid.item, invalid.part))
     if errors:
