@@ -347,7 +347,11 @@ class SubstanceUseForm(StepForm):
 class MoodForm(StepForm):
     slug = "mood"
     title = "Mood and anxiety"
-    keys = ("phq9", "gad7", "panic_disorder")
+    # The "how difficult" answers are unscored: kept for the clinician, unknown to the engine.
+    keys = ("phq9", "gad7", "phq9_difficulty", "gad7_difficulty", "panic_disorder")
+
+    phq9_difficulty = choice(wording.DIFFICULTY_QUESTION, wording.DIFFICULTY, required=False)
+    gad7_difficulty = choice(wording.DIFFICULTY_QUESTION, wording.DIFFICULTY, required=False)
 
     panic_disorder = yes_no_unsure(
         "Have you been diagnosed with panic disorder, or do you have panic attacks that keep "
@@ -360,12 +364,14 @@ class MoodForm(StepForm):
                 "PHQ-9",
                 HTML(f'<p class="fw-semibold">{wording.PHQ9_STEM}</p>'),
                 *(f"phq9_{n}" for n in range(1, 10)),
+                "phq9_difficulty",
                 HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
             ),
             Fieldset(
                 "GAD-7",
                 HTML(f'<p class="fw-semibold">{wording.GAD7_STEM}</p>'),
                 *(f"gad7_{n}" for n in range(1, 8)),
+                "gad7_difficulty",
                 HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
             ),
             "panic_disorder",

@@ -121,6 +121,17 @@ GAD7_ITEMS: Final = (
     "Becoming easily annoyed or irritable",
     "Feeling afraid, as if something awful might happen",
 )
+# Unscored functional item of PHQ-9 and GAD-7 (public; verbatim).
+DIFFICULTY_QUESTION: Final = (
+    "If you checked off any problems, how difficult have these problems made it for you to "
+    "do your work, take care of things at home, or get along with other people?"
+)
+DIFFICULTY: Final = (
+    ("not_difficult", "Not difficult at all"),
+    ("somewhat", "Somewhat difficult"),
+    ("very", "Very difficult"),
+    ("extremely", "Extremely difficult"),
+)
 PFIZER_ATTRIBUTION: Final = (
     "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, "
     "with an educational grant from Pfizer Inc. No permission required to reproduce, "

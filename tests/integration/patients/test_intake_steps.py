@@ -279,3 +279,19 @@ def test_it_keeps_mistyped_numbers_visible_in_text_inputs(patient_client):
     assert 'inputmode="numeric"' in field
     assert 'value="12O"' in field
     assert 'aria-describedby="id_systolic_1_helptext id_systolic_1_error"' in field
+
+
+def test_it_keeps_the_unscored_how_difficult_answers_beside_the_scores(patient_client, patient):
+    data = post("mood", phq9_difficulty="very", gad7_difficulty="somewhat")
+
+    save(patient_client, "mood", data)
+
+    answers = draft_answers(patient)
+    assert (answers["phq9_difficulty"], answers["gad7_difficulty"]) == ("very", "somewhat")
+    assert answers["phq9"] == [2, 2, 2, 2, 2, 2, 2, 2, 0]
+
+
+def test_it_does_not_require_the_how_difficult_answers(patient_client, patient):
+    save(patient_client, "mood", CLEAN_POSTS["mood"])
+
+    assert "phq9_difficulty" not in draft_answers(patient)
