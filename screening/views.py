@@ -70,9 +70,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _case_context(
-    request: HttpRequest, case: Case, form: DecisionForm | None = None
-) -> dict[str, Any]:
+def _case_context(case: Case, form: DecisionForm | None = None) -> dict[str, Any]:
     submission = case.submission
     screening = submission.screening
     fired = [
@@ -104,7 +102,7 @@ def case_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     audit_record(
         actor=request.user, action=AuditEntry.Action.CASE_VIEWED, case=case, request=request
     )
-    return render(request, "review/case.html", _case_context(request, case))
+    return render(request, "review/case.html", _case_context(case))
 
 
 @require_POST
@@ -112,7 +110,7 @@ def case_decide(request: HttpRequest, public_id: str) -> HttpResponse:
     case = case_by_public_id(public_id)
     form = DecisionForm(request.POST, case=case)
     if not form.is_valid():
-        return render(request, "review/case.html", _case_context(request, case, form), status=400)
+        return render(request, "review/case.html", _case_context(case, form), status=400)
     data = form.cleaned_data
     try:
         decision_record(

@@ -376,6 +376,8 @@ _PARSED_FIELDS: Final = tuple(
     if not isinstance(field, _Choices)
 )
 _ABSENT: Final = object()
+# Every question that offers "unsure", in the order of the format.
+UNSURE_KEYS: Final = tuple(key for key, _, choices in _CHOICE_FIELDS if "unsure" in choices)
 # Questions answered yes/no/unsure, for forms that offer exactly these choices.
 TRI_STATE_KEYS: Final = (
     "pregnant",

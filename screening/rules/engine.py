@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from operator import attrgetter
 from typing import Final
 
-from .answers import Answers, Cssrs, as_answers
+from .answers import UNSURE_KEYS, Answers, Cssrs, as_answers
 from .catalog import RULES_BY_ID
 from .decision import Decision, FiredRule
 from .scores import Scores, compute_scores
@@ -35,20 +35,6 @@ OTHER_RELEVANT_CONDITIONS: Final = (
     "interstitial_cystitis",
     "glaucoma",
     "sleep_apnea",
-)
-TRI_STATE_OR_UNSURE_KEYS: Final = (
-    "pregnant",
-    "breastfeeding",
-    "ketamine_hypersensitivity",
-    "psychosis",
-    "mania",
-    "dissociative_disorder",
-    "substance_use",
-    "ketamine_misuse",
-    "panic_disorder",
-    "aggression_history",
-    "home_safe",
-    "support_person",
 )
 REQUIRED_KEYS: Final = (
     "age",
@@ -292,7 +278,7 @@ def _other_conditions(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
 
 
 _required = attrgetter(*REQUIRED_KEYS)
-_unsure_possible = attrgetter(*TRI_STATE_OR_UNSURE_KEYS)
+_unsure_possible = attrgetter(*UNSURE_KEYS)
 
 
 def missing_answers(a: Answers) -> list[str]:
@@ -317,7 +303,7 @@ def unsure_answers(a: Answers) -> list[str]:
     values = _unsure_possible(a)
     if "unsure" not in values:
         return []
-    keys = TRI_STATE_OR_UNSURE_KEYS
+    keys = UNSURE_KEYS
     return [key for key, value in zip(keys, values, strict=True) if value == "unsure"]
 
 
