@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint typecheck pytest constraints bench clean
+.PHONY: install run test lint typecheck pytest audit constraints bench clean
 
 install: $(VENV)/.installed
 
@@ -34,6 +34,11 @@ pytest: install
 test: lint typecheck
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# Known vulnerabilities in any pinned package; needs the PyPI JSON API.
+audit: install
+	$(BIN)/pip-audit --strict --no-deps --disable-pip --progress-spinner off \
+		-r requirements/constraints.txt
 
 bench: install
 	$(BIN)/python bench/engine.py

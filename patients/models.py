@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import secrets
 import uuid
 from datetime import date
 from typing import Any, ClassVar
@@ -107,6 +108,11 @@ class IntakeDraft(models.Model):
         return f"Draft {self.public_id}"
 
 
+def new_case_number() -> str:
+    """Eight random hex digits: opaque, yet short enough to read out on the phone."""
+    return secrets.token_hex(4).upper()
+
+
 class Submission(models.Model):
     """A submitted intake: the exact answers screened, frozen. Never updated."""
 
@@ -114,7 +120,9 @@ class Submission(models.Model):
     draft = models.OneToOneField(IntakeDraft, on_delete=models.PROTECT, related_name="submission")
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # Short, opaque reference that a patient or clinician can read out or search.
-    case_number = models.CharField(max_length=8, db_index=True, editable=False)
+    case_number = models.CharField(
+        max_length=8, unique=True, editable=False, default=new_case_number
+    )
     answers = models.JSONField()
     submitted_at = models.DateTimeField(default=timezone.now)
 
@@ -127,5 +135,4 @@ class Submission(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise ValueError("A submission is immutable: it cannot be changed once made")
-        self.case_number = self.case_number or self.public_id.hex[:8].upper()
         super().save(*args, **kwargs)

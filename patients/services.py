@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from patients.intake.steps import REVIEW, SAFETY_CHECKED_STEPS, SLUGS
-from patients.models import IntakeDraft, Patient, Submission, User
+from patients.models import IntakeDraft, Patient, Submission, User, new_case_number
 from patients.roles import Role
 from screening.rules import InvalidAnswers, crisis_resources_needed, parse_answers
 from screening.services import notification_queue, screening_record
@@ -138,9 +138,7 @@ def submission_create(*, draft: IntakeDraft) -> Submission:
             if draft.status == IntakeDraft.Status.SUBMITTED:
                 return draft.submission
             age = draft.patient.age_on(timezone.localdate())
-            submission = Submission.objects.create(
-                patient=draft.patient, draft=draft, answers={**draft.answers, "age": age}
-            )
+            submission = _submission_insert(draft=draft, answers={**draft.answers, "age": age})
             screening_record(submission=submission)
             draft.status = IntakeDraft.Status.SUBMITTED
             draft.unsaved_inputs = {}
@@ -148,6 +146,24 @@ def submission_create(*, draft: IntakeDraft) -> Submission:
             return submission
     except IntegrityError:  # a concurrent submit of the same draft won
         return Submission.objects.get(draft_id=draft.pk)
+
+
+CASE_NUMBER_ATTEMPTS = 5
+
+
+def _submission_insert(*, draft: IntakeDraft, answers: dict[str, object]) -> Submission:
+    """Insert the submission, drawing a new case number while the one drawn is taken."""
+    for _ in range(CASE_NUMBER_ATTEMPTS - 1):
+        number = new_case_number()
+        try:
+            with transaction.atomic():
+                return Submission.objects.create(
+                    patient=draft.patient, draft=draft, answers=answers, case_number=number
+                )
+        except IntegrityError:
+            if not Submission.objects.filter(case_number=number).exists():
+                raise  # not a clash of case numbers
+    return Submission.objects.create(patient=draft.patient, draft=draft, answers=answers)
 
 
 @transaction.atomic

@@ -4,16 +4,16 @@ import threading
 from datetime import date
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from django.utils import timezone
 
 from patients.intake.steps import SLUGS
 from patients.models import IntakeDraft, Submission
-from patients.services import submission_create
+from patients.services import draft_open, submission_create
 from screening.models import AuditEntry, ClinicianNotification, ScreeningResult
 from screening.rules import RULES
-from tests.factories import make_patient
+from tests.factories import make_case, make_patient
 from tests.intake import CLEAN_ANSWERS, CLEAN_POSTS, complete_steps, post
 
 pytestmark = pytest.mark.django_db
@@ -203,3 +203,26 @@ def test_it_audits_every_write_and_read_of_the_patients_answers(patient_client, 
     assert [a for a, _ in actions[9:]] == ["submitted", "result_viewed"]
     entry = AuditEntry.objects.get(action="submitted")
     assert (entry.case.submission, entry.ip_address) == (Submission.objects.get(), "127.0.0.1")
+
+
+def test_case_numbers_are_unique_in_the_database():
+    taken = make_case()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Submission.objects.create(
+            patient=taken.patient,
+            draft=draft_open(patient=taken.patient),
+            answers=CLEAN_ANSWERS,
+            case_number=taken.submission.case_number,
+        )
+
+
+def test_a_case_number_already_taken_is_drawn_again(monkeypatch):
+    taken = make_case().submission.case_number
+    draws = iter([taken, taken, "0A1B2C3D"])
+    monkeypatch.setattr("patients.services.new_case_number", lambda: next(draws))
+
+    fresh = make_case()
+
+    assert fresh.submission.case_number == "0A1B2C3D"
+    assert Submission.objects.filter(case_number=taken).count() == 1
