@@ -94,10 +94,13 @@ def generated_intake(rng: random.Random) -> dict[str, object]:
     return intake
 
 
-def run_batch(stdin: IO[str]) -> tuple[int, float]:
+def run_batch(stdin: IO[str], thresholds: Path) -> tuple[int, float]:
     """Run `manage.py screen`; the count of lines out and its peak memory in MiB."""
     process = subprocess.Popen(
-        [sys.executable, "manage.py", "screen"], cwd=ROOT, stdin=stdin, stdout=subprocess.PIPE
+        [sys.executable, "manage.py", "screen", "--thresholds", str(thresholds)],
+        cwd=ROOT,
+        stdin=stdin,
+        stdout=subprocess.PIPE,
     )
     assert process.stdout is not None
     lines, peak_kib = 0, 0
@@ -146,15 +149,17 @@ def main() -> None:
         evaluate(answers)
     prevalidated = time.perf_counter() - start
 
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as batch_file:
-        for intake in intakes:
-            batch_file.write(json.dumps(intake) + "\n")
-    size_mib = Path(batch_file.name).stat().st_size / 2**20
-    start = time.perf_counter()
-    with Path(batch_file.name).open() as stdin:
-        lines, peak_mib = run_batch(stdin)
-    batch = time.perf_counter() - start
-    Path(batch_file.name).unlink()
+    with tempfile.TemporaryDirectory() as folder:
+        batch_path, defaults = Path(folder, "intakes.jsonl"), Path(folder, "defaults.json")
+        with batch_path.open("w") as batch_file:
+            for intake in intakes:
+                batch_file.write(json.dumps(intake) + "\n")
+        defaults.write_text("{}")  # the contract's thresholds, as `evaluate` above
+        size_mib = batch_path.stat().st_size / 2**20
+        start = time.perf_counter()
+        with batch_path.open() as stdin:
+            lines, peak_mib = run_batch(stdin, defaults)
+        batch = time.perf_counter() - start
 
     print(f"intakes: {cases:,} generated (seed 20261123); routes: {dict(sorted(routes.items()))}")
     print(f"evaluate, answers validated in the call:  {rate(cases, in_process)}")

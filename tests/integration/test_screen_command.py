@@ -74,6 +74,31 @@ def test_it_writes_a_field_specific_error_on_the_line_of_a_bad_intake_and_goes_o
     }
 
 
+def test_it_says_what_to_do_when_the_database_has_no_rule_sets(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["SQLITE_NAME"] = str(tmp_path / "never-migrated.sqlite3")
+
+    result = screen(env, [json.dumps(answers())])
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "cannot read the published rule set" in result.stderr
+    assert "run `manage.py migrate`, or pass --thresholds FILE.json" in result.stderr
+    assert result.stdout == ""
+
+
+def test_it_needs_no_database_with_a_thresholds_file(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["SQLITE_NAME"] = str(tmp_path / "never-migrated.sqlite3")
+    defaults = tmp_path / "defaults.json"
+    defaults.write_text("{}")
+
+    result = screen(env, [json.dumps(answers())], "--thresholds", str(defaults))
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["route"] == evaluate(answers()).route.value
+
+
 def test_it_applies_a_thresholds_file_over_the_defaults(command_env, tmp_path):
     path = tmp_path / "stricter.json"
     path.write_text(json.dumps({"bp_elevated_systolic": 130, "bp_elevated_diastolic": 85}))

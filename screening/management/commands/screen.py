@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from screening.rules import InvalidThresholds, Thresholds, thresholds_from_mapping
 from screening.rules.batch import screen_lines
@@ -39,7 +40,13 @@ class Command(BaseCommand):
 
     def _thresholds(self, path: Path | None) -> Thresholds:
         if path is None:
-            return active_thresholds()
+            try:
+                return active_thresholds()
+            except DatabaseError as error:
+                raise CommandError(
+                    f"cannot read the published rule set ({error}); run `manage.py migrate`, "
+                    "or pass --thresholds FILE.json ({} for the contract's defaults)"
+                ) from None
         try:
             values = json.loads(path.read_text())
         except OSError as error:
