@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -24,6 +25,15 @@ def patient_of(user: User | Any) -> Patient:
 
 def open_draft(patient: Patient) -> IntakeDraft | None:
     return IntakeDraft.objects.filter(patient=patient, status=IntakeDraft.Status.OPEN).first()
+
+
+def draft_of(patient: Patient, public_id: str) -> IntakeDraft | None:
+    """One of the patient's own drafts by the id a form posted; a malformed id finds none."""
+    try:
+        wanted = uuid.UUID(public_id)
+    except ValueError:
+        return None
+    return patient.drafts.filter(public_id=wanted).first()
 
 
 def submissions_of(patient: Patient) -> QuerySet[Submission]:

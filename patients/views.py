@@ -13,6 +13,7 @@ from patients.intake import steps
 from patients.roles import Role, role_of
 from patients.selectors import (
     answers_summary,
+    draft_of,
     latest_decision_of,
     open_draft,
     patient_export,
@@ -184,7 +185,7 @@ def intake_review(request: HttpRequest) -> HttpResponse:
 @require_POST
 def intake_submit(request: HttpRequest) -> HttpResponse:
     patient = patient_of(request.user)
-    draft = patient.drafts.filter(public_id=request.POST.get("draft", "")).first()
+    draft = draft_of(patient, request.POST.get("draft", ""))
     if draft is None:
         return redirect("account")
     if draft.status == draft.Status.OPEN:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -40,8 +40,10 @@ def rulesets(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def ruleset_new(request: HttpRequest) -> HttpResponse:
-    source_id = request.POST.get("source")
-    source = get_object_or_404(RuleSet, version=source_id) if source_id else None
+    source_id = request.POST.get("source", "")
+    if source_id and not source_id.isdecimal():
+        raise Http404("No such rule set")
+    source = get_object_or_404(RuleSet, version=int(source_id)) if source_id else None
     note = f"Copy of {source.name}." if source else ""
     draft = ruleset_draft_create(actor=request.user, source=source, note=note)  # type: ignore[arg-type]
     return redirect("ruleset_detail", version=draft.version)

@@ -3,7 +3,7 @@ import os
 import pytest
 from hypothesis import settings
 
-from tests.factories import make_patient
+from tests.factories import make_case, make_patient
 
 # HYPOTHESIS_PROFILE=thorough explores far more intakes than the default run.
 settings.register_profile("thorough", max_examples=5000, deadline=None)
@@ -20,6 +20,13 @@ def patient(db):
 def patient_client(client, patient):
     client.force_login(patient.user)
     return client
+
+
+@pytest.fixture
+def walk_ids(db):
+    """Real objects for the ids in URL patterns: a case, its owner and rule set 1."""
+    case = make_case()
+    return {"uuid": case.submission.public_id, "version": 1, "owner": case.patient.user}
 
 
 @pytest.fixture(autouse=True)

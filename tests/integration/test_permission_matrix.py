@@ -7,32 +7,15 @@ import uuid
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
 
-from config.access import ANONYMOUS, MATRIX, allowed_roles
+from config.access import ANONYMOUS, MATRIX
 from patients.roles import Role
-from tests.factories import make_case, make_patient, make_user
+from tests.factories import make_patient
+from tests.walk import client_for, concrete, our_views
 
 pytestmark = pytest.mark.django_db
 ROLES = [ANONYMOUS, Role.PATIENT, Role.CLINICIAN, Role.ADMIN]
-
-
-def project_patterns(resolvers=None, prefix="", namespace=""):
-    """(route, name, namespace, view module) of every URL pattern, included ones too."""
-    for entry in resolvers if resolvers is not None else get_resolver().url_patterns:
-        if isinstance(entry, URLResolver):
-            inner = namespace or (entry.namespace or "")
-            yield from project_patterns(entry.url_patterns, prefix + str(entry.pattern), inner)
-        elif isinstance(entry, URLPattern):
-            module = getattr(entry.callback, "__module__", "")
-            yield prefix + str(entry.pattern), entry.name, namespace, module
-
-
-OURS = [
-    (route, name)
-    for route, name, namespace, module in project_patterns()
-    if allowed_roles(name, namespace, module) is not None and namespace != "admin"
-]
+OURS = our_views()
 
 
 def test_every_project_view_has_a_row_in_the_matrix():
@@ -40,28 +23,6 @@ def test_every_project_view_has_a_row_in_the_matrix():
 
     assert missing == []
     assert {name for _, name in OURS} == set(MATRIX)
-
-
-def concrete(route, ids):
-    """A URL for a route pattern: real objects' ids where they exist."""
-    url = "/" + route
-    url = url.replace("<slug:slug>", "about-you").replace("<int:version>", str(ids["version"]))
-    return url.replace("<uuid:public_id>", str(ids["uuid"]))
-
-
-@pytest.fixture
-def ids():
-    case = make_case()
-    return {"uuid": case.submission.public_id, "version": 1, "owner": case.patient.user}
-
-
-def client_for(role, ids):
-    client = Client()
-    if role is Role.PATIENT:
-        client.force_login(ids["owner"])
-    elif role != ANONYMOUS:
-        client.force_login(make_user(role))
-    return client
 
 
 def outcome(response):
@@ -73,11 +34,11 @@ def outcome(response):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_each_role_gets_exactly_what_the_matrix_says(role, ids):
-    client = client_for(role, ids)
+def test_each_role_gets_exactly_what_the_matrix_says(role, walk_ids):
+    client = client_for(role, walk_ids)
     wrong = []
     for route, name in OURS:
-        got = outcome(client.get(concrete(route, ids)))
+        got = outcome(client.get(concrete(route, walk_ids)))
         allowed = role in MATRIX[name]
         expected = "allowed" if allowed else ("sign in" if role == ANONYMOUS else "denied")
         if got != expected:
@@ -86,19 +47,19 @@ def test_each_role_gets_exactly_what_the_matrix_says(role, ids):
     assert wrong == []
 
 
-def test_another_patient_finds_nothing_of_the_first(ids):
+def test_another_patient_finds_nothing_of_the_first(walk_ids):
     other = Client()
     other.force_login(make_patient().user)
 
-    response = other.get(f"/submissions/{ids['uuid']}/")
+    response = other.get(f"/submissions/{walk_ids['uuid']}/")
 
     assert response.status_code == 404
     assert other.get(f"/submissions/{uuid.uuid4()}/").status_code == 404
 
 
 @pytest.mark.parametrize("role", [Role.PATIENT, Role.CLINICIAN])
-def test_the_admin_site_is_for_admins_only(role, ids):
-    client = client_for(role, ids)
+def test_the_admin_site_is_for_admins_only(role, walk_ids):
+    client = client_for(role, walk_ids)
 
     assert client.get("/admin/").status_code == 403
     assert client.get("/admin/patients/user/").status_code == 403

@@ -1,0 +1,59 @@
+"""Malformed ids and parameters get a clear answer from every view, never a server error."""
+
+import pytest
+from django.forms import Form
+
+from config.access import MATRIX
+from patients.intake import steps
+from patients.roles import Role
+from screening import forms
+from tests.walk import client_for, concrete, our_views
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = "<script>alert('x')</script>"
+JUNK = ["junk", "-1", "9" * 40, "٣", "2026-02-30", SCRIPT, "a\x00b", ""]
+STAFF_FORMS: list[type[Form]] = [
+    forms.QueueFilterForm,
+    forms.DecisionForm,
+    forms.RuleSetForm,
+    forms.PreviewForm,
+    forms.PublishForm,
+]
+# Parameters read straight from the request rather than through a form.
+RAW_PARAMETERS = {"draft", "source", "page", "action", "return_to", "next"}
+
+
+def parameter_names() -> list[str]:
+    """Every field name any form of the project reads, with and without form prefixes."""
+    names = set(RAW_PARAMETERS)
+    for form in STAFF_FORMS:
+        names |= {f"{prefix}{name}" for name in form.base_fields for prefix in ("", "preview-")}
+        names |= {f"publish-{name}" for name in form.base_fields}
+    for step in steps.STEPS:
+        names |= set(steps.step_form(step.slug).base_fields)
+    return sorted(names)
+
+
+def role_allowed(name: str) -> Role:
+    return next(role for role in (Role.PATIENT, Role.CLINICIAN, Role.ADMIN) if role in MATRIX[name])
+
+
+@pytest.mark.parametrize("value", JUNK, ids=repr)
+def test_no_view_fails_or_echoes_markup_on_malformed_parameters(value, walk_ids):
+    clients = {
+        role: client_for(role, walk_ids) for role in (Role.PATIENT, Role.CLINICIAN, Role.ADMIN)
+    }
+    data = dict.fromkeys(parameter_names(), value)
+    failures = []
+    for route, name in our_views():
+        client = clients[role_allowed(name)]
+        url = concrete(route, walk_ids)
+        for method in ("get", "post"):
+            response = getattr(client, method)(url, data)
+            if response.status_code >= 500:
+                failures.append(f"{method.upper()} {name}: {response.status_code}")
+            elif SCRIPT.encode() in response.content:
+                failures.append(f"{method.upper()} {name}: markup shown unescaped")
+
+    assert failures == []
