@@ -168,6 +168,7 @@ class AuditEntry(models.Model):
     """Who read or changed which case, when, from where. Holds no health data."""
 
     class Action(models.TextChoices):
+        QUEUE_VIEWED = "queue_viewed", "Listed cases"
         CASE_VIEWED = "case_viewed", "Opened a case"
         DRAFT_VIEWED = "draft_viewed", "Opened an urgent draft"
         CASE_CLAIMED = "case_claimed", "Claimed a case"

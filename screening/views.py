@@ -49,6 +49,13 @@ def queue(request: HttpRequest) -> HttpResponse:
             filters.date_to,
         )
     )
+    drafts = list(urgent_drafts()) if filters.tab == "to_review" and unfiltered else []
+    audit_record(
+        actor=request.user,
+        action=AuditEntry.Action.QUEUE_VIEWED,
+        detail=_listing_detail(filters.tab, page.number, len(rows), len(drafts), unfiltered),
+        request=request,
+    )
     query = request.GET.copy()
     query.pop("page", None)
     tab_query = query.copy()
@@ -62,12 +69,24 @@ def queue(request: HttpRequest) -> HttpResponse:
             "counts": queue_counts(filters),
             "page": page,
             "rows": rows,
-            "drafts": list(urgent_drafts()) if filters.tab == "to_review" and unfiltered else [],
+            "drafts": drafts,
             "query": query.urlencode(),
             "tab_query": tab_query.urlencode(),
             "now": now,
         },
     )
+
+
+def _listing_detail(tab: str, page: int, cases: int, drafts: int, unfiltered: bool) -> str:
+    """What a queue page showed, without the search terms (they may be names)."""
+    shown = f"{tab}, page {page}: {_count(cases, 'case')}"
+    if drafts:
+        shown += f", {_count(drafts, 'urgent draft')}"
+    return shown if unfiltered else f"{shown} (filtered)"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _case_context(case: Case, form: DecisionForm | None = None) -> dict[str, Any]:

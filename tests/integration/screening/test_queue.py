@@ -150,3 +150,20 @@ def test_it_lets_a_clinician_claim_a_case_so_others_see_it(clinician_client):
     assert row["case"].status == "claimed"
     assert AuditEntry.objects.filter(action="case_claimed", case=case).count() == 1
     assert "Claimed · Clinician Test" in other.get("/review/").content.decode()
+
+
+def test_each_listing_is_audited_without_the_search_terms(client):
+    clinician = make_user(Role.CLINICIAN)
+    client.force_login(clinician)
+    make_case(patient=make_patient(family_name="Okafor"), **CRISIS_BP)
+    make_case()
+
+    client.get("/review/")
+    client.get("/review/?search=Okafor&tab=to_review")
+
+    entries = AuditEntry.objects.filter(action="queue_viewed").order_by("pk")
+    assert [(e.actor, e.detail) for e in entries] == [
+        (clinician, "to_review, page 1: 2 cases"),
+        (clinician, "to_review, page 1: 1 case (filtered)"),
+    ]
+    assert entries[0].ip_address == "127.0.0.1"
