@@ -7,11 +7,11 @@ from typing import Any
 from django import forms
 
 from patients.intake.steps import STEPS
-from screening.models import ROUTE_LABELS, Case, CaseDecision, RuleSet
+from screening.models import ROUTE_LABELS, AuditEntry, Case, CaseDecision, RuleSet
 from screening.review import DecisionInvalidError, decision_check
 from screening.rules import RULES, InvalidThresholds, Priority, Route, thresholds_from_mapping
 from screening.rules.thresholds import THRESHOLD_SPECS, ThresholdSpec
-from screening.selectors import TABS, QueueFilters
+from screening.selectors import TABS, AuditFilters, QueueFilters
 
 
 class QueueFilterForm(forms.Form):
@@ -47,6 +47,31 @@ class QueueFilterForm(forms.Form):
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
             search=data.get("search", ""),
+        )
+
+
+class AuditFilterForm(forms.Form):
+    case_number = forms.CharField(label="Case number", required=False, max_length=8)
+    actor_email = forms.EmailField(label="User's email", required=False)
+    action = forms.ChoiceField(
+        label="Event", choices=[("", "Any event"), *AuditEntry.Action.choices], required=False
+    )
+    date_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="to", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def filters(self) -> AuditFilters:
+        """The valid filters; a field in error filters nothing and shows its message."""
+        data = self.cleaned_data if self.is_bound else {}
+        return AuditFilters(
+            case_number=data.get("case_number", ""),
+            actor_email=data.get("actor_email", ""),
+            action=data.get("action", ""),
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
         )
 
 

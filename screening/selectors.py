@@ -12,7 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from patients.models import IntakeDraft, Submission
-from screening.models import Case, CaseDecision, RuleSet, ScreeningResult
+from screening.models import AuditEntry, Case, CaseDecision, RuleSet, ScreeningResult
 from screening.rules import DEFAULT_THRESHOLDS, Thresholds, thresholds_from_mapping
 from screening.rules.bands import audit_c_band, dast10_band, gad7_band, phq9_band
 
@@ -98,6 +98,35 @@ def queue_list(filters: QueueFilters) -> QuerySet[Case]:
             "pk",
         )
     )
+
+
+@dataclass
+class AuditFilters:
+    case_number: str = ""
+    actor_email: str = ""
+    action: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def audit_entries(filters: AuditFilters) -> QuerySet[AuditEntry]:
+    """Audit entries, newest first; a case number finds its draft's entries too."""
+    entries = AuditEntry.objects.select_related("actor", "case__submission", "draft__submission")
+    if filters.case_number:
+        number = filters.case_number.strip()
+        entries = entries.filter(
+            Q(case__submission__case_number__iexact=number)
+            | Q(draft__submission__case_number__iexact=number)
+        )
+    if filters.actor_email:
+        entries = entries.filter(actor__email__iexact=filters.actor_email.strip())
+    if filters.action:
+        entries = entries.filter(action=filters.action)
+    if filters.date_from:
+        entries = entries.filter(at__date__gte=filters.date_from)
+    if filters.date_to:
+        entries = entries.filter(at__date__lte=filters.date_to)
+    return entries
 
 
 def urgent_drafts() -> QuerySet[IntakeDraft]:

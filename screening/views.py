@@ -15,11 +15,12 @@ from django.views.decorators.http import require_POST
 from patients.intake.steps import STEPS
 from patients.models import IntakeDraft
 from patients.selectors import answers_summary
-from screening.forms import DecisionForm, QueueFilterForm
+from screening.forms import AuditFilterForm, DecisionForm, QueueFilterForm
 from screening.models import AuditEntry, Case
 from screening.review import CaseChangedError, audit_record, case_claim, decision_record
 from screening.rules import RULES_BY_ID, SOURCES
 from screening.selectors import (
+    audit_entries,
     case_by_public_id,
     case_decisions,
     is_overdue,
@@ -180,6 +181,12 @@ def draft_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 def audit_log(request: HttpRequest) -> HttpResponse:
-    entries = AuditEntry.objects.select_related("actor", "case__submission")
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "review/audit.html", {"page": page})
+    form = AuditFilterForm(request.GET or None)
+    if form.is_bound:
+        form.is_valid()  # errors are shown beside their fields; the rest still filter
+    page = Paginator(audit_entries(form.filters()), 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request, "review/audit.html", {"form": form, "page": page, "query": query.urlencode()}
+    )

@@ -14,14 +14,16 @@ pytestmark = pytest.mark.django_db
 SCRIPT = "<script>alert('x')</script>"
 JUNK = ["junk", "-1", "9" * 40, "٣", "2026-02-30", SCRIPT, "a\x00b", ""]
 STAFF_FORMS: list[type[Form]] = [
-    forms.QueueFilterForm,
-    forms.DecisionForm,
-    forms.RuleSetForm,
-    forms.PreviewForm,
-    forms.PublishForm,
+    form
+    for form in vars(forms).values()
+    if isinstance(form, type) and issubclass(form, Form) and form.__module__ == forms.__name__
 ]
 # Parameters read straight from the request rather than through a form.
 RAW_PARAMETERS = {"draft", "source", "page", "action", "return_to", "next"}
+
+
+def test_it_knows_every_form_of_the_review_workspace():
+    assert {form.__name__ for form in STAFF_FORMS} >= {"AuditFilterForm", "DecisionForm"}
 
 
 def parameter_names() -> list[str]:
