@@ -28,6 +28,7 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "home": EVERYONE,
     "healthz": EVERYONE,
     "start": SIGNED_IN,
+    "session_keepalive": SIGNED_IN,
     "account": PATIENTS,
     "account_export": PATIENTS,
     "intake_home": PATIENTS,

@@ -23,6 +23,7 @@ admin.site.login = admin_login  # type: ignore[method-assign]
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("session/keepalive/", views.session_keepalive, name="session_keepalive"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("patients.urls")),

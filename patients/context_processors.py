@@ -1,8 +1,10 @@
 from django.http import HttpRequest
 
+from patients.middleware import idle_seconds
 from patients.roles import Role, role_of
 
 
-def role(request: HttpRequest) -> dict[str, Role | None]:
-    """The signed-in user's role, shown in the header."""
-    return {"role": role_of(request.user)}
+def role(request: HttpRequest) -> dict[str, Role | int | None]:
+    """The signed-in user's role, shown in the header, and their idle limit for the warning."""
+    user_role = role_of(request.user)
+    return {"role": user_role, "idle_seconds": idle_seconds(user_role)}

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from patients.roles import STAFF_ROLES, role_of
+from patients.roles import STAFF_ROLES, Role, role_of
 
 # Where staff without a second factor may still go: setting one up, and signing out.
 OPEN_PREFIXES = ("/accounts/", "/static/")
@@ -32,6 +32,15 @@ class StaffSecondFactorMiddleware:
         return self.get_response(request)
 
 
+def idle_seconds(role: Role | None) -> int | None:
+    """How long a session of this role may stay idle before it ends; None if signed out."""
+    if role is None:
+        return None
+    if role in STAFF_ROLES:
+        return int(settings.SESSION_IDLE_SECONDS_STAFF)
+    return int(settings.SESSION_IDLE_SECONDS_PATIENT)
+
+
 class IdleTimeoutMiddleware:
     """Staff sessions end after 15 idle minutes, patients' after 30 (settings)."""
 
@@ -39,12 +48,7 @@ class IdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        role = role_of(request.user)
-        if role is not None:
-            idle = (
-                settings.SESSION_IDLE_SECONDS_STAFF
-                if role in STAFF_ROLES
-                else settings.SESSION_IDLE_SECONDS_PATIENT
-            )
+        idle = idle_seconds(role_of(request.user))
+        if idle is not None:
             request.session.set_expiry(idle)  # sliding: renewed by every request
         return self.get_response(request)
