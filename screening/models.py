@@ -177,6 +177,8 @@ class AuditEntry(models.Model):
         ANSWERS_SAVED = "answers_saved", "Saved answers"
         SUBMITTED = "submitted", "Submitted answers"
         RESULT_VIEWED = "result_viewed", "Read their result"
+        GOLDEN_CASE_KEPT = "golden_case_kept", "Kept a case's answers as a golden case"
+        IMPACT_LISTED = "impact_listed", "Listed cases in an impact preview"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from screening.forms import PreviewForm, PublishForm, RuleSetForm
-from screening.models import GoldenCase, RuleSet
+from screening.models import AuditEntry, GoldenCase, RuleSet
+from screening.review import audit_record
 from screening.rules import InvalidThresholds
 from screening.rulesets import (
     RuleSetError,
@@ -49,6 +50,9 @@ def ruleset_new(request: HttpRequest) -> HttpResponse:
     return redirect("ruleset_detail", version=draft.version)
 
 
+AFFECTED_SHOWN = 100  # the detail page lists at most this many affected cases
+
+
 def _detail_context(ruleset: RuleSet, form: RuleSetForm | None = None) -> dict[str, Any]:
     published = published_ruleset()
     thresholds = thresholds_of(ruleset)
@@ -64,6 +68,7 @@ def _detail_context(ruleset: RuleSet, form: RuleSetForm | None = None) -> dict[s
         "preview_form": PreviewForm(prefix="preview"),
         "publish_form": PublishForm(prefix="publish"),
         "events": ruleset.events.select_related("actor"),
+        "affected_shown": f":{AFFECTED_SHOWN}",
     }
 
 
@@ -87,6 +92,15 @@ def ruleset_detail(request: HttpRequest, version: int) -> HttpResponse:
                 messages.success(request, "Draft saved. Its preview and sign-off start afresh.")
                 return redirect("ruleset_detail", version=version)
     status = 400 if form is not None else 200
+    affected = (ruleset.preview_result or {}).get("affected", [])
+    if ruleset.preview_is_current and affected:
+        listed = len(affected[:AFFECTED_SHOWN])
+        audit_record(
+            actor=request.user,
+            action=AuditEntry.Action.IMPACT_LISTED,
+            detail=f"{ruleset.name}: {listed} case{'s' if listed != 1 else ''}",
+            request=request,
+        )
     return render(request, "rulesets/detail.html", _detail_context(ruleset, form), status=status)
 
 
@@ -152,5 +166,12 @@ def golden_cases(request: HttpRequest) -> HttpResponse:
 def golden_from_case(request: HttpRequest, public_id: str) -> HttpResponse:
     case = case_by_public_id(public_id)
     golden = golden_case_from_submission(submission=case.submission, actor=request.user)  # type: ignore[arg-type]
+    audit_record(
+        actor=request.user,
+        action=AuditEntry.Action.GOLDEN_CASE_KEPT,
+        case=case,
+        detail=golden.name,
+        request=request,
+    )
     messages.success(request, f"Golden case “{golden.name}” kept: every rule set must agree.")
     return redirect("case_detail", public_id=public_id)

@@ -46,8 +46,10 @@ def test_it_filters_by_user_event_and_dates(admin_client):
     case = make_case()
     reader = make_user(Role.CLINICIAN, "reader@clinic.test")
     other = make_user(Role.CLINICIAN, "other@clinic.test")
-    old = audit_record(actor=reader, action=VIEWED, case=case)
-    AuditEntry.objects.filter(pk=old.pk).update(at=timezone.now() - timedelta(days=40))
+    # Entries are append-only (a trigger on PostgreSQL): write the old one as old.
+    AuditEntry.objects.create(
+        actor=reader, action=VIEWED, case=case, at=timezone.now() - timedelta(days=40)
+    )
     audit_record(actor=reader, action=VIEWED, case=case)
     audit_record(actor=reader, action=AuditEntry.Action.CASE_CLAIMED, case=case)
     audit_record(actor=other, action=VIEWED, case=case)

@@ -8,7 +8,7 @@ import pytest
 import screening.rulesets
 from patients.models import Submission
 from patients.roles import Role
-from screening.models import RuleSet
+from screening.models import AuditEntry, RuleSet
 from screening.rules import DEFAULT_THRESHOLDS, evaluate
 from screening.rulesets import (
     ruleset_draft_create,
@@ -105,6 +105,8 @@ def test_it_lists_cases_that_become_less_restrictive_first(client):
     )
     assert "(less restrictive)" in html
     assert html.index("less restrictive") < html.index("at_home → in_clinic")
+    listed = AuditEntry.objects.get(action="impact_listed")
+    assert (listed.actor, listed.detail) == (admin, f"{draft.name}: {len(affected)} cases")
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 
 from patients.roles import Role
-from screening.models import GoldenCase, RuleSet, RuleSetEvent, ScreeningResult
+from screening.models import AuditEntry, GoldenCase, RuleSet, RuleSetEvent, ScreeningResult
 from screening.rules import evaluate
 from screening.rulesets import (
     RuleSetError,
@@ -244,6 +244,8 @@ def test_a_golden_case_is_made_from_a_past_submission_in_one_click(client, admin
     golden = GoldenCase.objects.get(source_submission=case.submission)
     assert (golden.expected_route, golden.expected_rules) == ("in_clinic", ["no_support_person"])
     assert golden.answers == case.submission.answers
+    entry = AuditEntry.objects.get(action="golden_case_kept")
+    assert (entry.actor, entry.case, entry.detail) == (admin, case, golden.name)
 
 
 def test_the_database_allows_only_one_published_rule_set(admin):
