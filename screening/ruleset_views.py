@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_POST
 
 from screening.forms import PreviewForm, PublishForm, RuleSetForm
@@ -98,7 +99,7 @@ def ruleset_detail(request: HttpRequest, version: int) -> HttpResponse:
         audit_record(
             actor=request.user,
             action=AuditEntry.Action.IMPACT_LISTED,
-            detail=f"{ruleset.name}: {listed} case{'s' if listed != 1 else ''}",
+            detail=f"{ruleset.name}: {listed} case{pluralize(listed)}",
             request=request,
         )
     return render(request, "rulesets/detail.html", _detail_context(ruleset, form), status=status)

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -80,14 +81,10 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 def _listing_detail(tab: str, page: int, cases: int, drafts: int, unfiltered: bool) -> str:
     """What a queue page showed, without the search terms (they may be names)."""
-    shown = f"{tab}, page {page}: {_count(cases, 'case')}"
+    shown = f"{tab}, page {page}: {cases} case{pluralize(cases)}"
     if drafts:
-        shown += f", {_count(drafts, 'urgent draft')}"
+        shown += f", {drafts} urgent draft{pluralize(drafts)}"
     return shown if unfiltered else f"{shown} (filtered)"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _case_context(case: Case, form: DecisionForm | None = None) -> dict[str, Any]:
