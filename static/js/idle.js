@@ -1,6 +1,8 @@
 // Idle sessions end on the server (30 minutes for patients, 15 for staff). Warn
 // before that happens; typing or clicking counts as activity and keeps the session
 // alive; when the time is up, sign out here too, so nothing stays on the screen.
+// Tabs share the time of the last renewal (a timestamp, nothing else), so an idle
+// tab never signs out someone who is working in another.
 (function () {
   "use strict";
   var box = document.getElementById("idle-warning");
@@ -11,10 +13,26 @@
   var warnMs = Math.min(120000, idleMs / 4);
   var form = box.querySelector("form");
   var left = box.querySelector("[data-idle-left]");
-  var renewedAt = Date.now();
+  var SHARED = "session-renewed-at";
+  var renewedAt = 0;
   var activeSince = 0; // the first activity since the session was last renewed
   var renewing = false;
   var timer = 0;
+
+  function renewed(at) {
+    renewedAt = at;
+    try {
+      window.localStorage.setItem(SHARED, String(at));
+    } catch (error) {} // storage may be off: this tab then keeps its own time
+  }
+
+  function lastRenewal() {
+    var shared = 0;
+    try {
+      shared = Number(window.localStorage.getItem(SHARED)) || 0;
+    } catch (error) {}
+    return Math.max(renewedAt, shared);
+  }
 
   function plural(count, noun) {
     return count + " " + noun + (count === 1 ? "" : "s");
@@ -52,7 +70,7 @@
     })
       .then(function (response) {
         if (response.status === 204) {
-          renewedAt = Date.now();
+          renewed(Date.now());
           activeSince = 0;
           box.classList.add("d-none");
         } else {
@@ -64,7 +82,7 @@
   }
 
   function tick() {
-    var elapsed = Date.now() - renewedAt;
+    var elapsed = Date.now() - lastRenewal();
     if (elapsed >= idleMs) {
       signOut();
     } else if (activeSince && elapsed > idleMs / 4) {
@@ -72,6 +90,8 @@
     } else if (idleMs - elapsed <= warnMs) {
       left.textContent = describe(idleMs - elapsed);
       box.classList.remove("d-none");
+    } else {
+      box.classList.add("d-none"); // another tab renewed the session
     }
   }
 
@@ -84,5 +104,6 @@
     event.preventDefault();
     renew();
   });
+  renewed(Date.now()); // this page's own request renewed the session
   timer = window.setInterval(tick, 1000);
 })();

@@ -60,3 +60,20 @@ def test_typing_is_not_idle_and_the_answers_are_saved(page, settings):
     continue_(page)
 
     assert page.url.endswith("/intake/step/blood-pressure/")
+
+
+def test_an_idle_tab_does_not_sign_out_someone_working_in_another(page, settings):
+    settings.SESSION_IDLE_SECONDS_PATIENT = 8
+    sign_in(page, make_patient().user.email)
+    working = page.context.new_page()
+    working.goto("/intake/")
+    start_questionnaire(working)
+
+    working.get_by_label("Height in centimetres").focus()
+    for key in "168":  # 10.5 seconds of typing in the second tab; the first stays idle
+        time.sleep(3.5)
+        working.keyboard.type(key)
+
+    assert page.url.endswith("/account/")
+    working.reload()
+    assert working.url.endswith("/intake/step/about-you/")
