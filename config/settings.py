@@ -139,6 +139,11 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_SIGNUP_FORM_CLASS = "patients.forms.PatientSignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Ketamine therapy screening] "
 ACCOUNT_PREVENT_ENUMERATION = True
+# Who the client is behind a load balancer, for sign-in throttling and the audit trail:
+# the client address comes from X-Forwarded-For only when the proxies in front are
+# counted here (the header alone can be forged), or from a header the proxy sets.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
 # Second factor: TOTP with recovery codes; required of clinicians and admins.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Ketamine therapy screening"

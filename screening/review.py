@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from allauth.account.adapter import get_adapter as get_account_adapter
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
@@ -50,7 +52,14 @@ class DecisionInvalidError(ValueError):
 
 
 def client_address(request: HttpRequest | None) -> str | None:
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    """The client's address as sign-in throttling sees it (trusted proxies accounted for)."""
+    if request is None:
+        return None
+    try:
+        address: str = get_account_adapter(request).get_client_ip(request)
+    except PermissionDenied:  # no usable address
+        return None
+    return address
 
 
 def audit_record(
