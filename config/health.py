@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
 from config.celery import app
@@ -41,3 +43,22 @@ def healthz(request: HttpRequest) -> JsonResponse:
         name: "ok" if ok else "down" for name, ok in checks.items()
     }
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+HEALTH_PATH = "/healthz"
+
+
+class HealthCheckMiddleware:
+    """Answer the load balancer's probe before the host check and the HTTPS redirect.
+
+    A balancer probes each instance by its own address, over plain HTTP: neither is
+    an allowed host nor HTTPS, and a 400 or a 301 would take a healthy instance out.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path == HEALTH_PATH and request.method in ("GET", "HEAD"):
+            return healthz(request)
+        return self.get_response(request)

@@ -28,3 +28,14 @@ def test_it_reports_a_broker_that_is_down(client, settings, monkeypatch):
 
     assert response.status_code == 503
     assert response.json() == {"status": "unavailable", "database": "ok", "broker": "down"}
+
+
+@pytest.mark.django_db
+def test_a_probe_by_the_instances_own_address_is_answered(client, settings):
+    settings.ALLOWED_HOSTS = ["screening.example.org"]
+
+    probe = client.get("/healthz", headers={"host": "10.0.0.5:8000"})
+
+    assert probe.status_code == 200
+    assert probe.json()["status"] == "ok"
+    assert client.get("/", headers={"host": "10.0.0.5:8000"}).status_code == 400

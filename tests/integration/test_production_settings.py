@@ -33,6 +33,18 @@ def test_it_passes_check_deploy_with_no_warning():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
+def test_a_load_balancer_probe_by_address_over_plain_http_is_answered():
+    probe = (
+        "from django.test import Client; client = Client(); "
+        "print(client.get('/healthz', headers={'host': '10.0.0.5:8000'}).status_code, "
+        "client.get('/', headers={'host': 'screening.example.org'}).status_code)"
+    )
+
+    result = manage("shell", "--no-imports", "-c", probe, **PRODUCTION)
+
+    assert result.stdout.split() == ["200", "301"], result.stderr  # the rest goes to HTTPS
+
+
 def test_it_refuses_to_start_without_a_secret_key():
     result = manage("check", **{**PRODUCTION, "SECRET_KEY": ""})
 
