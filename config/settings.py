@@ -257,6 +257,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "screening.digests_send",
         "schedule": crontab(hour=env_int("DIGEST_HOUR", 7), minute=0),
     },
+    "clear-expired-sessions": {
+        "task": "patients.sessions_clear_expired",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
 
