@@ -65,7 +65,10 @@ class AuditFilterForm(forms.Form):
 
     def filters(self) -> AuditFilters:
         """The valid filters; a field in error filters nothing and shows its message."""
-        data = self.cleaned_data if self.is_bound else {}
+        if not self.is_bound:
+            return AuditFilters()
+        self.is_valid()  # cleaned_data then holds every field that is valid
+        data = self.cleaned_data
         return AuditFilters(
             case_number=data.get("case_number", ""),
             actor_email=data.get("actor_email", ""),

@@ -54,6 +54,13 @@ def ruleset_new(request: HttpRequest) -> HttpResponse:
 AFFECTED_SHOWN = 100  # the detail page lists at most this many affected cases
 
 
+def _affected_listed(ruleset: RuleSet) -> list[dict[str, Any]]:
+    """The cases a current preview lists on the page, less restrictive first."""
+    if not ruleset.preview_is_current or not ruleset.preview_result:
+        return []
+    return list(ruleset.preview_result["affected"][:AFFECTED_SHOWN])
+
+
 def _detail_context(ruleset: RuleSet, form: RuleSetForm | None = None) -> dict[str, Any]:
     published = published_ruleset()
     thresholds = thresholds_of(ruleset)
@@ -69,7 +76,7 @@ def _detail_context(ruleset: RuleSet, form: RuleSetForm | None = None) -> dict[s
         "preview_form": PreviewForm(prefix="preview"),
         "publish_form": PublishForm(prefix="publish"),
         "events": ruleset.events.select_related("actor"),
-        "affected_shown": f":{AFFECTED_SHOWN}",
+        "affected_listed": _affected_listed(ruleset),
     }
 
 
@@ -93,16 +100,15 @@ def ruleset_detail(request: HttpRequest, version: int) -> HttpResponse:
                 messages.success(request, "Draft saved. Its preview and sign-off start afresh.")
                 return redirect("ruleset_detail", version=version)
     status = 400 if form is not None else 200
-    affected = (ruleset.preview_result or {}).get("affected", [])
-    if ruleset.preview_is_current and affected:
-        listed = len(affected[:AFFECTED_SHOWN])
+    context = _detail_context(ruleset, form)
+    if listed := len(context["affected_listed"]):
         audit_record(
             actor=request.user,
             action=AuditEntry.Action.IMPACT_LISTED,
             detail=f"{ruleset.name}: {listed} case{pluralize(listed)}",
             request=request,
         )
-    return render(request, "rulesets/detail.html", _detail_context(ruleset, form), status=status)
+    return render(request, "rulesets/detail.html", context, status=status)
 
 
 @require_POST
