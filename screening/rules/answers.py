@@ -34,6 +34,29 @@ CONDITIONS: Final = (
     "glaucoma",
     "sleep_apnea",
 )
+# Medication classes (answer format 2): what a patient takes, by class. The intake
+# asks them by everyday names; check-ins before each dose ask for new ones.
+MEDICATION_CLASSES: Final = (
+    "maoi",
+    "stimulant",
+    "opioid",
+    "benzodiazepine",
+    "other_sedative",  # gabapentinoids, z-drugs and other sedative hypnotics
+    "lamotrigine",
+    "antipsychotic",
+    "lithium",
+    "antihypertensive",
+    "ssri_snri",
+    "bupropion",
+    "tricyclic",
+    "other",
+    "none",
+)
+# Classes that raise blood pressure, deepen sedation or blunt ketamine's effect; "other"
+# is unknown, so it counts too (the safer reading).
+INTERACTING_MEDICATIONS: Final = frozenset(
+    {"maoi", "stimulant", "opioid", "benzodiazepine", "other_sedative", "lamotrigine", "other"}
+)
 CSSRS_ITEMS: Final = (
     "wish_dead",
     "suicidal_thoughts",
