@@ -5,6 +5,10 @@ everybody (and fails the test that walks every URL). The accounts library's
 pages manage their own access; the Django admin is for the admin role.
 Object-level rules (a patient sees only their own cases) live in the selectors,
 which answer 404 for anything else.
+
+Deny by default: a signed-in user without exactly one known role ("no role")
+is refused every page but the public ones, and sees a "no access" page with
+sign-out; only an anonymous visitor is sent to sign in.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from django.http import HttpRequest, HttpResponse
 from patients.roles import Role, role_of
 
 ANONYMOUS: Final = "anonymous"
-EVERYONE: Final = frozenset({ANONYMOUS, Role.PATIENT, Role.CLINICIAN, Role.ADMIN})
+NO_ROLE: Final = "no role"
+EVERYONE: Final = frozenset({ANONYMOUS, NO_ROLE, Role.PATIENT, Role.CLINICIAN, Role.ADMIN})
 SIGNED_IN: Final = frozenset({Role.PATIENT, Role.CLINICIAN, Role.ADMIN})
 PATIENTS: Final = frozenset({Role.PATIENT})
 STAFF: Final = frozenset({Role.CLINICIAN, Role.ADMIN})
@@ -84,9 +89,16 @@ class AccessMiddleware:
         roles = allowed_roles(match.url_name, match.namespace, view.__module__)
         if roles is None:
             return None
-        role = role_of(request.user) or ANONYMOUS
-        if role == ANONYMOUS and ANONYMOUS not in roles:
+        principal = principal_of(request)
+        if principal == ANONYMOUS and ANONYMOUS not in roles:
             return None  # LoginRequiredMiddleware sends the visitor to sign in
-        if role not in roles:
+        if principal not in roles:
             raise PermissionDenied("Your role may not use this page")
         return None
+
+
+def principal_of(request: HttpRequest) -> str:
+    """Who the matrix sees: anonymous, a role, or a signed-in user with no role."""
+    if not request.user.is_authenticated:
+        return ANONYMOUS
+    return role_of(request.user) or NO_ROLE

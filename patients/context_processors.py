@@ -1,10 +1,14 @@
 from django.http import HttpRequest
 
 from patients.middleware import idle_seconds
-from patients.roles import Role, role_of
+from patients.roles import Role, has_no_role, role_of
 
 
-def role(request: HttpRequest) -> dict[str, Role | int | None]:
-    """The signed-in user's role, shown in the header, and their idle limit for the warning."""
-    user_role = role_of(request.user)
-    return {"role": user_role, "idle_seconds": idle_seconds(user_role)}
+def role(request: HttpRequest) -> dict[str, Role | int | bool | None]:
+    """The signed-in user's role (shown in the header), whether they have none, and
+    their idle limit for the warning."""
+    return {
+        "role": role_of(request.user),
+        "no_role": has_no_role(request.user),
+        "idle_seconds": idle_seconds(request.user),
+    }

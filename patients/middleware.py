@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from patients.models import User
 from patients.roles import STAFF_ROLES, Role, role_of
 
 # Where staff without a second factor may still go: setting one up, and signing out.
@@ -32,13 +35,16 @@ class StaffSecondFactorMiddleware:
         return self.get_response(request)
 
 
-def idle_seconds(role: Role | None) -> int | None:
-    """How long a session of this role may stay idle before it ends; None if signed out."""
-    if role is None:
+def idle_seconds(user: User | AnonymousUser | Any) -> int | None:
+    """How long this user's session may stay idle before it ends; None if signed out.
+
+    Patients get the longer limit; staff, and anyone without a role, the shorter.
+    """
+    if not user.is_authenticated:
         return None
-    if role in STAFF_ROLES:
-        return int(settings.SESSION_IDLE_SECONDS_STAFF)
-    return int(settings.SESSION_IDLE_SECONDS_PATIENT)
+    if role_of(user) is Role.PATIENT:
+        return int(settings.SESSION_IDLE_SECONDS_PATIENT)
+    return int(settings.SESSION_IDLE_SECONDS_STAFF)
 
 
 class IdleTimeoutMiddleware:
@@ -48,7 +54,7 @@ class IdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        idle = idle_seconds(role_of(request.user))
+        idle = idle_seconds(request.user)
         if idle is not None:
             request.session.set_expiry(idle)  # sliding: renewed by every request
         return self.get_response(request)

@@ -1,4 +1,9 @@
-"""Roles are Django groups; a user's role decides what they may see."""
+"""Roles are Django groups; a user's role decides what they may see.
+
+Deny by default: a signed-in user has a role only when exactly one known role
+applies (a superuser counts as an admin). A user in no role group, or in two,
+has none and sees no data.
+"""
 
 from __future__ import annotations
 
@@ -20,20 +25,26 @@ class Role(StrEnum):
         return self.value.capitalize()
 
 
-# Strongest first: a user in several groups acts in the strongest role.
-ROLES_BY_STRENGTH = (Role.ADMIN, Role.CLINICIAN, Role.PATIENT)
-
-
 STAFF_ROLES = (Role.CLINICIAN, Role.ADMIN)
+_NOT_LOOKED_UP = object()
 
 
 def role_of(user: User | AnonymousUser | Any) -> Role | None:
+    """The user's one role; None when signed out, or signed in without exactly one role."""
     if not user.is_authenticated:
         return None
-    cached: Role | str | None = getattr(user, "_role", "unknown")
-    if cached != "unknown":
+    cached = getattr(user, "_role", _NOT_LOOKED_UP)
+    if cached is not _NOT_LOOKED_UP:
         return cached  # type: ignore[return-value]
-    groups = {group.name for group in user.groups.all()}
-    role = next((role for role in ROLES_BY_STRENGTH if role.value in groups), None)
+    names = {group.name for group in user.groups.all()}
+    roles = {role for role in Role if role.value in names}
+    if user.is_superuser:
+        roles.add(Role.ADMIN)
+    role = roles.pop() if len(roles) == 1 else None
     setattr(user, "_role", role)  # noqa: B010 (one group lookup per request)
     return role
+
+
+def has_no_role(user: User | AnonymousUser | Any) -> bool:
+    """Signed in, yet without exactly one known role: such a user sees no data."""
+    return bool(user.is_authenticated) and role_of(user) is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,7 +11,7 @@ from django.utils.datastructures import MultiValueDict
 from django.views.decorators.http import require_POST
 
 from patients.intake import steps
-from patients.roles import Role, role_of
+from patients.roles import STAFF_ROLES, Role, role_of
 from patients.selectors import (
     answers_summary,
     draft_of,
@@ -39,9 +40,9 @@ def start(request: HttpRequest) -> HttpResponse:
     role = role_of(request.user)
     if role is Role.PATIENT:
         return redirect("account")
-    if role in (Role.CLINICIAN, Role.ADMIN):
+    if role in STAFF_ROLES:
         return redirect("queue")
-    return redirect("home")
+    raise PermissionDenied("No role")  # the access matrix refuses this user first
 
 
 def account(request: HttpRequest) -> HttpResponse:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from config.access import ANONYMOUS, allowed_roles
+from config.access import ANONYMOUS, NO_ROLE, allowed_roles
+from patients.models import User
 from patients.roles import Role
-from tests.factories import make_user
+from patients.services import totp_ensure
+from tests.factories import PASSWORD, TOTP_SECRET, make_user
 
 
 def project_patterns(
@@ -42,11 +45,25 @@ def concrete(route: str, ids: dict[str, Any]) -> str:
     return url.replace("<uuid:public_id>", str(ids["uuid"]))
 
 
+SUPERUSER = "superuser"
+
+
 def client_for(role: str, ids: dict[str, Any]) -> Client:
-    """Signed in as `role`; the patient is the owner of the objects in `ids`."""
+    """Signed in as `role`; the patient is the owner of the objects in `ids`.
+
+    Besides the roles: NO_ROLE, a user in no role group (as the Django admin's
+    "Add user" makes one), and SUPERUSER, as `createsuperuser` makes one (with a
+    second factor, as every admin has).
+    """
     client = Client()
     if role is Role.PATIENT:
         client.force_login(ids["owner"])
+    elif role == NO_ROLE:
+        client.force_login(User.objects.create_user(f"{uuid.uuid4().hex}@example.org", PASSWORD))
+    elif role == SUPERUSER:
+        user = User.objects.create_superuser(f"{uuid.uuid4().hex}@example.org", PASSWORD)
+        totp_ensure(user=user, secret=TOTP_SECRET)
+        client.force_login(user)
     elif role != ANONYMOUS:
         client.force_login(make_user(Role(role)))
     return client

@@ -8,13 +8,15 @@ import uuid
 import pytest
 from django.test import Client
 
-from config.access import ANONYMOUS, MATRIX
+from config.access import ANONYMOUS, MATRIX, NO_ROLE
 from patients.roles import Role
 from tests.factories import make_patient
-from tests.walk import client_for, concrete, our_views
+from tests.walk import SUPERUSER, client_for, concrete, our_views
 
 pytestmark = pytest.mark.django_db
-ROLES = [ANONYMOUS, Role.PATIENT, Role.CLINICIAN, Role.ADMIN]
+ROLES = [ANONYMOUS, Role.PATIENT, Role.CLINICIAN, Role.ADMIN, NO_ROLE, SUPERUSER]
+# Whom the matrix sees each of them as: a superuser is an admin.
+SEEN_AS = {SUPERUSER: Role.ADMIN}
 OURS = our_views()
 
 
@@ -39,7 +41,7 @@ def test_each_role_gets_exactly_what_the_matrix_says(role, walk_ids):
     wrong = []
     for route, name in OURS:
         got = outcome(client.get(concrete(route, walk_ids)))
-        allowed = role in MATRIX[name]
+        allowed = SEEN_AS.get(role, role) in MATRIX[name]
         expected = "allowed" if allowed else ("sign in" if role == ANONYMOUS else "denied")
         if got != expected:
             wrong.append(f"{name}: {got}, expected {expected}")
@@ -57,9 +59,22 @@ def test_another_patient_finds_nothing_of_the_first(walk_ids):
     assert other.get(f"/submissions/{uuid.uuid4()}/").status_code == 404
 
 
-@pytest.mark.parametrize("role", [Role.PATIENT, Role.CLINICIAN])
+@pytest.mark.parametrize("role", [Role.PATIENT, Role.CLINICIAN, NO_ROLE])
 def test_the_admin_site_is_for_admins_only(role, walk_ids):
     client = client_for(role, walk_ids)
 
     assert client.get("/admin/").status_code == 403
     assert client.get("/admin/patients/user/").status_code == 403
+
+
+def test_a_superuser_is_an_admin_and_needs_a_second_factor(walk_ids):
+    from patients.models import User
+
+    client = Client()
+    client.force_login(User.objects.create_superuser("root@example.org", "a-long-password-1"))
+
+    response = client.get("/review/")
+
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/2fa/totp/activate")
+    assert client.get("/rulesets/").url.startswith("/accounts/2fa/totp/activate")
