@@ -157,8 +157,8 @@ OVERDUE_AFTER_HOURS = {
     "routine": env_int("OVERDUE_ROUTINE_HOURS", 72),
 }
 QUEUE_PAGE_SIZE = env_int("QUEUE_PAGE_SIZE", 25)
-# Four eyes: the admin who drafted a rule set may not publish it (on in production).
-RULESET_FOUR_EYES = env_bool("RULESET_FOUR_EYES", PRODUCTION)
+# Four eyes: nobody who made or edited a rule-set draft may publish it.
+RULESET_FOUR_EYES = env_bool("RULESET_FOUR_EYES", True)
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # reads older hashes, upgrades on sign-in

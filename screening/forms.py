@@ -191,11 +191,3 @@ class PreviewForm(forms.Form):
     date_to = forms.DateField(
         label="to", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-
-
-class PublishForm(forms.Form):
-    note = forms.CharField(
-        label="Change note",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Write a change note before publishing."},
-    )

@@ -251,8 +251,9 @@ class RuleSet(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     signed_off_at = models.DateTimeField(null=True, blank=True)
-    # Changes with every edit of a draft: a preview made for an older token is stale.
+    # Changes with every edit of a draft: a preview or sign-off made for an older token is stale.
     edit_token = models.UUIDField(default=uuid.uuid4)
+    signed_off_token = models.UUIDField(null=True, blank=True)
     preview_token = models.UUIDField(null=True, blank=True)
     preview_status = models.CharField(max_length=16, blank=True)  # "", running, done
     preview_done = models.PositiveIntegerField(default=0)
@@ -261,6 +262,8 @@ class RuleSet(models.Model):
 
     class Meta:
         ordering: ClassVar = ["-version"]
+        # Granted to clinical leads (the "clinical lead" group): sign-off is a clinical act.
+        permissions: ClassVar = [("sign_off_ruleset", "Can sign off a rule set as clinical lead")]
         constraints: ClassVar = [
             models.UniqueConstraint(
                 fields=["status"],
@@ -275,6 +278,11 @@ class RuleSet(models.Model):
     @property
     def preview_is_current(self) -> bool:
         return self.preview_token == self.edit_token and self.preview_status == "done"
+
+    @property
+    def sign_off_is_current(self) -> bool:
+        """Signed off, and not changed since."""
+        return self.signed_off_at is not None and self.signed_off_token == self.edit_token
 
 
 class RuleSetEvent(models.Model):

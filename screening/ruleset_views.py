@@ -8,14 +8,15 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from screening.forms import PreviewForm, PublishForm, RuleSetForm
+from screening.forms import PreviewForm, RuleSetForm
 from screening.models import AuditEntry, GoldenCase, RuleSet
 from screening.review import audit_record
 from screening.rules import InvalidThresholds
 from screening.rulesets import (
     RuleSetError,
+    can_sign_off,
     diff,
     golden_case_from_submission,
     golden_disagreements,
@@ -61,7 +62,9 @@ def _affected_listed(ruleset: RuleSet) -> list[dict[str, Any]]:
     return list(ruleset.preview_result["affected"][:AFFECTED_SHOWN])
 
 
-def _detail_context(ruleset: RuleSet, form: RuleSetForm | None = None) -> dict[str, Any]:
+def _detail_context(
+    request: HttpRequest, ruleset: RuleSet, form: RuleSetForm | None
+) -> dict[str, Any]:
     published = published_ruleset()
     thresholds = thresholds_of(ruleset)
     return {
@@ -74,33 +77,16 @@ def _detail_context(ruleset: RuleSet, form: RuleSetForm | None = None) -> dict[s
         "summary": summary(thresholds),
         "disagreements": golden_disagreements(thresholds),
         "preview_form": PreviewForm(prefix="preview"),
-        "publish_form": PublishForm(prefix="publish"),
+        "can_sign_off": can_sign_off(request.user),
         "events": ruleset.events.select_related("actor"),
         "affected_listed": _affected_listed(ruleset),
     }
 
 
-def ruleset_detail(request: HttpRequest, version: int) -> HttpResponse:
-    ruleset = get_object_or_404(RuleSet, version=version)
-    form = None
-    if request.method == "POST":
-        form = RuleSetForm(request.POST)
-        if form.is_valid():
-            try:
-                ruleset_draft_update(
-                    draft=ruleset,
-                    actor=request.user,  # type: ignore[arg-type]
-                    thresholds=form.thresholds(),
-                    disabled_rules=form.cleaned_data["disabled_rules"],
-                    note=form.cleaned_data["note"],
-                )
-            except (RuleSetError, InvalidThresholds) as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(request, "Draft saved. Its preview and sign-off start afresh.")
-                return redirect("ruleset_detail", version=version)
-    status = 400 if form is not None else 200
-    context = _detail_context(ruleset, form)
+def _render_detail(
+    request: HttpRequest, ruleset: RuleSet, form: RuleSetForm | None = None, status: int = 200
+) -> HttpResponse:
+    context = _detail_context(request, ruleset, form)
     if listed := len(context["affected_listed"]):
         audit_record(
             actor=request.user,
@@ -111,6 +97,33 @@ def ruleset_detail(request: HttpRequest, version: int) -> HttpResponse:
     return render(request, "rulesets/detail.html", context, status=status)
 
 
+@require_GET
+def ruleset_detail(request: HttpRequest, version: int) -> HttpResponse:
+    """A rule set for admins, and for the clinical leads who sign it off."""
+    return _render_detail(request, get_object_or_404(RuleSet, version=version))
+
+
+@require_POST
+def ruleset_edit(request: HttpRequest, version: int) -> HttpResponse:
+    ruleset = get_object_or_404(RuleSet, version=version)
+    form = RuleSetForm(request.POST)
+    if form.is_valid():
+        try:
+            ruleset_draft_update(
+                draft=ruleset,
+                actor=request.user,  # type: ignore[arg-type]
+                thresholds=form.thresholds(),
+                disabled_rules=form.cleaned_data["disabled_rules"],
+                note=form.cleaned_data["note"],
+            )
+        except (RuleSetError, InvalidThresholds) as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Draft saved. Its preview and sign-off start afresh.")
+            return redirect("ruleset_detail", version=version)
+    return _render_detail(request, ruleset, form, status=400)
+
+
 @require_POST
 def ruleset_sign_off_view(request: HttpRequest, version: int) -> HttpResponse:
     ruleset = get_object_or_404(RuleSet, version=version)
@@ -118,6 +131,8 @@ def ruleset_sign_off_view(request: HttpRequest, version: int) -> HttpResponse:
         ruleset_sign_off(draft=ruleset, actor=request.user)  # type: ignore[arg-type]
     except RuleSetError as error:
         messages.error(request, str(error))
+    else:
+        messages.success(request, f"You signed off {ruleset.name}.")
     return redirect("ruleset_detail", version=version)
 
 
@@ -153,11 +168,8 @@ def ruleset_preview_status(request: HttpRequest, version: int) -> JsonResponse:
 @require_POST
 def ruleset_publish_view(request: HttpRequest, version: int) -> HttpResponse:
     ruleset = get_object_or_404(RuleSet, version=version)
-    form = PublishForm(request.POST, prefix="publish")
     try:
-        if not form.is_valid():
-            raise RuleSetError("Write a change note before publishing.")
-        ruleset_publish(draft=ruleset, actor=request.user, note=form.cleaned_data["note"])  # type: ignore[arg-type]
+        ruleset_publish(draft=ruleset, actor=request.user)  # type: ignore[arg-type]
     except RuleSetError as error:
         messages.error(request, str(error))
         return redirect("ruleset_detail", version=version)

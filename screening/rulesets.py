@@ -9,8 +9,9 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from patients.models import Submission, User
@@ -116,19 +117,67 @@ def ruleset_draft_update(
     changes = diff(before, draft)
     if changes:
         draft.edit_token = uuid.uuid4()
-        draft.signed_off_by, draft.signed_off_at = None, None
+        draft.signed_off_by, draft.signed_off_at, draft.signed_off_token = None, None, None
         draft.preview_result, draft.preview_status = None, ""
     draft.save()
     _event(draft, actor, RuleSetEvent.Action.EDITED, changes=changes, note=note)
     return draft
 
 
+CLINICAL_LEAD_GROUP = "clinical lead"
+SIGN_OFF_PERMISSION = "sign_off_ruleset"
+AUTHORING = (RuleSetEvent.Action.CREATED, RuleSetEvent.Action.EDITED)
+
+
+def can_sign_off(user: User | Any) -> bool:
+    """Sign-off is a clinical act: only those granted the clinical-lead permission, through
+    the "clinical lead" group or directly. A superuser's blanket permissions do not count."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return Permission.objects.filter(
+        Q(user=user) | Q(group__user=user),
+        codename=SIGN_OFF_PERMISSION,
+        content_type__app_label="screening",
+    ).exists()
+
+
+@transaction.atomic
+def clinical_lead_grant(*, user: User) -> None:
+    """Let `user` sign off rule sets (admins do the same in the Django admin's groups)."""
+    group, _ = Group.objects.get_or_create(name=CLINICAL_LEAD_GROUP)
+    group.permissions.add(
+        Permission.objects.get(codename=SIGN_OFF_PERMISSION, content_type__app_label="screening")
+    )
+    user.groups.add(group)
+
+
+def authors_of(ruleset: RuleSet) -> set[int]:
+    """Everyone who made or edited the draft: none of them may publish it."""
+    return set(
+        ruleset.events.filter(action__in=AUTHORING, actor__isnull=False).values_list(
+            "actor_id", flat=True
+        )
+    )
+
+
+def last_editor_id(ruleset: RuleSet) -> int | None:
+    """Who last made or edited the draft: they may not sign it off."""
+    event = ruleset.events.filter(action__in=AUTHORING).order_by("-at", "-pk").first()
+    return event.actor_id if event else None
+
+
 @transaction.atomic
 def ruleset_sign_off(*, draft: RuleSet, actor: User) -> RuleSet:
+    """A clinical lead signs off the plain-language summary of the draft as it stands."""
     draft = RuleSet.objects.select_for_update().get(pk=draft.pk)
     _editable(draft)
+    if not can_sign_off(actor):
+        raise RuleSetError("Only a clinical lead can sign off a rule set.")
+    if last_editor_id(draft) == actor.pk:
+        raise RuleSetError("Another person must sign off: you made the last change.")
     draft.signed_off_by, draft.signed_off_at = actor, timezone.now()
-    draft.save(update_fields=["signed_off_by", "signed_off_at"])
+    draft.signed_off_token = draft.edit_token
+    draft.save(update_fields=["signed_off_by", "signed_off_at", "signed_off_token"])
     _event(draft, actor, RuleSetEvent.Action.SIGNED_OFF)
     return draft
 
@@ -166,37 +215,44 @@ def golden_case_from_submission(*, submission: Submission, actor: User) -> Golde
     )
 
 
-def ruleset_publish(*, draft: RuleSet, actor: User, note: str) -> RuleSet:
-    """Publish the draft and retire the published version, in one transaction."""
-    draft = RuleSet.objects.get(pk=draft.pk)
-    if not note.strip():
-        raise RuleSetError("Write a change note before publishing.")
+def _publish_check(draft: RuleSet, actor: User) -> None:
+    """Everything publishing needs, checked on the locked draft."""
     if draft.status != RuleSet.Status.DRAFT:
         raise RuleSetError("Only a draft can be published.")
-    if settings.RULESET_FOUR_EYES and draft.created_by_id == actor.pk:
-        raise RuleSetError("Another admin must publish this draft: you drafted it.")
-    if draft.signed_off_at is None:
+    if not draft.note.strip():
+        raise RuleSetError("Write what changes and why in the draft before publishing.")
+    if settings.RULESET_FOUR_EYES and actor.pk in authors_of(draft):
+        raise RuleSetError("Another admin must publish this draft: you made or edited it.")
+    if not draft.sign_off_is_current:
         raise RuleSetError("A clinical lead must sign off the plain-language summary first.")
+    if not draft.preview_is_current:
+        raise RuleSetError("Preview the impact of the draft as it stands before publishing.")
     disagreements = golden_disagreements(thresholds_of(draft))
     if disagreements:
         raise RuleSetError(f"{len(disagreements)} golden case(s) disagree with this draft.")
+
+
+def ruleset_publish(*, draft: RuleSet, actor: User) -> RuleSet:
+    """Publish the draft and retire the published version, in one transaction.
+
+    The rows are locked before anything is checked, so an edit cannot slip in
+    between the checks and the publication.
+    """
     try:
         with transaction.atomic():
             current = (
                 RuleSet.objects.select_for_update().filter(status=RuleSet.Status.PUBLISHED).first()
             )
             draft = RuleSet.objects.select_for_update().get(pk=draft.pk)
-            if draft.status != RuleSet.Status.DRAFT:
-                raise RuleSetError("This draft was just published or changed by someone else.")
+            _publish_check(draft, actor)
             if current is not None:
                 current.status = RuleSet.Status.RETIRED
                 current.save(update_fields=["status"])
                 _event(current, actor, RuleSetEvent.Action.RETIRED, replaced_by=draft.name)
             draft.status = RuleSet.Status.PUBLISHED
             draft.published_by, draft.published_at = actor, timezone.now()
-            draft.note = "\n\n".join(part for part in (draft.note, note.strip()) if part)
             draft.save()
-            _event(draft, actor, RuleSetEvent.Action.PUBLISHED, note=note.strip())
+            _event(draft, actor, RuleSetEvent.Action.PUBLISHED, note=draft.note)
     except IntegrityError:  # the database allows one published rule set: another won
         raise RuleSetError("Another rule set was just published; reload and try again.") from None
     return draft

@@ -18,6 +18,7 @@ urlpatterns = [
     path("rulesets/new/", ruleset_views.ruleset_new, name="ruleset_new"),
     path("rulesets/golden/", ruleset_views.golden_cases, name="golden_cases"),
     path("rulesets/<int:version>/", ruleset_views.ruleset_detail, name="ruleset_detail"),
+    path("rulesets/<int:version>/edit/", ruleset_views.ruleset_edit, name="ruleset_edit"),
     path(
         "rulesets/<int:version>/sign-off/",
         ruleset_views.ruleset_sign_off_view,

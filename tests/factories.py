@@ -39,6 +39,25 @@ def make_user(role: Role, email: str | None = None, *, second_factor: bool = Tru
     return user
 
 
+def make_clinical_lead(email: str | None = None, role: Role = Role.CLINICIAN) -> User:
+    """A clinician (by default) who may sign off rule sets."""
+    from screening.rulesets import clinical_lead_grant
+
+    user = make_user(role, email)
+    clinical_lead_grant(user=user)
+    return user
+
+
+def preview_now(draft: Any, actor: User) -> None:
+    """Run a rule set's impact preview to the end (its task is queued after commit)."""
+    from django.test import TestCase
+
+    from screening.rulesets import ruleset_preview_start
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        ruleset_preview_start(draft=draft, actor=actor)
+
+
 def totp_code(secret: str = TOTP_SECRET) -> str:
     code: str = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
     return code

@@ -1,4 +1,5 @@
-"""An admin lowers the elevated blood-pressure threshold, previews the impact, publishes."""
+"""An admin lowers the elevated blood-pressure threshold and previews the impact; a clinical
+lead signs it off; another admin publishes it."""
 
 import pytest
 from celery.contrib.testing.worker import start_worker
@@ -9,7 +10,7 @@ from patients.roles import Role
 from screening.models import RuleSet
 from screening.rules import DEFAULT_THRESHOLDS
 from tests.e2e.signin import sign_in
-from tests.factories import make_case, make_patient, make_user
+from tests.factories import make_case, make_clinical_lead, make_patient, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,7 +28,17 @@ def queued_tasks():
     app.conf.task_always_eager = eager
 
 
-def test_an_admin_previews_and_publishes_a_lower_elevated_threshold(page, queued_tasks):
+def signed_in_page(browser, live_server, user):
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    sign_in(page, user.email, second_factor=True)
+    page.wait_for_url("**/review/")
+    return page
+
+
+def test_a_lower_elevated_threshold_is_previewed_signed_off_and_published_by_three_people(
+    page, browser, live_server, queued_tasks
+):
     # Browser tests empty the database between tests: put back what migrations made.
     RuleSet.objects.get_or_create(
         version=1,
@@ -37,7 +48,9 @@ def test_an_admin_previews_and_publishes_a_lower_elevated_threshold(page, queued
             "thresholds": DEFAULT_THRESHOLDS.values(),
         },
     )
-    admin = make_user(Role.ADMIN, "lead@clinic.example")
+    admin = make_user(Role.ADMIN, "author@clinic.example")
+    lead = make_clinical_lead("lead@clinic.example")
+    publisher = make_user(Role.ADMIN, "publisher@clinic.example")
     patient = make_patient()
     for systolic in (122, 133, 136, 150):
         make_case(patient=patient, **bp(systolic))
@@ -62,10 +75,22 @@ def test_an_admin_previews_and_publishes_a_lower_elevated_threshold(page, queued
     )
     expect(page.get_by_test_id("affected-case")).to_have_count(2)
 
-    page.get_by_role("button", name="I have read this summary and sign it off").click()
-    expect(page.get_by_text("Signed off by lead@clinic.example")).to_be_visible()
-    page.get_by_label("Change note").fill("Earlier in-clinic referral for raised blood pressure")
-    page.get_by_role("button", name="Publish v2").click()
+    expect(
+        page.get_by_role("button", name="I have read this summary and sign it off")
+    ).to_have_count(0)
 
-    expect(page.get_by_text("v2 is published: new submissions use it.")).to_be_visible()
+    lead_page = signed_in_page(browser, live_server, lead)
+    lead_page.get_by_role("link", name="Rule sets").click()
+    lead_page.get_by_role("link", name="v2").click()
+    lead_page.get_by_role("button", name="I have read this summary and sign it off").click()
+    expect(lead_page.get_by_text("Signed off by lead@clinic.example")).to_be_visible()
+
+    page.reload()
+    page.get_by_role("button", name="Publish v2").click()
+    expect(page.get_by_text("you made or edited it")).to_be_visible()
+
+    publisher_page = signed_in_page(browser, live_server, publisher)
+    publisher_page.goto("/rulesets/2/")
+    publisher_page.get_by_role("button", name="Publish v2").click()
+    expect(publisher_page.get_by_text("v2 is published: new submissions use it.")).to_be_visible()
     assert RuleSet.objects.get(status="published").thresholds["bp_elevated_systolic"] == 130

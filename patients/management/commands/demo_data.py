@@ -9,8 +9,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test import override_settings
 
 from patients.demo import demo_patient_cases, demo_queue
+from patients.models import User
 from patients.roles import Role
 from patients.services import totp_ensure, user_ensure
+from screening.rulesets import clinical_lead_grant
 
 DEMO_PASSWORD = "demo-password-1"
 # Development only: staff sign in with a second factor, from these known secrets.
@@ -18,26 +20,35 @@ DEMO_USERS = (
     ("patient@example.com", "Pat", "Demo", Role.PATIENT, ""),
     ("clinician@example.com", "Casey", "Clinician", Role.CLINICIAN, "DEMOCLINICIANSECRETKEY22"),
     ("admin@example.com", "Alex", "Admin", Role.ADMIN, "DEMOADMINSECRETKEYFORMFA"),
+    # Four eyes on rule sets: a second admin publishes, a clinical lead signs off.
+    ("admin2@example.com", "Ari", "Admin", Role.ADMIN, "DEMOSECONDADMINSECRETKEY"),
+    ("lead@example.com", "Lee", "Lead", Role.CLINICIAN, "DEMOCLINICALLEADSECRET22"),
 )
+CLINICAL_LEADS = ("lead@example.com",)
 
 
 class Command(BaseCommand):
-    help = "Create demo users (a patient, a clinician, an admin) and cases; development only."
+    help = (
+        "Create demo users (every role, a clinical lead, two admins) and cases; development only."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError("demo_data refuses to run with DJANGO_ENV=production")
-        users = {}
+        users: dict[Role, User] = {}
         for email, first_name, last_name, role, totp_secret in DEMO_USERS:
-            users[role] = user_ensure(
+            user = user_ensure(
                 email=email,
                 password=DEMO_PASSWORD,
                 first_name=first_name,
                 last_name=last_name,
                 role=role,
             )
+            users.setdefault(role, user)
             if totp_secret:
-                totp_ensure(user=users[role], secret=totp_secret)
+                totp_ensure(user=user, secret=totp_secret)
+            if email in CLINICAL_LEADS:
+                clinical_lead_grant(user=user)
         # The demo's own notification emails would drown the logins printed below.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             demo_patient_cases(users[Role.PATIENT])
@@ -46,7 +57,8 @@ class Command(BaseCommand):
         self.stdout.write("Demo logins (development only), password for all: " + DEMO_PASSWORD)
         for email, _, _, role, totp_secret in DEMO_USERS:
             second = f"  TOTP secret {totp_secret}" if totp_secret else ""
-            self.stdout.write(f"  {role.label:<10} {email:<24}{second}")
+            label = "Clin. lead" if email in CLINICAL_LEADS else role.label
+            self.stdout.write(f"  {label:<10} {email:<24}{second}")
         self.stdout.write(
             "Staff sign in with a code from an authenticator app set up with the secret, or from:\n"
             "  .venv/bin/python manage.py demo_totp clinician@example.com\n"

@@ -19,7 +19,7 @@ from screening.rulesets import (
     ruleset_sign_off,
 )
 from screening.selectors import active_thresholds, thresholds_of
-from tests.factories import make_case, make_user
+from tests.factories import make_case, make_clinical_lead, make_user, preview_now
 from tests.unit.test_threshold_validation import CONTRACT_RANGES
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +30,17 @@ def admin(client):
     user = make_user(Role.ADMIN)
     client.force_login(user)
     return user
+
+
+@pytest.fixture
+def publisher():
+    """Another admin: four eyes keeps the draft's author from publishing it."""
+    return make_user(Role.ADMIN)
+
+
+@pytest.fixture
+def lead():
+    return make_clinical_lead()
 
 
 def bp_reading(systolic):
@@ -48,6 +59,7 @@ def new_draft(client):
 
 
 def publish_ready(draft, actor, **thresholds):
+    """Edited by `actor`, previewed, and signed off by a clinical lead: ready for another admin."""
     draft = ruleset_draft_update(
         draft=draft,
         actor=actor,
@@ -55,7 +67,8 @@ def publish_ready(draft, actor, **thresholds):
         disabled_rules=[],
         note="x",
     )
-    return ruleset_sign_off(draft=draft, actor=actor)
+    preview_now(draft, actor)
+    return ruleset_sign_off(draft=draft, actor=make_clinical_lead())
 
 
 def test_version_1_is_the_published_contract_defaults():
@@ -88,7 +101,9 @@ def test_the_form_refuses_each_value_outside_its_range(client, admin, name):
     _, low, high = CONTRACT_RANGES[name]
 
     for value in (low - 1, high + 1):
-        response = client.post(f"/rulesets/{draft.version}/", form_data(draft, **{name: value}))
+        response = client.post(
+            f"/rulesets/{draft.version}/edit/", form_data(draft, **{name: value})
+        )
         errors = response.context["form"].errors
         assert response.status_code == 400
         assert name in errors
@@ -115,7 +130,7 @@ def test_the_form_refuses_each_value_outside_its_range(client, admin, name):
 def test_the_form_refuses_each_broken_ordering_naming_the_field(client, admin, changes, field):
     draft = new_draft(client)
 
-    response = client.post(f"/rulesets/{draft.version}/", form_data(draft, **changes))
+    response = client.post(f"/rulesets/{draft.version}/edit/", form_data(draft, **changes))
 
     assert "must be below" in response.context["form"].errors[field][0]
 
@@ -126,7 +141,9 @@ def test_the_form_refuses_each_broken_ordering_naming_the_field(client, admin, c
 def test_protected_rules_cannot_be_switched_off(client, admin, rule):
     draft = new_draft(client)
 
-    response = client.post(f"/rulesets/{draft.version}/", form_data(draft, disabled_rules=[rule]))
+    response = client.post(
+        f"/rulesets/{draft.version}/edit/", form_data(draft, disabled_rules=[rule])
+    )
 
     assert response.status_code == 400
     draft.refresh_from_db()
@@ -137,7 +154,7 @@ def test_the_plain_language_summary_reflects_edited_thresholds(client, admin):
     draft = new_draft(client)
 
     client.post(
-        f"/rulesets/{draft.version}/",
+        f"/rulesets/{draft.version}/edit/",
         form_data(draft, bp_elevated_systolic=150, bp_elevated_diastolic=95, note="Stage 2 only"),
     )
     html = client.get(f"/rulesets/{draft.version}/").content.decode()
@@ -152,7 +169,7 @@ def test_the_plain_language_summary_reflects_edited_thresholds(client, admin):
 def test_an_edit_clears_the_sign_off_and_is_in_the_history(client, admin):
     draft = new_draft(client)
     client.post(f"/rulesets/{draft.version}/sign-off/")
-    client.post(f"/rulesets/{draft.version}/", form_data(draft, gad7_panic=16))
+    client.post(f"/rulesets/{draft.version}/edit/", form_data(draft, gad7_panic=16))
 
     draft.refresh_from_db()
     assert draft.signed_off_at is None
@@ -160,11 +177,11 @@ def test_an_edit_clears_the_sign_off_and_is_in_the_history(client, admin):
     assert edit.changes["changes"] == [{"name": "gad7_panic", "before": 15, "after": 16}]
 
 
-def test_publishing_retires_the_old_version_and_new_submissions_use_the_new_one(admin):
+def test_publishing_retires_the_old_version_and_new_submissions_use_the_new_one(admin, publisher):
     old_case = make_case(bp_readings=[{"systolic": 132, "diastolic": 80}])
     draft = publish_ready(ruleset_draft_create(actor=admin), admin, bp_elevated_systolic=130)
 
-    ruleset_publish(draft=draft, actor=admin, note="Earlier in-clinic referral")
+    ruleset_publish(draft=draft, actor=publisher)
     new_case = make_case(bp_readings=[{"systolic": 132, "diastolic": 80}])
 
     assert list(RuleSet.objects.values_list("name", "status")) == [
@@ -176,25 +193,29 @@ def test_publishing_retires_the_old_version_and_new_submissions_use_the_new_one(
     assert (new.route, new.ruleset) == ("in_clinic", "v2")
 
 
-def test_publishing_does_not_change_any_past_decision(admin):
+def test_publishing_does_not_change_any_past_decision(admin, publisher):
     cases = [make_case(bp_readings=[{"systolic": s, "diastolic": 80}]) for s in (125, 135, 145)]
     before = list(ScreeningResult.objects.order_by("pk").values())
     draft = publish_ready(ruleset_draft_create(actor=admin), admin, bp_elevated_systolic=130)
 
-    ruleset_publish(draft=draft, actor=admin, note="x")
+    ruleset_publish(draft=draft, actor=publisher)
 
     assert list(ScreeningResult.objects.order_by("pk").values()) == before
     assert len(cases) == 3
 
 
-def test_rolling_back_publishes_a_copy_of_an_older_version(client, admin):
+def test_rolling_back_publishes_a_copy_of_an_older_version(client, admin, publisher, lead):
     v2 = publish_ready(ruleset_draft_create(actor=admin), admin, bp_elevated_systolic=130)
-    ruleset_publish(draft=v2, actor=admin, note="Stricter")
+    ruleset_publish(draft=v2, actor=publisher)
 
     client.post("/rulesets/new/", {"source": 1})
     v3 = RuleSet.objects.get(status="draft")
-    ruleset_sign_off(draft=v3, actor=admin)
-    ruleset_publish(draft=v3, actor=admin, note="Back to the defaults")
+    ruleset_draft_update(
+        draft=v3, actor=admin, thresholds=v3.thresholds, disabled_rules=[], note="Back"
+    )
+    preview_now(v3, admin)
+    ruleset_sign_off(draft=v3, actor=lead)
+    ruleset_publish(draft=v3, actor=publisher)
 
     assert v3.based_on.version == 1
     assert (
@@ -204,32 +225,21 @@ def test_rolling_back_publishes_a_copy_of_an_older_version(client, admin):
     assert active_thresholds().ruleset == "v3"
 
 
-def test_four_eyes_keeps_the_author_from_publishing(admin, settings):
-    settings.RULESET_FOUR_EYES = True
+def test_four_eyes_keeps_the_author_from_publishing(admin, publisher):
     draft = publish_ready(ruleset_draft_create(actor=admin), admin, gad7_panic=16)
 
     with pytest.raises(RuleSetError, match="Another admin must publish"):
-        ruleset_publish(draft=draft, actor=admin, note="x")
-    ruleset_publish(draft=draft, actor=make_user(Role.ADMIN), note="x")
+        ruleset_publish(draft=draft, actor=admin)
+    ruleset_publish(draft=draft, actor=publisher)
 
     assert RuleSet.objects.get(status="published") == draft
 
 
-def test_publishing_needs_a_sign_off_and_a_note(admin):
-    draft = ruleset_draft_create(actor=admin)
-
-    with pytest.raises(RuleSetError, match="sign off"):
-        ruleset_publish(draft=draft, actor=admin, note="x")
-    ruleset_sign_off(draft=draft, actor=admin)
-    with pytest.raises(RuleSetError, match="change note"):
-        ruleset_publish(draft=draft, actor=admin, note=" ")
-
-
-def test_a_disagreeing_golden_case_blocks_publishing_and_is_listed(client, admin):
+def test_a_disagreeing_golden_case_blocks_publishing_and_is_listed(client, admin, publisher):
     draft = publish_ready(ruleset_draft_create(actor=admin), admin, bp_elevated_systolic=120)
 
     with pytest.raises(RuleSetError, match="golden case"):
-        ruleset_publish(draft=draft, actor=admin, note="x")
+        ruleset_publish(draft=draft, actor=publisher)
     html = client.get(f"/rulesets/{draft.version}/").content.decode()
 
     assert "Worked case: clean: expected at_home" in html
@@ -257,7 +267,7 @@ def test_the_database_allows_only_one_published_rule_set(admin):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_publishes_leave_exactly_one_published():
-    admin = make_user(Role.ADMIN)
+    admin, publisher = make_user(Role.ADMIN), make_user(Role.ADMIN)
     drafts = [
         publish_ready(ruleset_draft_create(actor=admin), admin, gad7_panic=g) for g in (16, 17)
     ]
@@ -267,7 +277,7 @@ def test_two_concurrent_publishes_leave_exactly_one_published():
     def publish(draft):
         barrier.wait()
         try:
-            ruleset_publish(draft=draft, actor=admin, note="race")
+            ruleset_publish(draft=draft, actor=publisher)
             results.append("published")
         except RuleSetError as error:
             results.append(str(error))
@@ -284,9 +294,9 @@ def test_two_concurrent_publishes_leave_exactly_one_published():
     assert "published" in results
 
 
-def test_the_screen_command_uses_the_published_rule_set(admin, monkeypatch, capsys):
+def test_the_screen_command_uses_the_published_rule_set(admin, publisher, monkeypatch, capsys):
     draft = publish_ready(ruleset_draft_create(actor=admin), admin, bp_elevated_systolic=130)
-    ruleset_publish(draft=draft, actor=admin, note="x")
+    ruleset_publish(draft=draft, actor=publisher)
     answers = json.dumps({**make_case().submission.answers, **bp_reading(132)})
     monkeypatch.setattr("sys.stdin", io.StringIO(answers + "\n"))
 
@@ -296,13 +306,28 @@ def test_the_screen_command_uses_the_published_rule_set(admin, monkeypatch, caps
     assert (decision["route"], decision["ruleset"]) == ("in_clinic", "v2")
 
 
-@pytest.mark.parametrize("role", [Role.CLINICIAN, Role.PATIENT])
-def test_only_admins_reach_the_rule_set_pages(client, role):
+def test_patients_reach_no_rule_set_page(client):
     from tests.factories import make_patient
 
-    user = make_patient().user if role is Role.PATIENT else make_user(role)
-    client.force_login(user)
+    client.force_login(make_patient().user)
 
     for url in ("/rulesets/", "/rulesets/1/", "/rulesets/golden/", "/rulesets/1/preview/status/"):
         assert client.get(url).status_code == 403
     assert client.post("/rulesets/new/").status_code == 403
+
+
+def test_clinicians_read_rule_sets_but_change_nothing(client, admin):
+    draft = ruleset_draft_create(actor=admin)
+    client.force_login(make_user(Role.CLINICIAN))
+
+    assert client.get("/rulesets/").status_code == 200
+    page = client.get(f"/rulesets/{draft.version}/")
+    assert page.status_code == 200
+    assert b"Save draft" not in page.content
+    assert b"Waiting for a clinical lead" in page.content
+    for url in ("/rulesets/golden/", f"/rulesets/{draft.version}/preview/status/"):
+        assert client.get(url).status_code == 403
+    for url in ("/rulesets/new/", f"/rulesets/{draft.version}/edit/"):
+        assert client.post(url).status_code == 403
+    for url in (f"/rulesets/{draft.version}/preview/", f"/rulesets/{draft.version}/publish/"):
+        assert client.post(url).status_code == 403
