@@ -14,6 +14,7 @@ address (127.0.0.N), as separate people would.
 from __future__ import annotations
 
 import argparse
+import base64
 import http.client
 import os
 import re
@@ -145,6 +146,8 @@ def main() -> None:
         "SECURE_SSL_REDIRECT": "False",
         "ROOT_URLCONF": "bench.floor",
         "CELERY_BROKER_URL": "",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "MFA_ENCRYPTION_KEY": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
         "LOG_LEVEL": "WARNING",
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 from pathlib import Path
 
@@ -44,3 +46,9 @@ def env_secret(name: str, default: str = "") -> str:
     if path:
         return Path(path).read_text().strip()
     return env_str(name, default)
+
+
+def derived_fernet_key(secret: str) -> str:
+    """A Fernet key derived from another secret: for development only, where no key is set."""
+    digest = hashlib.sha256(b"mfa-encryption:" + secret.encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode()

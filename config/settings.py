@@ -13,7 +13,8 @@ import django_stubs_ext
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_secret, env_str
+from config.caches import PER_PROCESS_CACHES, cache_from_url, redis_cache_url
+from config.env import derived_fernet_key, env_bool, env_int, env_list, env_secret, env_str
 
 django_stubs_ext.monkeypatch()  # lets generic Django classes be subscripted for type hints
 
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_bootstrap5",
+    "config.apps.ConfigConfig",
     "patients",
     "screening",
 ]
@@ -146,9 +148,21 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # counted here (the header alone can be forged), or from a header the proxy sets.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
-# Second factor: TOTP with recovery codes; required of clinicians and admins.
+# Second factor: TOTP with recovery codes; required of clinicians and admins. Secrets
+# are stored encrypted with MFA_ENCRYPTION_KEY (comma-separated keys rotate: the first
+# encrypts, any decrypts); outside production a key is derived from SECRET_KEY.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Ketamine therapy screening"
+MFA_ADAPTER = "patients.mfa.EncryptingMFAAdapter"
+MFA_ENCRYPTION_KEYS = [
+    k.strip() for k in env_secret("MFA_ENCRYPTION_KEY").split(",") if k.strip()
+] or ([] if PRODUCTION else [derived_fernet_key(SECRET_KEY)])
+if PRODUCTION and not MFA_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "DJANGO_ENV=production needs MFA_ENCRYPTION_KEY (a Fernet key: "
+        'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
+        "), or MFA_ENCRYPTION_KEY_FILE."
+    )
 
 # The review queue: when a waiting case counts as overdue, by priority (hours).
 OVERDUE_AFTER_HOURS = {
@@ -215,6 +229,12 @@ EMAIL_BACKEND = env_str(
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend",
 )
+if PRODUCTION and not (EMAIL_HOST or env_str("EMAIL_BACKEND")):
+    # Without a mail server, password-reset links would be written to the server log.
+    raise ImproperlyConfigured(
+        "DJANGO_ENV=production needs EMAIL_HOST (an SMTP server) or a deliberate "
+        "EMAIL_BACKEND: otherwise emails, password-reset links among them, go to the log."
+    )
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "screening@localhost")
 # Where links in emails point.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
@@ -263,6 +283,16 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+
+# The cache holds sign-in throttles and used second-factor codes, so every worker must
+# share it: Redis (CACHE_URL, or database 1 of the broker's Redis), else the database.
+CACHE_URL = env_str("CACHE_URL") or redis_cache_url(env_str("CELERY_BROKER_URL"))
+CACHES = {"default": cache_from_url(CACHE_URL)}
+if PRODUCTION and CACHES["default"]["BACKEND"] in PER_PROCESS_CACHES:
+    raise ImproperlyConfigured(
+        "DJANGO_ENV=production needs a cache shared by every worker (Redis or the "
+        "database): sign-in throttles and used second-factor codes live in it."
+    )
 
 # Content-Security-Policy: everything from this host; no inline or foreign scripts.
 # Inline style attributes are allowed (progress bar widths); data: images are

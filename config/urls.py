@@ -4,13 +4,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import include, path
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from config import health, views
 
 
 def admin_login(request: HttpRequest, extra_context: object = None) -> HttpResponse:
     """The admin signs in through the accounts pages, so the second factor always applies."""
-    destination = request.GET.get("next") or "/admin/"
+    destination = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        destination, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        destination = "/admin/"  # never off to another site, nor to a javascript: URL
     if not request.user.is_authenticated:
         return redirect_to_login(destination)
     if not request.user.is_staff:

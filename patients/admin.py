@@ -1,7 +1,20 @@
-from django.contrib import admin
+"""The Django admin for accounts: no second-factor secrets, no deletion, audited passwords."""
+
+from __future__ import annotations
+
+from allauth.mfa.models import Authenticator
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.utils.decorators import method_decorator
 
 from patients.models import User
+from patients.reauth import second_factor_recheck_required
+
+# Second-factor secrets and recovery seeds are nobody's to read or edit, admins included.
+if admin.site.is_registered(Authenticator):
+    admin.site.unregister(Authenticator)
 
 
 @admin.register(User)
@@ -16,3 +29,31 @@ class UserAdmin(BaseUserAdmin[User]):
         ("Important dates", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    actions = ("deactivate",)
+
+    def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
+        """Users are deactivated, never deleted: the audit trail keeps who did what."""
+        return False
+
+    @admin.action(description="Deactivate the selected users (they can no longer sign in)")
+    def deactivate(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        count = queryset.exclude(pk=request.user.pk or 0).update(is_active=False)
+        messages.success(request, f"{count} user(s) deactivated.")
+
+    @method_decorator(second_factor_recheck_required)
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        """Setting a password here needs a fresh second factor, and is audited."""
+        from screening.models import AuditEntry
+        from screening.review import audit_record
+
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            audit_record(
+                actor=request.user,
+                action=AuditEntry.Action.PASSWORD_SET_IN_ADMIN,
+                detail=f"user {id}",
+                request=request,
+            )
+        return response

@@ -11,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from patients.models import User
 from patients.roles import STAFF_ROLES, Role, role_of
@@ -31,7 +32,8 @@ class StaffSecondFactorMiddleware:
                 user_id=request.user.pk, type=Authenticator.Type.TOTP
             ).exists()
         ):
-            return redirect(f"{reverse('mfa_activate_totp')}?next={request.path}")
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('mfa_activate_totp')}?{query}")
         return self.get_response(request)
 
 

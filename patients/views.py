@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from patients.intake import steps
@@ -157,7 +158,10 @@ def intake_support(request: HttpRequest) -> HttpResponse:
     """Crisis resources, shown before anything else after a safety answer calls for them."""
     patient_of(request.user)
     destination = request.GET.get("next", "")
-    if not destination.startswith("/intake/"):
+    if not (
+        destination.startswith("/intake/")
+        and url_has_allowed_host_and_scheme(destination, allowed_hosts={request.get_host()})
+    ):
         destination = reverse("intake_home")
     return render(request, "intake/support.html", {"next": destination})
 
@@ -168,6 +172,9 @@ def intake_review(request: HttpRequest) -> HttpResponse:
     if draft is None:
         return redirect("intake_home")
     missing = [step for step in steps.STEPS if step.slug not in draft.completed_steps]
+    audit_record(
+        actor=request.user, action=AuditEntry.Action.ANSWERS_REVIEWED, draft=draft, request=request
+    )
     return render(
         request,
         "intake/review.html",

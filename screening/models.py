@@ -179,10 +179,15 @@ class AuditEntry(models.Model):
         RESULT_VIEWED = "result_viewed", "Read their result"
         GOLDEN_CASE_KEPT = "golden_case_kept", "Kept a case's answers as a golden case"
         IMPACT_LISTED = "impact_listed", "Listed cases in an impact preview"
+        CASE_TAKEN_OVER = "case_taken_over", "Took over a case claimed by someone else"
+        PASSWORD_SET_IN_ADMIN = "password_set_in_admin", "Set a user's password in the admin"
+        ANSWERS_REVIEWED = "answers_reviewed", "Read their answers before submitting"
 
+    # Users are deactivated, never deleted (PROTECT); the email is kept as it was then.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
+    actor_email = models.EmailField(blank=True)
     action = models.CharField(max_length=32, choices=Action.choices)
     case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.PROTECT)
     draft = models.ForeignKey(
@@ -298,8 +303,9 @@ class RuleSetEvent(models.Model):
 
     ruleset = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
+    actor_email = models.EmailField(blank=True)
     action = models.CharField(max_length=16, choices=Action.choices)
     changes = models.JSONField(default=dict, blank=True)
     at = models.DateTimeField(default=timezone.now)

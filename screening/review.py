@@ -71,8 +71,10 @@ def audit_record(
     detail: str = "",
     request: HttpRequest | None = None,
 ) -> AuditEntry:
+    signed_in = getattr(actor, "is_authenticated", False)
     return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=actor if signed_in else None,
+        actor_email=actor.email if signed_in else "",
         action=action,
         case=case,
         draft=draft,

@@ -78,7 +78,13 @@ def diff(before: RuleSet | None, after: RuleSet) -> list[dict[str, Any]]:
 
 
 def _event(ruleset: RuleSet, actor: User | None, action: str, **changes: Any) -> None:
-    RuleSetEvent.objects.create(ruleset=ruleset, actor=actor, action=action, changes=changes)
+    RuleSetEvent.objects.create(
+        ruleset=ruleset,
+        actor=actor,
+        actor_email=actor.email if actor else "",
+        action=action,
+        changes=changes,
+    )
 
 
 @transaction.atomic

@@ -119,7 +119,7 @@ def audit_entries(filters: AuditFilters) -> QuerySet[AuditEntry]:
             | Q(draft__submission__case_number__iexact=number)
         )
     if filters.actor_email:
-        entries = entries.filter(actor__email__iexact=filters.actor_email.strip())
+        entries = entries.filter(actor_email__iexact=filters.actor_email.strip())
     if filters.action:
         entries = entries.filter(action=filters.action)
     if filters.date_from:

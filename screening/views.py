@@ -127,6 +127,10 @@ def case_decide(request: HttpRequest, public_id: str) -> HttpResponse:
     case = case_by_public_id(public_id)
     form = DecisionForm(request.POST, case=case)
     if not form.is_valid():
+        # The case page is shown again, with its answers: that is a read of the case.
+        audit_record(
+            actor=request.user, action=AuditEntry.Action.CASE_VIEWED, case=case, request=request
+        )
         return render(request, "review/case.html", _case_context(case, form), status=400)
     data = form.cleaned_data
     try:

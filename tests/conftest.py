@@ -29,11 +29,28 @@ def walk_ids(db):
     return {"uuid": case.submission.public_id, "version": 1, "owner": case.patient.user}
 
 
+DB_FIXTURES = (
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+)
+
+
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Rate limits live in the cache: each test starts with none used."""
+def _fresh_cache(request):
+    """Rate limits and used codes live in the cache: each test starts with none used.
+
+    The cache is shared by every process (the database, or Redis in CI), so only a
+    test that may use the database may use it.
+    """
     from django.core.cache import cache
 
+    named = [name for name in DB_FIXTURES if name in request.fixturenames]
+    if not named and request.node.get_closest_marker("django_db") is None:
+        return
+    for name in named:
+        request.getfixturevalue(name)
     cache.clear()
 
 

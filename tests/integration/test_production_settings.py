@@ -10,11 +10,22 @@ PRODUCTION = {
     "DJANGO_ENV": "production",
     "SECRET_KEY": "x7#kq2!vN9pL4zR8wT1mY6cB3hJ5dF0gS-aE7uI2oP9lK4jH8-test-only",
     "ALLOWED_HOSTS": "screening.example.org",
+    "EMAIL_HOST": "smtp.example.org",
+    "MFA_ENCRYPTION_KEY": "kWvA0lO3tH0xGQy0n0n6b4yW6l2yO2Ue2l0o1hS8F4M=",
 }
 
 
 def manage(*args, **env):
-    unset = ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    unset = (
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DEBUG",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "EMAIL_HOST",
+        "EMAIL_BACKEND",
+        "MFA_ENCRYPTION_KEY",
+        "CACHE_URL",
+    )
     base = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -86,3 +97,35 @@ def test_it_rejects_a_boolean_variable_that_is_not_true_or_false():
 
     assert result.returncode != 0
     assert "DEBUG must be True or False, not 'yes'" in result.stderr
+
+
+def test_it_refuses_to_start_without_a_way_to_send_email():
+    result = manage("check", **{**PRODUCTION, "EMAIL_HOST": ""})
+
+    assert result.returncode != 0
+    assert "needs EMAIL_HOST (an SMTP server) or a deliberate EMAIL_BACKEND" in result.stderr
+
+
+def test_a_deliberate_console_email_backend_starts_but_check_deploy_says_so():
+    console = "django.core.mail.backends.console.EmailBackend"
+    env = {**PRODUCTION, "EMAIL_HOST": "", "EMAIL_BACKEND": console}
+
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **env)
+
+    assert result.returncode != 0
+    assert "project.W001" in result.stderr + result.stdout
+    assert "Emails are not delivered" in result.stderr + result.stdout
+
+
+def test_it_refuses_to_start_without_a_key_for_second_factor_secrets():
+    result = manage("check", **{**PRODUCTION, "MFA_ENCRYPTION_KEY": ""})
+
+    assert result.returncode != 0
+    assert "needs MFA_ENCRYPTION_KEY" in result.stderr
+
+
+def test_it_refuses_to_start_with_a_cache_of_its_own_per_worker():
+    result = manage("check", **{**PRODUCTION, "CACHE_URL": "locmem://"})
+
+    assert result.returncode != 0
+    assert "needs a cache shared by every worker" in result.stderr
