@@ -18,6 +18,7 @@ from typing import Final
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 
 from patients.roles import Role, role_of
 
@@ -97,6 +98,19 @@ class AccessMiddleware:
         if principal not in roles:
             raise PermissionDenied("Your role may not use this page")
         return None
+
+
+class NoStoreMiddleware:
+    """A page shown to a signed-in user may hold health data: no cache may keep it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            patch_cache_control(response, no_store=True, no_cache=True, private=True)
+        return response
 
 
 def principal_of(request: HttpRequest) -> str:

@@ -79,10 +79,15 @@ MIDDLEWARE = [
     "patients.middleware.IdleTimeoutMiddleware",
     # Every view's allowed roles come from one matrix (config/access.py).
     "config.access.AccessMiddleware",
+    # Pages shown to a signed-in user are never stored by a browser or a proxy.
+    "config.access.NoStoreMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = env_str("ROOT_URLCONF", "config.urls")
+# No form of ours comes near these; a bigger request is refused before it is read.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 256 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from patients.intake import steps
+from patients.intake.forms import StepForm
 from patients.roles import STAFF_ROLES, Role, role_of
 from patients.selectors import (
     answers_summary,
@@ -32,8 +33,6 @@ from patients.services import (
 )
 from screening.models import AuditEntry
 from screening.review import audit_record
-
-FORM_CONTROL_FIELDS = ("csrfmiddlewaretoken", "action", "return_to")
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -89,12 +88,20 @@ def _step_url(slug: str) -> str:
     return reverse("intake_step", args=[slug])
 
 
-def _typed_inputs(request: HttpRequest) -> dict[str, list[str]]:
-    """What was typed, kept for redisplay; NUL characters cannot be stored, so they go."""
+KEPT_INPUT_CHARS = 2000  # longer than any answer of ours; a field typed longer is cut here
+KEPT_VALUES = 20  # more than any question's choices
+
+
+def _typed_inputs(request: HttpRequest, form_class: type[StepForm]) -> dict[str, list[str]]:
+    """What was typed on the step's own fields, kept for redisplay; NUL characters cannot
+    be stored, so they go."""
     return {
-        k: [value.replace("\x00", "") for value in request.POST.getlist(k)]
-        for k in request.POST
-        if k not in FORM_CONTROL_FIELDS
+        name: [
+            value.replace("\x00", "")[:KEPT_INPUT_CHARS]
+            for value in request.POST.getlist(name)[:KEPT_VALUES]
+        ]
+        for name in form_class.base_fields
+        if name in request.POST
     }
 
 
@@ -131,7 +138,7 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
                 return redirect(f"{reverse('intake_support')}?next={destination}")
             return redirect(destination)
         if going_back and previous:
-            draft_keep_unsaved(draft=draft, slug=slug, inputs=_typed_inputs(request))
+            draft_keep_unsaved(draft=draft, slug=slug, inputs=_typed_inputs(request, form_class))
             return redirect(_step_url(previous))
     elif slug in draft.unsaved_inputs:
         data = QueryDict(mutable=True)

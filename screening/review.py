@@ -83,15 +83,52 @@ def audit_record(
     )
 
 
+class CaseHeldError(Exception):
+    """Another clinician holds the case: taking it over needs a confirmation."""
+
+    def __init__(self, holder: User) -> None:
+        super().__init__("Another clinician is handling this case")
+        self.holder = holder
+
+
 @transaction.atomic
-def case_claim(*, case: Case, clinician: User, request: HttpRequest | None = None) -> Case:
-    """Mark the case as being handled by this clinician, so others see it is taken."""
-    Case.objects.filter(pk=case.pk, status__in=Case.OPEN_STATUSES).update(
-        status=Case.Status.CLAIMED, claimed_by=clinician, claimed_at=timezone.now()
+def case_claim(
+    *,
+    case: Case,
+    clinician: User,
+    take_over: bool = False,
+    request: HttpRequest | None = None,
+) -> Case:
+    """Mark the case as being handled by this clinician, so others see it is taken.
+
+    A case another clinician holds is taken over only when `take_over` confirms it.
+    """
+    locked = Case.objects.select_for_update().select_related("claimed_by").get(pk=case.pk)
+    if locked.status not in Case.OPEN_STATUSES:
+        return locked
+    holder = locked.claimed_by if locked.status == Case.Status.CLAIMED else None
+    taken_from = holder if holder is not None and holder.pk != clinician.pk else None
+    if taken_from is not None and not take_over:
+        raise CaseHeldError(taken_from)
+    locked.status, locked.claimed_by, locked.claimed_at = (
+        Case.Status.CLAIMED,
+        clinician,
+        timezone.now(),
     )
-    audit_record(actor=clinician, action=AuditEntry.Action.CASE_CLAIMED, case=case, request=request)
-    case.refresh_from_db()
-    return case
+    locked.save(update_fields=["status", "claimed_by", "claimed_at"])
+    if taken_from is not None:
+        audit_record(
+            actor=clinician,
+            action=AuditEntry.Action.CASE_TAKEN_OVER,
+            case=locked,
+            detail=f"from {taken_from.email}",
+            request=request,
+        )
+    else:
+        audit_record(
+            actor=clinician, action=AuditEntry.Action.CASE_CLAIMED, case=locked, request=request
+        )
+    return locked
 
 
 def decision_check(

@@ -85,12 +85,23 @@ def queue_counts(filters: QueueFilters) -> dict[str, int]:
     return {tab: counts[tab] or 0 for tab in TABS}
 
 
+QUEUE_UNSHOWN = (
+    "submission__answers",
+    "submission__screening__decision",
+    "submission__screening__fired_rules",
+    "patient__phone",
+    "claimed_by__password",
+)
+
+
 def queue_list(filters: QueueFilters) -> QuerySet[Case]:
     """Review group first (then in-clinic, then at-home), by priority, oldest first."""
     return (
         _filtered(filters)
         .filter(status__in=TABS.get(filters.tab, TABS["to_review"]))
         .select_related("submission__screening", "patient", "claimed_by")
+        # The queue shows none of the answers nor the full decision: leave them in the table.
+        .defer(*QUEUE_UNSHOWN)
         .order_by(
             "-submission__screening__route_rank",
             "-submission__screening__priority_rank",
@@ -134,6 +145,7 @@ def urgent_drafts() -> QuerySet[IntakeDraft]:
     return (
         IntakeDraft.objects.filter(status=IntakeDraft.Status.OPEN, urgent_since__isnull=False)
         .select_related("patient")
+        .only("public_id", "urgent_since", "patient__given_name", "patient__family_name")
         .order_by("urgent_since")
     )
 

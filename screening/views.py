@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,14 +13,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from patients.intake.steps import STEPS
 from patients.models import IntakeDraft
 from patients.selectors import answers_summary
 from screening.forms import AuditFilterForm, DecisionForm, QueueFilterForm
 from screening.models import AuditEntry, Case
-from screening.review import CaseChangedError, audit_record, case_claim, decision_record
+from screening.review import (
+    CaseChangedError,
+    CaseHeldError,
+    audit_record,
+    case_claim,
+    decision_record,
+)
 from screening.rules import RULES_BY_ID, SOURCES
 from screening.selectors import (
     audit_entries,
@@ -32,9 +40,32 @@ from screening.selectors import (
     urgent_drafts,
 )
 
+QUEUE_FILTERS = "queue_filters"
+AUDIT_FILTERS = "audit_filters"
+KEPT_FILTER_CHARS = 200
+
+
+def _keep_filters(request: HttpRequest, key: str, fields: Iterable[str]) -> HttpResponse:
+    """Posted filters are kept in the session, never in the address: search terms (names,
+    emails) would otherwise reach access logs. The listing then reloads at its first page."""
+    if "clear" in request.POST:
+        request.session.pop(key, None)
+    else:
+        request.session[key] = {
+            name: request.POST.get(name, "")[:KEPT_FILTER_CHARS]
+            for name in fields
+            if request.POST.get(name)
+        }
+    tab = request.POST.get("tab", "")
+    return redirect(f"{request.path}?{urlencode({'tab': tab})}" if tab else request.path)
+
 
 def queue(request: HttpRequest) -> HttpResponse:
-    form = QueueFilterForm(request.GET)
+    if request.method == "POST":
+        return _keep_filters(request, QUEUE_FILTERS, QueueFilterForm.base_fields)
+    form = QueueFilterForm(
+        {**request.session.get(QUEUE_FILTERS, {}), "tab": request.GET.get("tab", "")}
+    )
     filters = form.filters()
     page = Paginator(queue_list(filters), settings.QUEUE_PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -58,22 +89,17 @@ def queue(request: HttpRequest) -> HttpResponse:
         detail=_listing_detail(filters.tab, page.number, len(rows), len(drafts), unfiltered),
         request=request,
     )
-    query = request.GET.copy()
-    query.pop("page", None)
-    tab_query = query.copy()
-    tab_query.pop("tab", None)
     return render(
         request,
         "review/queue.html",
         {
             "form": form,
             "filters": filters,
+            "filtered": not unfiltered,
             "counts": queue_counts(filters),
             "page": page,
             "rows": rows,
             "drafts": drafts,
-            "query": query.urlencode(),
-            "tab_query": tab_query.urlencode(),
             "now": now,
         },
     )
@@ -157,12 +183,26 @@ def case_decide(request: HttpRequest, public_id: str) -> HttpResponse:
     return redirect("queue")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def case_claim_view(request: HttpRequest, public_id: str) -> HttpResponse:
+    """Claim a case; a case another clinician holds is taken over only after a confirmation."""
     case = case_by_public_id(public_id)
-    case_claim(case=case, clinician=request.user, request=request)  # type: ignore[arg-type]
-    messages.success(request, f"You are handling case {case.submission.case_number}.")
-    return redirect("case_detail", public_id=public_id)
+    if request.method == "POST":
+        try:
+            case_claim(
+                case=case,
+                clinician=request.user,  # type: ignore[arg-type]
+                take_over=request.POST.get("take_over") == "yes",
+                request=request,
+            )
+        except CaseHeldError:
+            return redirect("case_claim", public_id=public_id)
+        messages.success(request, f"You are handling case {case.submission.case_number}.")
+        return redirect("case_detail", public_id=public_id)
+    held_by_other = case.status == Case.Status.CLAIMED and case.claimed_by_id != request.user.pk
+    if not held_by_other:
+        return redirect("case_detail", public_id=public_id)
+    return render(request, "review/take_over.html", {"case": case})
 
 
 def draft_detail(request: HttpRequest, public_id: str) -> HttpResponse:
@@ -182,10 +222,8 @@ def draft_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 def audit_log(request: HttpRequest) -> HttpResponse:
-    form = AuditFilterForm(request.GET or None)
+    if request.method == "POST":
+        return _keep_filters(request, AUDIT_FILTERS, AuditFilterForm.base_fields)
+    form = AuditFilterForm(request.session.get(AUDIT_FILTERS) or None)
     page = Paginator(audit_entries(form.filters()), 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request, "review/audit.html", {"form": form, "page": page, "query": query.urlencode()}
-    )
+    return render(request, "review/audit.html", {"form": form, "page": page})

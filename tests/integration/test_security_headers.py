@@ -66,3 +66,19 @@ def test_idle_sessions_end_sooner_for_staff(client, role, seconds):
     signed_in(client, role).get(PAGES[role])
 
     assert client.session.get_expiry_age() == seconds
+
+
+@pytest.mark.parametrize("role", [Role.PATIENT, Role.CLINICIAN, Role.ADMIN])
+def test_no_cache_may_keep_a_page_shown_to_a_signed_in_user(client, role):
+    response = signed_in(client, role).get(PAGES[role])
+
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"no-store", "private"} <= directives
+
+
+def test_the_data_download_is_not_kept_by_any_cache(client):
+    client.force_login(make_patient().user)
+
+    response = client.get("/account/export/")
+
+    assert "no-store" in response["Cache-Control"]

@@ -1,5 +1,8 @@
 """The review queue: most urgent first, filters, counts, pages, and a constant query cost."""
 
+import re
+from urllib.parse import parse_qsl
+
 import pytest
 from django.test import Client
 
@@ -22,8 +25,16 @@ def clinician_client(client):
     return client
 
 
+def filter_queue(client, query=""):
+    """Post the filters (they are kept in the session) and list the queue."""
+    params = dict(parse_qsl(query))
+    tab = params.pop("tab", "")
+    client.post("/review/", {**params, "tab": tab} if params else {"clear": "1"})
+    return client.get(f"/review/?tab={tab}" if tab else "/review/")
+
+
 def queue_numbers(client, query=""):
-    response = client.get(f"/review/?{query}")
+    response = filter_queue(client, query)
     return [row["case"].submission.case_number for row in response.context["rows"]]
 
 
@@ -159,7 +170,7 @@ def test_each_listing_is_audited_without_the_search_terms(client):
     make_case()
 
     client.get("/review/")
-    client.get("/review/?search=Okafor&tab=to_review")
+    filter_queue(client, "search=Okafor&tab=to_review")
 
     entries = AuditEntry.objects.filter(action="queue_viewed").order_by("pk")
     assert [(e.actor, e.detail) for e in entries] == [
@@ -167,3 +178,40 @@ def test_each_listing_is_audited_without_the_search_terms(client):
         (clinician, "to_review, page 1: 1 case (filtered)"),
     ]
     assert entries[0].ip_address == "127.0.0.1"
+
+
+def test_search_terms_never_appear_in_an_address(clinician_client):
+    make_case(patient=make_patient(family_name="Okafor"), **CRISIS_BP)
+
+    response = clinician_client.post("/review/", {"search": "Okafor", "tab": "to_review"})
+    listing = clinician_client.get(response.url)
+
+    assert "Okafor" not in response.url
+    assert listing.context["filters"].search == "Okafor"
+    assert "Okafor" not in "".join(
+        a for a in re.findall(r'href="([^"]*)"', listing.content.decode())
+    )
+
+
+def test_taking_over_another_clinicians_case_asks_first_and_is_audited(client):
+    first, second = make_user(Role.CLINICIAN), make_user(Role.CLINICIAN)
+    case = make_case()
+    url = f"/review/cases/{case.submission.public_id}/claim/"
+    client.force_login(first)
+    client.post(url)
+    client.force_login(second)
+
+    unconfirmed = client.post(url)
+    case.refresh_from_db()
+    assert unconfirmed.url == url
+    assert case.claimed_by == first
+    confirmation = client.get(url)
+    assert b"Take over case" in confirmation.content
+    assert first.get_full_name().encode() in confirmation.content
+
+    client.post(url, {"take_over": "yes"})
+
+    case.refresh_from_db()
+    assert case.claimed_by == second
+    entry = AuditEntry.objects.get(action="case_taken_over")
+    assert (entry.actor, entry.case, entry.detail) == (second, case, f"from {first.email}")
