@@ -144,6 +144,7 @@ def main() -> None:
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "False",
+        "SITE_URL": "https://127.0.0.1",
         "ROOT_URLCONF": "bench.floor",
         "CELERY_BROKER_URL": "",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",

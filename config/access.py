@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Final
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control
 
 from patients.roles import Role, role_of
@@ -35,6 +35,7 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "healthz": EVERYONE,
     "start": SIGNED_IN,
     "session_keepalive": SIGNED_IN,
+    "admin_password_change": ADMINS,
     "account": PATIENTS,
     "account_export": PATIENTS,
     "intake_home": PATIENTS,
@@ -61,6 +62,7 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "ruleset_preview_status": ADMINS,
     "ruleset_publish": ADMINS,
 }
+SERVED_METHODS: Final = ["GET", "HEAD", "POST"]
 LIBRARY_MODULES: Final = ("allauth.",)  # sign-in, sign-up, second factor: their own rules
 ADMIN_SITE_NAMESPACE: Final = "admin"
 
@@ -85,13 +87,15 @@ class AccessMiddleware:
 
     def process_view(
         self, request: HttpRequest, view: Callable[..., HttpResponse], *args: object
-    ) -> None:
+    ) -> HttpResponse | None:
         match = request.resolver_match
         if match is None:
             return None
         roles = allowed_roles(match.url_name, match.namespace, view.__module__)
         if roles is None:
             return None
+        if request.method not in SERVED_METHODS:  # OPTIONS, TRACE, PUT...: none of ours
+            return HttpResponseNotAllowed(SERVED_METHODS)
         principal = principal_of(request)
         if principal == ANONYMOUS and ANONYMOUS not in roles:
             return None  # LoginRequiredMiddleware sends the visitor to sign in

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from config.celery import app
 
@@ -36,6 +37,7 @@ def broker_ok() -> bool:
 
 @login_not_required
 @never_cache
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     checks = {"database": database_ok(), "broker": broker_ok()}
     healthy = all(checks.values())

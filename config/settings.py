@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # No NUL character reaches a view (PostgreSQL text cannot hold one).
+    "config.requests.StripNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every view needs a signed-in user unless it opts out with @login_not_required.
@@ -148,6 +150,20 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_SIGNUP_FORM_CLASS = "patients.forms.PatientSignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Ketamine therapy screening] "
 ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_ADAPTER = "patients.accounts.AccountAdapter"
+# Only verified addresses count, are taken, and receive reset links (patients/accounts.py).
+ACCOUNT_FORMS = {
+    "signup": "patients.accounts.SignupForm",
+    "reset_password": "patients.accounts.ResetPasswordForm",
+    "add_email": "patients.accounts.ChangeEmailForm",
+}
+ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR = "patients.reset_tokens.ResetTokenGenerator"  # noqa: S105
+# One address per account: a change waits, unverified, until its owner confirms it
+# (allauth holds the pending address beside the current one, hence 2).
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_MAX_EMAIL_ADDRESSES = 2
+# A reset link lasts an hour, and a newer link voids the older ones.
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_SECONDS", 3600)
 # Who the client is behind a load balancer, for sign-in throttling and the audit trail:
 # the client address comes from X-Forwarded-For only when the proxies in front are
 # counted here (the header alone can be forged), or from a header the proxy sets.
@@ -185,6 +201,9 @@ PASSWORD_HASHERS = [
 # Sessions end after this much idle time, by role (seconds).
 SESSION_IDLE_SECONDS_STAFF = env_int("SESSION_IDLE_SECONDS_STAFF", 15 * 60)
 SESSION_IDLE_SECONDS_PATIENT = env_int("SESSION_IDLE_SECONDS_PATIENT", 30 * 60)
+# ...and after this long whatever the activity: keeping busy never extends a session for ever.
+SESSION_MAX_SECONDS_STAFF = env_int("SESSION_MAX_SECONDS_STAFF", 12 * 3600)
+SESSION_MAX_SECONDS_PATIENT = env_int("SESSION_MAX_SECONDS_PATIENT", 24 * 3600)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -242,7 +261,15 @@ if PRODUCTION and not (EMAIL_HOST or env_str("EMAIL_BACKEND")):
     )
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "screening@localhost")
 # Where links in emails point.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# Links in emails are built from this, never from the request's Host header.
+SITE_URL = env_str("SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000").rstrip("/")
+if PRODUCTION and not SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "DJANGO_ENV=production needs SITE_URL, the https:// address patients and staff use "
+        "(links in emails are built from it)."
+    )
+# The clinic's name, in every email and page title that names the service.
+CLINIC_NAME = env_str("CLINIC_NAME", "Ketamine therapy screening")
 
 # Celery: a real broker when CELERY_BROKER_URL is set, otherwise tasks run
 # eagerly in the calling process so that a bare checkout needs no Redis.

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import include, path
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.generic import RedirectView
 
 from config import health, views
 
@@ -30,6 +31,12 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("session/keepalive/", views.session_keepalive, name="session_keepalive"),
     path("accounts/", include("allauth.urls")),
+    # The app's own page: throttled, and it asks for the current password.
+    path(
+        "admin/password_change/",
+        RedirectView.as_view(pattern_name="account_change_password"),
+        name="admin_password_change",
+    ),
     path("admin/", admin.site.urls),
     path("", include("patients.urls")),
     path("", include("screening.urls")),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -17,6 +19,9 @@ if admin.site.is_registered(Authenticator):
     admin.site.unregister(Authenticator)
 
 
+PERMISSION_FIELDS = ("is_superuser", "is_staff", "groups", "user_permissions")
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin[User]):
     ordering = ("email",)
@@ -30,6 +35,14 @@ class UserAdmin(BaseUserAdmin[User]):
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
     actions = ("deactivate",)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: User | None = None) -> Any:
+        """Who may do what is for superusers to change, and never on their own account."""
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        editor = request.user
+        if not editor.is_superuser or (obj is not None and obj.pk == editor.pk):
+            readonly += PERMISSION_FIELDS
+        return readonly
 
     def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
         """Users are deactivated, never deleted: the audit trail keeps who did what."""

@@ -7,7 +7,10 @@ from typing import Any
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,6 +18,7 @@ from django.utils.http import urlencode
 
 from patients.models import User
 from patients.roles import STAFF_ROLES, Role, role_of
+from patients.sessions import session_expired
 
 # Where staff without a second factor may still go: setting one up, and signing out.
 OPEN_PREFIXES = ("/accounts/", "/static/")
@@ -50,12 +54,17 @@ def idle_seconds(user: User | AnonymousUser | Any) -> int | None:
 
 
 class IdleTimeoutMiddleware:
-    """Staff sessions end after 15 idle minutes, patients' after 30 (settings)."""
+    """Staff sessions end after 15 idle minutes, patients' after 30, and after 12 and 24
+    hours whatever the activity (settings)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and session_expired(request):
+            logout(request)
+            messages.info(request, "For your safety you were signed out: please sign in again.")
+            return redirect_to_login(request.get_full_path())
         idle = idle_seconds(request.user)
         if idle is not None:
             request.session.set_expiry(idle)  # sliding: renewed by every request

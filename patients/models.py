@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 
 class EmailUserManager(UserManager["User"]):
@@ -39,6 +40,10 @@ class EmailUserManager(UserManager["User"]):
 class User(AbstractUser):
     username = None  # type: ignore[assignment]
     email = models.EmailField("email address", unique=True)
+    # Bumped by every change of second factor: the user's other sessions end.
+    session_epoch = models.PositiveIntegerField(default=0, editable=False)
+    # Bumped by every password-reset link sent: older links stop working.
+    password_reset_generation = models.PositiveIntegerField(default=0, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
@@ -47,6 +52,13 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.email
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        """Sessions carry this hash: it changes with the password and with the session epoch,
+        and a session whose hash no longer matches is signed out."""
+        value = self.password if not self.session_epoch else f"{self.password}|{self.session_epoch}"
+        key_salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
 
 class Patient(models.Model):

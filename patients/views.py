@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from patients.intake import steps
 from patients.intake.forms import StepForm
@@ -35,6 +35,7 @@ from screening.models import AuditEntry
 from screening.review import audit_record
 
 
+@require_safe
 def start(request: HttpRequest) -> HttpResponse:
     """Where sign-in lands: a patient's own page, or the start page for staff."""
     role = role_of(request.user)
@@ -45,6 +46,7 @@ def start(request: HttpRequest) -> HttpResponse:
     raise PermissionDenied("No role")  # the access matrix refuses this user first
 
 
+@require_safe
 def account(request: HttpRequest) -> HttpResponse:
     patient = patient_of(request.user)
     draft = open_draft(patient)
@@ -64,6 +66,7 @@ def account(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def account_export(request: HttpRequest) -> HttpResponse:
     """Download all of one's own answers and decisions as JSON."""
     patient = patient_of(request.user)
@@ -73,6 +76,7 @@ def account_export(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def intake_home(request: HttpRequest) -> HttpResponse:
     """Resume the open draft where it stopped, or offer to start one."""
     patient = patient_of(request.user)
@@ -105,6 +109,7 @@ def _typed_inputs(request: HttpRequest, form_class: type[StepForm]) -> dict[str,
     }
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
     patient = patient_of(request.user)
     form_class = steps.step_form(slug)
@@ -161,6 +166,7 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@require_safe
 def intake_support(request: HttpRequest) -> HttpResponse:
     """Crisis resources, shown before anything else after a safety answer calls for them."""
     patient_of(request.user)
@@ -173,6 +179,7 @@ def intake_support(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/support.html", {"next": destination})
 
 
+@require_safe
 def intake_review(request: HttpRequest) -> HttpResponse:
     patient = patient_of(request.user)
     draft = open_draft(patient)
@@ -218,6 +225,7 @@ def intake_submit(request: HttpRequest) -> HttpResponse:
     return redirect("submission_result", public_id=submission.public_id)
 
 
+@require_safe
 def submission_result(request: HttpRequest, public_id: str) -> HttpResponse:
     patient = patient_of(request.user)
     submission = submission_of(patient, public_id)

@@ -103,7 +103,9 @@ def case_claim(
 
     A case another clinician holds is taken over only when `take_over` confirms it.
     """
-    locked = Case.objects.select_for_update().select_related("claimed_by").get(pk=case.pk)
+    locked = (
+        Case.objects.select_for_update(of=("self",)).select_related("claimed_by").get(pk=case.pk)
+    )
     if locked.status not in Case.OPEN_STATUSES:
         return locked
     holder = locked.claimed_by if locked.status == Case.Status.CLAIMED else None

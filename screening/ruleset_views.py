@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from screening.forms import PreviewForm, RuleSetForm
 from screening.models import AuditEntry, GoldenCase, RuleSet
@@ -30,6 +30,7 @@ from screening.rulesets import (
 from screening.selectors import case_by_public_id, published_ruleset, thresholds_of
 
 
+@require_safe
 def rulesets(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -97,7 +98,7 @@ def _render_detail(
     return render(request, "rulesets/detail.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def ruleset_detail(request: HttpRequest, version: int) -> HttpResponse:
     """A rule set for admins, and for the clinical leads who sign it off."""
     return _render_detail(request, get_object_or_404(RuleSet, version=version))
@@ -153,6 +154,7 @@ def ruleset_preview(request: HttpRequest, version: int) -> HttpResponse:
     return redirect("ruleset_detail", version=version)
 
 
+@require_safe
 def ruleset_preview_status(request: HttpRequest, version: int) -> JsonResponse:
     ruleset = get_object_or_404(RuleSet, version=version)
     return JsonResponse(
@@ -177,6 +179,7 @@ def ruleset_publish_view(request: HttpRequest, version: int) -> HttpResponse:
     return redirect("rulesets")
 
 
+@require_safe
 def golden_cases(request: HttpRequest) -> HttpResponse:
     return render(request, "rulesets/golden.html", {"cases": GoldenCase.objects.all()})
 

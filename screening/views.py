@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from patients.intake.steps import STEPS
 from patients.models import IntakeDraft
@@ -60,6 +60,7 @@ def _keep_filters(request: HttpRequest, key: str, fields: Iterable[str]) -> Http
     return redirect(f"{request.path}?{urlencode({'tab': tab})}" if tab else request.path)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def queue(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _keep_filters(request, QUEUE_FILTERS, QueueFilterForm.base_fields)
@@ -140,6 +141,7 @@ def _case_context(case: Case, form: DecisionForm | None = None) -> dict[str, Any
     }
 
 
+@require_safe
 def case_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     case = case_by_public_id(public_id)
     audit_record(
@@ -183,7 +185,7 @@ def case_decide(request: HttpRequest, public_id: str) -> HttpResponse:
     return redirect("queue")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def case_claim_view(request: HttpRequest, public_id: str) -> HttpResponse:
     """Claim a case; a case another clinician holds is taken over only after a confirmation."""
     case = case_by_public_id(public_id)
@@ -205,6 +207,7 @@ def case_claim_view(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(request, "review/take_over.html", {"case": case})
 
 
+@require_safe
 def draft_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     draft = get_object_or_404(
         IntakeDraft.objects.select_related("patient__user"),
@@ -221,6 +224,7 @@ def draft_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def audit_log(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _keep_filters(request, AUDIT_FILTERS, AuditFilterForm.base_fields)

@@ -32,12 +32,12 @@ def database_environment() -> dict[str, str]:
     return {"DATABASE_URL": f"postgres://{user}{password}@{host}{port}/{settings['NAME']}"}
 
 
-def run_in_process(code: str, **variables: Any) -> Any:
-    """Run `code` in a new process with `variables` (JSON) bound; return what it prints (JSON)."""
+def run_in_process(source: str, **variables: Any) -> Any:
+    """Run `source` in a new process with `variables` (JSON) bound; return what it prints (JSON)."""
     script = PRELUDE + f"globals().update(json.loads({json.dumps(json.dumps(variables))}))\n"
     env = {**os.environ, **database_environment(), "DJANGO_SETTINGS_MODULE": "config.settings"}
     result = subprocess.run(
-        [sys.executable, "-c", script + code],
+        [sys.executable, "-c", script + source],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -12,6 +12,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "screening.example.org",
     "EMAIL_HOST": "smtp.example.org",
     "MFA_ENCRYPTION_KEY": "kWvA0lO3tH0xGQy0n0n6b4yW6l2yO2Ue2l0o1hS8F4M=",
+    "SITE_URL": "https://screening.example.org",
 }
 
 
@@ -25,6 +26,7 @@ def manage(*args, **env):
         "EMAIL_BACKEND",
         "MFA_ENCRYPTION_KEY",
         "CACHE_URL",
+        "SITE_URL",
     )
     base = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
@@ -129,3 +131,11 @@ def test_it_refuses_to_start_with_a_cache_of_its_own_per_worker():
 
     assert result.returncode != 0
     assert "needs a cache shared by every worker" in result.stderr
+
+
+def test_it_refuses_to_start_without_an_https_site_address_for_links_in_emails():
+    for site_url in ("", "http://screening.example.org"):
+        result = manage("check", **{**PRODUCTION, "SITE_URL": site_url})
+
+        assert result.returncode != 0
+        assert "needs SITE_URL, the https:// address" in result.stderr

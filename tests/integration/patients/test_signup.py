@@ -42,7 +42,7 @@ def test_it_verifies_the_email_before_the_first_sign_in(client):
         "/accounts/login/", {"login": SIGNUP["email"], "password": SIGNUP["password1"]}
     )
     assert blocked.url == "/accounts/confirm-email/"
-    link = re.search(r"http://testserver(/accounts/confirm-email/\S+/)", mail.outbox[-1].body)
+    link = re.search(r"http://127.0.0.1:8000(/accounts/confirm-email/\S+/)", mail.outbox[-1].body)
     client.post(link.group(1))
     signed_in = client.post(
         "/accounts/login/", {"login": SIGNUP["email"], "password": SIGNUP["password1"]}
