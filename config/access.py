@@ -49,6 +49,7 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "case_decide": STAFF,
     "case_claim": STAFF,
     "draft_detail": STAFF,
+    "draft_contacted": STAFF,
     "audit_log": ADMINS,
     "golden_from_case": ADMINS,
     # Clinicians read rule sets too: a clinical lead among them signs drafts off.

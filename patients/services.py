@@ -10,11 +10,13 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from patients.intake.steps import REVIEW, SAFETY_CHECKED_STEPS, SLUGS
 from patients.models import IntakeDraft, Patient, Submission, User, new_case_number
 from patients.roles import Role
+from screening.models import UrgentDraftContact
 from screening.rules import InvalidAnswers, crisis_resources_needed, parse_answers
 from screening.services import notification_queue, screening_record
 
@@ -96,7 +98,7 @@ def draft_save_step(
     draft.resume_step = _resume_step(draft.completed_steps)
     draft.save()
     crisis = slug in SAFETY_CHECKED_STEPS and draft_needs_crisis_resources(draft)
-    if crisis and draft.urgent_since is None:
+    if crisis:
         draft_flag_urgent(draft=draft)
     return crisis
 
@@ -110,9 +112,18 @@ def draft_needs_crisis_resources(draft: IntakeDraft) -> bool:
 
 @transaction.atomic
 def draft_flag_urgent(*, draft: IntakeDraft) -> None:
-    """Flag the draft for clinicians now, whether or not the patient ever submits."""
-    updated = IntakeDraft.objects.filter(pk=draft.pk, urgent_since__isnull=True).update(
-        urgent_since=timezone.now()
+    """Flag the draft for clinicians now, whether or not the patient ever submits.
+
+    A draft already flagged stays as it is, unless a clinician has followed it up
+    since: then it is flagged again.
+    """
+    followed_up = UrgentDraftContact.objects.filter(
+        draft=OuterRef("pk"), at__gte=OuterRef("urgent_since")
+    )
+    updated = (
+        IntakeDraft.objects.filter(pk=draft.pk)
+        .filter(Q(urgent_since__isnull=True) | Exists(followed_up))
+        .update(urgent_since=timezone.now())
     )
     if updated:
         notification_queue(draft=draft)

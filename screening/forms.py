@@ -78,6 +78,16 @@ class AuditFilterForm(forms.Form):
         )
 
 
+class ContactForm(forms.Form):
+    note = forms.CharField(
+        label="What you did or agreed with the patient",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write what you did or agreed with the patient."},
+        help_text="Kept with the intake and in the audit log; the patient does not see it.",
+    )
+
+
 class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(
         label="Decision",

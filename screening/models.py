@@ -71,12 +71,13 @@ class ClinicianNotification(models.Model):
     submission = models.OneToOneField(
         Submission, null=True, blank=True, on_delete=models.CASCADE, related_name="notification"
     )
-    draft = models.OneToOneField(
+    # A draft is notified again if it calls for crisis resources after a clinician's contact.
+    draft = models.ForeignKey(
         "patients.IntakeDraft",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
-        related_name="urgent_notification",
+        related_name="urgent_notifications",
     )
     priority = models.CharField(max_length=16, choices=[(p.value, p.value) for p in Priority])
     created_at = models.DateTimeField(auto_now_add=True)
@@ -182,6 +183,7 @@ class AuditEntry(models.Model):
         CASE_TAKEN_OVER = "case_taken_over", "Took over a case claimed by someone else"
         PASSWORD_SET_IN_ADMIN = "password_set_in_admin", "Set a user's password in the admin"
         ANSWERS_REVIEWED = "answers_reviewed", "Read their answers before submitting"
+        DRAFT_CONTACTED = "draft_contacted", "Contacted the patient of an urgent draft"
 
     # Users are deactivated, never deleted (PROTECT); the email is kept as it was then.
     actor = models.ForeignKey(
@@ -211,6 +213,23 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ValueError("Audit entries are append-only")
+
+
+class UrgentDraftContact(models.Model):
+    """A clinician reached the patient of an urgent, unsubmitted intake: it leaves the list."""
+
+    draft = models.ForeignKey(
+        "patients.IntakeDraft", on_delete=models.PROTECT, related_name="urgent_contacts"
+    )
+    clinician = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    note = models.TextField()
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Contact {self.at:%Y-%m-%d %H:%M}"
 
 
 class DigestSent(models.Model):

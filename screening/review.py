@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from patients.models import IntakeDraft, User
 from patients.services import draft_reopen
-from screening.models import AuditEntry, Case, CaseDecision
+from screening.models import AuditEntry, Case, CaseDecision, UrgentDraftContact
 
 logger = logging.getLogger(__name__)
 
@@ -131,6 +131,24 @@ def case_claim(
             actor=clinician, action=AuditEntry.Action.CASE_CLAIMED, case=locked, request=request
         )
     return locked
+
+
+class ContactNoteMissingError(ValueError):
+    """A contact with the patient is recorded with what was said or done."""
+
+
+@transaction.atomic
+def draft_contact_record(
+    *, draft: IntakeDraft, clinician: User, note: str, request: HttpRequest | None = None
+) -> UrgentDraftContact:
+    """A clinician reached the patient of an urgent draft: it leaves the urgent list."""
+    if not note.strip():
+        raise ContactNoteMissingError("Write what you did or agreed with the patient.")
+    contact = UrgentDraftContact.objects.create(draft=draft, clinician=clinician, note=note.strip())
+    audit_record(
+        actor=clinician, action=AuditEntry.Action.DRAFT_CONTACTED, draft=draft, request=request
+    )
+    return contact
 
 
 def decision_check(

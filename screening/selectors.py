@@ -7,14 +7,28 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from patients.models import IntakeDraft, Submission
-from screening.models import AuditEntry, Case, CaseDecision, RuleSet, ScreeningResult
-from screening.rules import DEFAULT_THRESHOLDS, Thresholds, thresholds_from_mapping
+from screening.models import (
+    AuditEntry,
+    Case,
+    CaseDecision,
+    RuleSet,
+    ScreeningResult,
+    UrgentDraftContact,
+)
+from screening.rules import (
+    DEFAULT_THRESHOLDS,
+    InvalidAnswers,
+    Thresholds,
+    parse_answers,
+    thresholds_from_mapping,
+)
 from screening.rules.bands import audit_c_band, dast10_band, gad7_band, phq9_band
+from screening.rules.crisis import crisis_triggers
 
 
 def published_ruleset() -> RuleSet | None:
@@ -141,13 +155,28 @@ def audit_entries(filters: AuditFilters) -> QuerySet[AuditEntry]:
 
 
 def urgent_drafts() -> QuerySet[IntakeDraft]:
-    """Unsubmitted intakes whose safety answers flagged them urgent."""
+    """Unsubmitted intakes whose safety answers flagged them urgent, not yet followed up."""
     return (
         IntakeDraft.objects.filter(status=IntakeDraft.Status.OPEN, urgent_since__isnull=False)
+        .exclude(
+            Exists(
+                UrgentDraftContact.objects.filter(
+                    draft=OuterRef("pk"), at__gte=OuterRef("urgent_since")
+                )
+            )
+        )
         .select_related("patient")
         .only("public_id", "urgent_since", "patient__given_name", "patient__family_name")
         .order_by("urgent_since")
     )
+
+
+def draft_crisis_triggers(draft: IntakeDraft) -> list[str]:
+    """The saved answers of a draft that called for crisis resources, in words."""
+    try:
+        return crisis_triggers(parse_answers(draft.answers))
+    except InvalidAnswers:  # saved steps are valid; say so rather than fail
+        return ["Some saved answers could not be read: open the answers below."]
 
 
 def overdue_after(priority: str) -> timedelta:

@@ -8,6 +8,9 @@ urlpatterns = [
     path("review/cases/<uuid:public_id>/decide/", views.case_decide, name="case_decide"),
     path("review/cases/<uuid:public_id>/claim/", views.case_claim_view, name="case_claim"),
     path("review/drafts/<uuid:public_id>/", views.draft_detail, name="draft_detail"),
+    path(
+        "review/drafts/<uuid:public_id>/contacted/", views.draft_contacted, name="draft_contacted"
+    ),
     path("review/audit/", views.audit_log, name="audit_log"),
     path(
         "review/cases/<uuid:public_id>/golden/",

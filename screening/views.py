@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from patients.intake.steps import STEPS
 from patients.models import IntakeDraft
 from patients.selectors import answers_summary
-from screening.forms import AuditFilterForm, DecisionForm, QueueFilterForm
+from screening.forms import AuditFilterForm, ContactForm, DecisionForm, QueueFilterForm
 from screening.models import AuditEntry, Case
 from screening.review import (
     CaseChangedError,
@@ -26,12 +26,14 @@ from screening.review import (
     audit_record,
     case_claim,
     decision_record,
+    draft_contact_record,
 )
 from screening.rules import RULES_BY_ID, SOURCES
 from screening.selectors import (
     audit_entries,
     case_by_public_id,
     case_decisions,
+    draft_crisis_triggers,
     is_overdue,
     patient_history,
     queue_counts,
@@ -207,21 +209,54 @@ def case_claim_view(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(request, "review/take_over.html", {"case": case})
 
 
-@require_safe
-def draft_detail(request: HttpRequest, public_id: str) -> HttpResponse:
-    draft = get_object_or_404(
+def _urgent_draft(public_id: str) -> IntakeDraft:
+    return get_object_or_404(
         IntakeDraft.objects.select_related("patient__user"),
         public_id=public_id,
         urgent_since__isnull=False,
     )
+
+
+def _render_draft(
+    request: HttpRequest, draft: IntakeDraft, form: ContactForm | None = None, status: int = 200
+) -> HttpResponse:
     audit_record(
         actor=request.user, action=AuditEntry.Action.DRAFT_VIEWED, draft=draft, request=request
     )
     return render(
         request,
         "review/draft.html",
-        {"draft": draft, "sections": answers_summary(draft.answers)},
+        {
+            "draft": draft,
+            "sections": answers_summary(draft.answers),
+            "triggers": draft_crisis_triggers(draft),
+            "contacts": draft.urgent_contacts.select_related("clinician"),
+            "form": form or ContactForm(),
+        },
+        status=status,
     )
+
+
+@require_safe
+def draft_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    return _render_draft(request, _urgent_draft(public_id))
+
+
+@require_POST
+def draft_contacted(request: HttpRequest, public_id: str) -> HttpResponse:
+    """The clinician has reached the patient: record it, and take the draft off the list."""
+    draft = _urgent_draft(public_id)
+    form = ContactForm(request.POST)
+    if not form.is_valid():
+        return _render_draft(request, draft, form, status=400)
+    draft_contact_record(
+        draft=draft,
+        clinician=request.user,  # type: ignore[arg-type]
+        note=form.cleaned_data["note"],
+        request=request,
+    )
+    messages.success(request, "Contact recorded: the intake is off the urgent list.")
+    return redirect("queue")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
