@@ -11,11 +11,11 @@ from screening.models import ROUTE_LABELS, AuditEntry, Case, CaseDecision, RuleS
 from screening.review import DecisionInvalidError, decision_check
 from screening.rules import RULES, InvalidThresholds, Priority, Route, thresholds_from_mapping
 from screening.rules.thresholds import THRESHOLD_SPECS, ThresholdSpec
-from screening.selectors import TABS, AuditFilters, QueueFilters
+from screening.selectors import TAB_NAMES, AuditFilters, QueueFilters
 
 
 class QueueFilterForm(forms.Form):
-    tab = forms.ChoiceField(choices=[(t, t) for t in TABS], required=False)
+    tab = forms.ChoiceField(choices=[(t, t) for t in TAB_NAMES], required=False)
     route = forms.ChoiceField(
         choices=[("", "Any route")] + [(r.value, ROUTE_LABELS[r.value]) for r in Route],
         required=False,
@@ -40,7 +40,7 @@ class QueueFilterForm(forms.Form):
     def filters(self) -> QueueFilters:
         data = self.cleaned_data if self.is_valid() else {}
         return QueueFilters(
-            tab=data.get("tab") or "to_review",
+            tab=data.get("tab") or "waiting",
             route=data.get("route", ""),
             priority=data.get("priority", ""),
             rule=data.get("rule", ""),

@@ -7,11 +7,11 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
-from patients.models import IntakeDraft, Submission
+from patients.models import IntakeDraft, Submission, User
 from screening.models import (
     AuditEntry,
     Case,
@@ -48,19 +48,42 @@ def active_thresholds() -> Thresholds:
     return thresholds_of(ruleset) if ruleset else DEFAULT_THRESHOLDS
 
 
-# Queue tabs: name -> the statuses they show.
-TABS: dict[str, tuple[str, ...]] = {
-    "to_review": (Case.Status.AWAITING, Case.Status.CLAIMED),
-    "awaiting": (Case.Status.AWAITING,),
-    "claimed": (Case.Status.CLAIMED,),
-    "awaiting_patient": (Case.Status.AWAITING_PATIENT,),
-    "decided": (Case.Status.DECIDED,),
-}
+@dataclass(frozen=True)
+class QueueTab:
+    name: str
+    label: str
+    meaning: str  # one line under the tabs
+
+
+# Each case is in exactly one tab.
+QUEUE_TABS: tuple[QueueTab, ...] = (
+    QueueTab("waiting", "Waiting", "Nobody has claimed these cases yet; the most urgent first."),
+    QueueTab("mine", "My cases", "Cases you have claimed and not yet decided."),
+    QueueTab("others", "Claimed by others", "Cases another clinician is handling."),
+    QueueTab(
+        "awaiting_patient",
+        "Awaiting patient",
+        "More information was asked for; the patient has not sent it yet.",
+    ),
+    QueueTab("decided", "Decided", "Cases with a decision: the latest first, with who made it."),
+)
+TAB_NAMES = tuple(tab.name for tab in QUEUE_TABS)
+
+
+def _in_tab(tab: str, user: User | Any) -> Q:
+    claimed = Q(status=Case.Status.CLAIMED)
+    return {
+        "waiting": Q(status=Case.Status.AWAITING),
+        "mine": claimed & Q(claimed_by=user.pk),
+        "others": claimed & ~Q(claimed_by=user.pk),
+        "awaiting_patient": Q(status=Case.Status.AWAITING_PATIENT),
+        "decided": Q(status=Case.Status.DECIDED),
+    }[tab]
 
 
 @dataclass
 class QueueFilters:
-    tab: str = "to_review"
+    tab: str = "waiting"
     route: str = ""
     priority: str = ""
     rule: str = ""
@@ -91,12 +114,12 @@ def _filtered(filters: QueueFilters) -> QuerySet[Case]:
     return cases
 
 
-def queue_counts(filters: QueueFilters) -> dict[str, int]:
+def queue_counts(filters: QueueFilters, user: User | Any) -> dict[str, int]:
     """Cases per tab under the other filters, in one query."""
     counts = _filtered(filters).aggregate(
-        **{tab: Count("pk", filter=Q(status__in=statuses)) for tab, statuses in TABS.items()}
+        **{tab: Count("pk", filter=_in_tab(tab, user)) for tab in TAB_NAMES}
     )
-    return {tab: counts[tab] or 0 for tab in TABS}
+    return {tab: counts[tab] or 0 for tab in TAB_NAMES}
 
 
 QUEUE_UNSHOWN = (
@@ -108,20 +131,30 @@ QUEUE_UNSHOWN = (
 )
 
 
-def queue_list(filters: QueueFilters) -> QuerySet[Case]:
-    """Review group first (then in-clinic, then at-home), by priority, oldest first."""
-    return (
+def queue_list(filters: QueueFilters, user: User | Any) -> QuerySet[Case]:
+    """Review group first (then in-clinic, then at-home), by priority, oldest first;
+    decided cases by their latest decision, newest first, with its outcome and author."""
+    tab = filters.tab if filters.tab in TAB_NAMES else "waiting"
+    cases = (
         _filtered(filters)
-        .filter(status__in=TABS.get(filters.tab, TABS["to_review"]))
+        .filter(_in_tab(tab, user))
         .select_related("submission__screening", "patient", "claimed_by")
         # The queue shows none of the answers nor the full decision: leave them in the table.
         .defer(*QUEUE_UNSHOWN)
-        .order_by(
-            "-submission__screening__route_rank",
-            "-submission__screening__priority_rank",
-            "waiting_since",
-            "pk",
-        )
+    )
+    if tab == "decided":
+        latest = CaseDecision.objects.filter(case=OuterRef("pk")).order_by("-created_at", "-pk")
+        return cases.annotate(
+            decided_at=Subquery(latest.values("created_at")[:1]),
+            decided_outcome=Subquery(latest.values("outcome")[:1]),
+            decided_by_first=Subquery(latest.values("clinician__first_name")[:1]),
+            decided_by_last=Subquery(latest.values("clinician__last_name")[:1]),
+        ).order_by("-decided_at", "-pk")
+    return cases.order_by(
+        "-submission__screening__route_rank",
+        "-submission__screening__priority_rank",
+        "waiting_since",
+        "pk",
     )
 
 

@@ -19,7 +19,7 @@ from patients.intake.steps import STEPS
 from patients.models import IntakeDraft
 from patients.selectors import answers_summary
 from screening.forms import AuditFilterForm, ContactForm, DecisionForm, QueueFilterForm
-from screening.models import AuditEntry, Case
+from screening.models import AuditEntry, Case, CaseDecision
 from screening.review import (
     CaseChangedError,
     CaseHeldError,
@@ -30,6 +30,7 @@ from screening.review import (
 )
 from screening.rules import RULES_BY_ID, SOURCES
 from screening.selectors import (
+    QUEUE_TABS,
     audit_entries,
     case_by_public_id,
     case_decisions,
@@ -70,11 +71,20 @@ def queue(request: HttpRequest) -> HttpResponse:
         {**request.session.get(QUEUE_FILTERS, {}), "tab": request.GET.get("tab", "")}
     )
     filters = form.filters()
-    page = Paginator(queue_list(filters), settings.QUEUE_PAGE_SIZE).get_page(
+    page = Paginator(queue_list(filters, request.user), settings.QUEUE_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     now = timezone.now()
-    rows = [{"case": case, "overdue": is_overdue(case, now)} for case in page.object_list]
+    rows = [
+        {
+            "case": case,
+            "overdue": is_overdue(case, now),
+            "decision": CaseDecision.Outcome(case.decided_outcome).label
+            if getattr(case, "decided_outcome", None)
+            else "",
+        }
+        for case in page.object_list
+    ]
     unfiltered = not any(
         (
             filters.route,
@@ -85,7 +95,8 @@ def queue(request: HttpRequest) -> HttpResponse:
             filters.date_to,
         )
     )
-    drafts = list(urgent_drafts()) if filters.tab == "to_review" and unfiltered else []
+    drafts = list(urgent_drafts()) if filters.tab == "waiting" and unfiltered else []
+    counts = queue_counts(filters, request.user)
     audit_record(
         actor=request.user,
         action=AuditEntry.Action.QUEUE_VIEWED,
@@ -99,7 +110,9 @@ def queue(request: HttpRequest) -> HttpResponse:
             "form": form,
             "filters": filters,
             "filtered": not unfiltered,
-            "counts": queue_counts(filters),
+            "tabs": [{"tab": tab, "count": counts[tab.name]} for tab in QUEUE_TABS],
+            "current_tab": next(tab for tab in QUEUE_TABS if tab.name == filters.tab),
+            "counts": counts,
             "page": page,
             "rows": rows,
             "drafts": drafts,

@@ -78,22 +78,45 @@ def test_it_filters_by_route_priority_rule_status_date_and_search(clinician_clie
     ]
 
 
-def test_it_counts_the_cases_of_each_tab(clinician_client):
-    make_case()
-    claimed = make_case()
-    decided = make_case()
-    Case.objects.filter(pk=claimed.pk).update(status=Case.Status.CLAIMED)
+def test_each_case_is_in_exactly_one_tab_and_each_tab_says_what_it_means(client):
+    me, colleague = make_user(Role.CLINICIAN), make_user(Role.CLINICIAN)
+    waiting, mine, theirs, asked, decided = (make_case() for _ in range(5))
+    Case.objects.filter(pk=mine.pk).update(status=Case.Status.CLAIMED, claimed_by=me)
+    Case.objects.filter(pk=theirs.pk).update(status=Case.Status.CLAIMED, claimed_by=colleague)
+    Case.objects.filter(pk=asked.pk).update(status=Case.Status.AWAITING_PATIENT)
     Case.objects.filter(pk=decided.pk).update(status=Case.Status.DECIDED)
+    client.force_login(me)
 
-    counts = clinician_client.get("/review/").context["counts"]
+    listed = {}
+    for tab in ("waiting", "mine", "others", "awaiting_patient", "decided"):
+        response = client.get(f"/review/?tab={tab}")
+        listed[tab] = [row["case"].pk for row in response.context["rows"]]
+        assert response.context["current_tab"].meaning in response.content.decode()
 
-    assert counts == {
-        "to_review": 2,
-        "awaiting": 1,
-        "claimed": 1,
-        "awaiting_patient": 0,
-        "decided": 1,
+    assert listed == {
+        "waiting": [waiting.pk],
+        "mine": [mine.pk],
+        "others": [theirs.pk],
+        "awaiting_patient": [asked.pk],
+        "decided": [decided.pk],
     }
+    assert client.get("/review/").context["counts"] == dict.fromkeys(listed, 1)
+
+
+def test_the_decided_tab_shows_each_decision_and_who_made_it(client):
+    clinician = make_user(Role.CLINICIAN)
+    client.force_login(clinician)
+    case = make_case(support_person="no")
+    client.post(
+        f"/review/cases/{case.submission.public_id}/decide/",
+        {"outcome": "refer_in_clinic", "version": "0"},
+    )
+
+    response = client.get("/review/?tab=decided")
+
+    (row,) = response.context["rows"]
+    assert row["decision"] == "Refer for in-clinic treatment"
+    assert "by Clinician Test" in response.content.decode()
 
 
 def test_it_highlights_overdue_cases_by_priority(clinician_client, settings):
@@ -156,11 +179,11 @@ def test_it_lets_a_clinician_claim_a_case_so_others_see_it(clinician_client):
     clinician_client.post(f"/review/cases/{case.submission.public_id}/claim/")
     other = Client()
     other.force_login(make_user(Role.CLINICIAN))
-    row = other.get("/review/").context["rows"][0]
+    row = other.get("/review/?tab=others").context["rows"][0]
 
     assert row["case"].status == "claimed"
     assert AuditEntry.objects.filter(action="case_claimed", case=case).count() == 1
-    assert "Claimed · Clinician Test" in other.get("/review/").content.decode()
+    assert "Claimed · Clinician Test" in other.get("/review/?tab=others").content.decode()
 
 
 def test_each_listing_is_audited_without_the_search_terms(client):
@@ -170,12 +193,12 @@ def test_each_listing_is_audited_without_the_search_terms(client):
     make_case()
 
     client.get("/review/")
-    filter_queue(client, "search=Okafor&tab=to_review")
+    filter_queue(client, "search=Okafor&tab=waiting")
 
     entries = AuditEntry.objects.filter(action="queue_viewed").order_by("pk")
     assert [(e.actor, e.detail) for e in entries] == [
-        (clinician, "to_review, page 1: 2 cases"),
-        (clinician, "to_review, page 1: 1 case (filtered)"),
+        (clinician, "waiting, page 1: 2 cases"),
+        (clinician, "waiting, page 1: 1 case (filtered)"),
     ]
     assert entries[0].ip_address == "127.0.0.1"
 
@@ -183,7 +206,7 @@ def test_each_listing_is_audited_without_the_search_terms(client):
 def test_search_terms_never_appear_in_an_address(clinician_client):
     make_case(patient=make_patient(family_name="Okafor"), **CRISIS_BP)
 
-    response = clinician_client.post("/review/", {"search": "Okafor", "tab": "to_review"})
+    response = clinician_client.post("/review/", {"search": "Okafor", "tab": "waiting"})
     listing = clinician_client.get(response.url)
 
     assert "Okafor" not in response.url
