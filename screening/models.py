@@ -341,7 +341,10 @@ class GoldenCase(models.Model):
 
     name = models.CharField(max_length=200)
     answers = models.JSONField()
+    # The ground truth: for a past case, the route its clinician's decision confirmed.
     expected_route = models.CharField(max_length=32, choices=list(ROUTE_LABELS.items()))
+    # For a past case, the route screening gave it then (shown beside the expected one).
+    engine_route = models.CharField(max_length=32, choices=list(ROUTE_LABELS.items()), blank=True)
     expected_rules = models.JSONField(null=True, blank=True)
     source_submission = models.ForeignKey(
         Submission, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -187,7 +187,11 @@ def golden_cases(request: HttpRequest) -> HttpResponse:
 @require_POST
 def golden_from_case(request: HttpRequest, public_id: str) -> HttpResponse:
     case = case_by_public_id(public_id)
-    golden = golden_case_from_submission(submission=case.submission, actor=request.user)  # type: ignore[arg-type]
+    try:
+        golden = golden_case_from_submission(submission=case.submission, actor=request.user)  # type: ignore[arg-type]
+    except RuleSetError as error:
+        messages.error(request, str(error))
+        return redirect("case_detail", public_id=public_id)
     audit_record(
         actor=request.user,
         action=AuditEntry.Action.GOLDEN_CASE_KEPT,

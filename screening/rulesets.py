@@ -208,14 +208,32 @@ def golden_disagreements(thresholds: Thresholds) -> list[GoldenDisagreement]:
     return found
 
 
+# The route a clinician's final decision confirms: the ground truth of a golden case.
+CONFIRMED_ROUTE = {
+    "confirm_at_home": "at_home",
+    "refer_in_clinic": "in_clinic",
+    "decline": "clinician_review",
+}
+
+
 def golden_case_from_submission(*, submission: Submission, actor: User) -> GoldenCase:
-    """Keep a past case's answers, expecting the route and rules it was given."""
+    """Keep a decided past case's answers, expecting the route its clinician confirmed.
+
+    The rules screening fired are expected too when the clinician agreed with its
+    route; when the clinician decided otherwise, which rules should fire is open.
+    """
+    decision = submission.case.decisions.first()
+    if decision is None or decision.outcome not in CONFIRMED_ROUTE:
+        raise RuleSetError("Only a decided case can be kept: its decision is the ground truth.")
     screening = submission.screening
+    expected_route = CONFIRMED_ROUTE[decision.outcome]
+    agreed = expected_route == screening.route
     return GoldenCase.objects.create(
         name=f"Case {submission.case_number}",
         answers=submission.answers,
-        expected_route=screening.route,
-        expected_rules=[item["rule"] for item in screening.decision["fired"]],
+        expected_route=expected_route,
+        engine_route=screening.route,
+        expected_rules=[item["rule"] for item in screening.decision["fired"]] if agreed else None,
         source_submission=submission,
         created_by=actor,
     )

@@ -7,6 +7,7 @@ import threading
 import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
+from django.test import Client
 
 from patients.roles import Role
 from screening.models import AuditEntry, GoldenCase, RuleSet, RuleSetEvent, ScreeningResult
@@ -246,8 +247,18 @@ def test_a_disagreeing_golden_case_blocks_publishing_and_is_listed(client, admin
     assert RuleSet.objects.get(status="published").version == 1
 
 
-def test_a_golden_case_is_made_from_a_past_submission_in_one_click(client, admin):
+def decide(client, case, outcome, reason=""):
+    clinician = Client()
+    clinician.force_login(make_user(Role.CLINICIAN))
+    clinician.post(
+        f"/review/cases/{case.submission.public_id}/decide/",
+        {"outcome": outcome, "version": "0", "reason": reason},
+    )
+
+
+def test_a_golden_case_is_made_from_a_decided_past_case_in_one_click(client, admin):
     case = make_case(support_person="no")
+    decide(client, case, "refer_in_clinic")
 
     client.post(f"/review/cases/{case.submission.public_id}/golden/")
 
@@ -256,6 +267,30 @@ def test_a_golden_case_is_made_from_a_past_submission_in_one_click(client, admin
     assert golden.answers == case.submission.answers
     entry = AuditEntry.objects.get(action="golden_case_kept")
     assert (entry.actor, entry.case, entry.detail) == (admin, case, golden.name)
+
+
+def test_a_golden_case_expects_the_route_the_clinician_confirmed_not_the_screening_route(
+    client, admin
+):
+    case = make_case(support_person="no")  # screening: in clinic
+    decide(client, case, "decline", reason="Lives alone; no one to escort after sessions")
+
+    client.post(f"/review/cases/{case.submission.public_id}/golden/")
+
+    golden = GoldenCase.objects.get(source_submission=case.submission)
+    assert (golden.expected_route, golden.engine_route) == ("clinician_review", "in_clinic")
+    assert golden.expected_rules is None  # which rules should fire is open
+    html = client.get("/rulesets/golden/").content.decode()
+    assert "Clinician review" in html and "In-clinic referral" in html
+
+
+def test_an_undecided_case_cannot_be_kept_as_a_golden_case(client, admin):
+    case = make_case()
+
+    response = client.post(f"/review/cases/{case.submission.public_id}/golden/", follow=True)
+
+    assert not GoldenCase.objects.filter(source_submission=case.submission).exists()
+    assert "Only a decided case can be kept" in response.content.decode()
 
 
 def test_the_database_allows_only_one_published_rule_set(admin):
