@@ -233,6 +233,8 @@ STORAGES = {
 
 # Outside production, serve static files straight from the app folders (no collectstatic).
 WHITENOISE_USE_FINDERS = not PRODUCTION
+# Files served at the site's root, where browsers look for them (/favicon.ico).
+WHITENOISE_ROOT = BASE_DIR / "public"
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 MESSAGE_TAGS = {40: "danger"}  # messages.ERROR shown as Bootstrap's "danger"

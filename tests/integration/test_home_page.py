@@ -80,3 +80,12 @@ def test_it_serves_its_static_files_itself(client):
 
     assert response.status_code == 200
     assert b"Bootstrap" in b"".join(response.streaming_content)[:200]
+
+
+def test_the_site_has_a_favicon_where_browsers_look_for_it(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] in ("image/x-icon", "image/vnd.microsoft.icon")
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"
+    assert '<link rel="icon" href="/favicon.ico"' in client.get("/").content.decode()
