@@ -126,9 +126,11 @@ def test_an_edit_racing_a_publication_never_publishes_unsigned_thresholds(monkey
             connection.close()
 
     checks = rulesets.golden_disagreements
+    editors = []
 
     def golden_disagreements_while_an_edit_arrives(thresholds):
         editor = threading.Thread(target=concurrent_edit)
+        editors.append(editor)
         editor.start()
         editor.join(timeout=1)  # an edit that is not locked out lands now
         return checks(thresholds)
@@ -137,9 +139,8 @@ def test_an_edit_racing_a_publication_never_publishes_unsigned_thresholds(monkey
         rulesets, "golden_disagreements", golden_disagreements_while_an_edit_arrives
     )
     ruleset_publish(draft=draft, actor=publisher)
-    for thread in threading.enumerate():
-        if thread is not threading.current_thread() and thread.name.startswith("Thread"):
-            thread.join(timeout=30)
+    for editor in editors:
+        editor.join(timeout=30)
 
     published = RuleSet.objects.get(status="published")
     assert published.thresholds["gad7_panic"] == 16
