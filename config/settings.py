@@ -148,7 +148,7 @@ ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "mandatory")
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_SIGNUP_FORM_CLASS = "patients.forms.PatientSignupForm"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Ketamine therapy screening] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = None  # set from CLINIC_NAME below
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_ADAPTER = "patients.accounts.AccountAdapter"
 # Only verified addresses count, are taken, and receive reset links (patients/accounts.py).
@@ -272,6 +272,7 @@ if PRODUCTION and not SITE_URL.startswith("https://"):
     )
 # The clinic's name, in every email and page title that names the service.
 CLINIC_NAME = env_str("CLINIC_NAME", "Ketamine therapy screening")
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{CLINIC_NAME}] "
 
 # Celery: a real broker when CELERY_BROKER_URL is set, otherwise tasks run
 # eagerly in the calling process so that a bare checkout needs no Redis.

@@ -6,17 +6,18 @@ import logging
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from config.email import send_clinic_mail
 from patients.models import User
 from patients.roles import Role
 from screening.models import Case, ClinicianNotification, DigestSent
 from screening.selectors import overdue_cases
 
 logger = logging.getLogger(__name__)
+STAFF_REASON = "You received this because you review cases at the clinic."
 
 
 def staff_emails(*roles: Role) -> list[str]:
@@ -64,7 +65,12 @@ def notification_deliver_now(notification_id: int) -> bool:
             logger.warning("clinician notification %s waits: no active clinician", notification_id)
             return False
         subject, body = _message(notification)
-        send_mail(subject, body, None, recipients)
+        send_clinic_mail(
+            subject=subject,
+            body=body,
+            to=recipients,
+            reason=STAFF_REASON,
+        )
         notification.sent_at = timezone.now()
         notification.save(update_fields=["sent_at"])
     logger.info("clinician notification %s sent to %d clinicians", notification_id, len(recipients))
@@ -98,12 +104,12 @@ def cases_escalate_overdue_now(now: datetime | None = None) -> int:
     )
     link = settings.SITE_URL.rstrip("/") + reverse("queue")
     if recipients:
-        send_mail(
-            f"{len(newly_overdue)} case(s) overdue for review",
-            f"These cases have waited longer than their priority allows:\n\n{lines}\n\n"
-            f"Open the queue: {link}\n",
-            None,
-            recipients,
+        send_clinic_mail(
+            subject=f"{len(newly_overdue)} case(s) overdue for review",
+            body="These cases have waited longer than their priority allows:\n\n"
+            f"{lines}\n\nOpen the queue: {link}",
+            to=recipients,
+            reason=STAFF_REASON,
         )
     logger.info("escalated %d overdue cases", len(newly_overdue))
     return len(newly_overdue)
@@ -124,12 +130,12 @@ def digests_send_now(day: date | None = None) -> int:
             if not created:
                 continue
             claimed = waiting.filter(claimed_by=clinician).count()
-            send_mail(
-                f"Review queue on {day:%d %B %Y}: {total} waiting",
-                f"Waiting for review: {total} (urgent: {urgent}, overdue: {overdue}).\n"
-                f"Claimed by you: {claimed}.\n\nOpen the queue: {link}\n",
-                None,
-                [clinician.email],
+            send_clinic_mail(
+                subject=f"Review queue on {day:%d %B %Y}: {total} waiting",
+                body=f"Waiting for review: {total} (urgent: {urgent}, overdue: {overdue}).\n"
+                f"Claimed by you: {claimed}.\n\nOpen the queue: {link}",
+                to=[clinician.email],
+                reason=STAFF_REASON,
             )
             sent += 1
     return sent

@@ -8,13 +8,13 @@ from typing import Any
 from allauth.account.adapter import get_adapter as get_account_adapter
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from config.email import send_clinic_mail
 from patients.models import IntakeDraft, User
 from patients.services import draft_reopen
 from screening.models import AuditEntry, Case, CaseDecision, UrgentDraftContact
@@ -226,12 +226,12 @@ def patient_notify_update(email: str) -> None:
     """Tell the patient there is news, without saying what: the account page does."""
     link = settings.SITE_URL.rstrip("/") + reverse("account")
     try:
-        send_mail(
-            "An update about your questionnaire",
-            "A clinician has looked at your questionnaire. Sign in to read what happens next:"
-            f"\n\n{link}\n",
-            None,
-            [email],
+        send_clinic_mail(
+            subject="An update about your questionnaire",
+            body="A clinician has looked at your questionnaire. Sign in to read what happens "
+            f"next:\n\n{link}",
+            to=[email],
+            reason="You received this because you sent a health questionnaire to the clinic.",
         )
     except OSError:
         logger.warning("patient update email not sent; the account page shows the update")

@@ -61,3 +61,18 @@ def test_it_keeps_what_was_typed_and_explains_a_future_date_of_birth(client):
     assert "Your date of birth must be in the past." in html
     assert 'value="Rivera"' in html
     assert not User.objects.filter(email=SIGNUP["email"]).exists()
+
+
+@pytest.mark.django_db
+def test_account_emails_name_the_clinic_and_say_why_not_the_framework(client, settings):
+    settings.CLINIC_NAME = "Riverside Ketamine Clinic"
+    settings.ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Riverside Ketamine Clinic] "
+
+    client.post("/accounts/signup/", SIGNUP)
+
+    message = mail.outbox[-1]
+    assert message.subject.startswith("[Riverside Ketamine Clinic] ")
+    assert "This message is from Riverside Ketamine Clinic" in message.body
+    assert "about your account there" in message.body
+    assert "Hello from" not in message.body
+    assert "testserver" not in message.body
