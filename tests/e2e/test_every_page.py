@@ -1,0 +1,146 @@
+"""Every page of the patient, clinician and admin journeys: no serious accessibility
+violation (axe-core), and nothing wider than a 390 px phone.
+
+The phone check uses a desktop context 390 px wide: in a mobile context Chromium
+widens the layout viewport to the content, so a page too wide would pass.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from patients.intake import steps
+from patients.models import IntakeDraft
+from patients.roles import Role
+from patients.services import draft_open
+from screening.models import RuleSet
+from screening.rules import DEFAULT_THRESHOLDS
+from screening.rulesets import ruleset_draft_create
+from tests.e2e.sessions import signed_in_context
+from tests.factories import make_case, make_clinical_lead, make_patient, make_user
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SERIOUS = ("serious", "critical")
+PHONE_WIDTH = 390
+
+
+@pytest.fixture
+def cast():
+    """A patient with a case and a half-done draft, a clinician, a clinical lead, an admin."""
+    RuleSet.objects.get_or_create(
+        version=1,
+        defaults={
+            "name": "default-1",
+            "status": "published",
+            "thresholds": DEFAULT_THRESHOLDS.values(),
+        },
+    )
+    patient = make_patient()
+    case = make_case(patient=patient, support_person="no")
+    urgent = make_patient(given_name="Dana")
+    draft = draft_open(patient=urgent)
+    IntakeDraft.objects.filter(pk=draft.pk).update(
+        answers={
+            "cssrs": {
+                "wish_dead": True,
+                "suicidal_thoughts": True,
+                "method": True,
+                "intent": True,
+                "plan": False,
+                "behavior_3_months": False,
+            }
+        },
+        urgent_since="2026-01-01T00:00:00Z",
+    )
+    draft_open(patient=patient)
+    admin = make_user(Role.ADMIN)
+    ruleset_draft_create(actor=admin)
+    return {
+        "patient": patient,
+        "case": case,
+        "urgent_draft": draft,
+        "clinician": make_user(Role.CLINICIAN),
+        "lead": make_clinical_lead(),
+        "admin": admin,
+    }
+
+
+def pages(cast):
+    """(who, path) for every page of the three journeys."""
+    case_id = cast["case"].submission.public_id
+    patient_pages = [
+        "/account/",
+        "/intake/",
+        *(f"/intake/step/{slug}/" for slug in steps.SLUGS),
+        "/intake/review/",
+        "/intake/support/",
+        f"/submissions/{case_id}/",
+        "/accounts/email/",
+        "/accounts/password/change/",
+    ]
+    clinician_pages = [
+        *(
+            f"/review/?tab={tab}"
+            for tab in ("waiting", "mine", "others", "awaiting_patient", "decided")
+        ),
+        f"/review/cases/{case_id}/",
+        f"/review/drafts/{cast['urgent_draft'].public_id}/",
+        "/rulesets/",
+        "/rulesets/2/",
+        "/accounts/2fa/",
+    ]
+    admin_pages = [
+        "/rulesets/",
+        "/rulesets/1/",
+        "/rulesets/2/",
+        "/rulesets/golden/",
+        "/review/audit/",
+    ]
+    anonymous_pages = ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
+    return (
+        [(None, path) for path in anonymous_pages]
+        + [(cast["patient"].user, path) for path in patient_pages]
+        + [(cast["clinician"], path) for path in clinician_pages]
+        + [(cast["lead"], "/rulesets/2/")]
+        + [(cast["admin"], path) for path in admin_pages]
+    )
+
+
+def test_no_page_has_a_serious_accessibility_violation(browser, live_server, cast):
+    axe = Axe()
+    found = []
+    contexts = {}
+    for user, path in pages(cast):
+        if user not in contexts:
+            contexts[user] = signed_in_context(browser, live_server, user)
+        page = contexts[user].new_page()
+        response = page.goto(path)
+        assert response.status < 400, (path, response.status)
+        results = axe.run(page)
+        for violation in results.response["violations"]:
+            if violation["impact"] in SERIOUS:
+                nodes = [node["target"] for node in violation["nodes"]][:3]
+                found.append(f"{path}: {violation['id']} ({violation['impact']}) at {nodes}")
+        page.close()
+    for context in contexts.values():
+        context.close()
+
+    assert found == []
+
+
+def test_no_page_scrolls_sideways_at_390_px(browser, live_server, cast):
+    wide = []
+    contexts = {}
+    for user, path in pages(cast):
+        if user not in contexts:
+            contexts[user] = signed_in_context(browser, live_server, user, width=PHONE_WIDTH)
+        page = contexts[user].new_page()
+        page.goto(path)
+        widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+        if widths[0] > widths[1]:
+            wide.append(f"{path}: {widths[0]} px wide in a {widths[1]} px window")
+        page.close()
+    for context in contexts.values():
+        context.close()
+
+    assert wide == []
