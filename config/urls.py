@@ -28,4 +28,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("patients.urls")),
     path("", include("screening.urls")),
+    path("", include("treatment.urls")),
 ]

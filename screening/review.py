@@ -18,6 +18,7 @@ from django.utils import timezone
 from patients.models import IntakeDraft, User
 from patients.services import draft_reopen
 from screening.models import AuditEntry, Case, CaseDecision
+from screening.signals import decision_recorded
 
 logger = logging.getLogger(__name__)
 
@@ -158,6 +159,7 @@ def decision_record(
             detail=outcome,
             request=request,
         )
+        decision_recorded.send(sender=CaseDecision, decision=decision, request=request)
         patient_email = case.patient.user.email
         transaction.on_commit(lambda: patient_notify_update(patient_email))
     return decision
