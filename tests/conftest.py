@@ -84,10 +84,10 @@ def worker():
 @pytest.fixture
 def controlled_clock(monkeypatch):
     """treatment/ reads this clock, in this process (the live server's thread too)."""
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
     from tests.treatment import Clock
 
-    clock = Clock(datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc))
+    clock = Clock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
     monkeypatch.setattr("treatment.clock.now", clock.now)
     return clock

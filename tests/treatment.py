@@ -10,6 +10,7 @@ from patients.models import User
 from patients.roles import Role
 from screening.models import Case
 from screening.rules.answers import Cssrs
+from tests.factories import make_case, make_user
 from treatment import clock
 from treatment.models import FollowUpTask, MonitoringRecord, TreatmentCourse, TreatmentSession
 from treatment.rules import PreDoseAnswers, Reading, Setting
@@ -21,7 +22,6 @@ from treatment.services import (
     record_ensure,
     task_open,
 )
-from tests.factories import make_case, make_user
 
 # A clean in-clinic pre-dose check, as the form posts it.
 CHECK_POST: dict[str, str] = {

@@ -173,8 +173,8 @@ def monitoring_of(
 
 
 STATE_LABELS = {
-    "call": "Call",
     "alert": "Alert",
+    "call": "Call",
     "hold": "Hold",
     "waiting": "Waiting",
     "go": "Go",

@@ -246,7 +246,7 @@ def task_open(
     check, a measure, a monthly check) calls this.
     """
     now = clock.now()
-    owner = owner or (course.decision.clinician if course.decision_id else None)  # type: ignore[union-attr]
+    owner = owner or course.opened_by  # the clinician who decided, until another takes over
     with transaction.atomic():
         task, created = FollowUpTask.objects.get_or_create(
             kind=kind,

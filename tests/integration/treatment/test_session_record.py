@@ -42,7 +42,7 @@ def clinic(controlled_clock):
 
 
 def test_a_whole_session_from_check_to_signed_record(clinic):
-    client, session, base, clock = clinic
+    client, _, base, clock = clinic
 
     assert client.get(base).status_code == 200
     client.post(base + "check/", CHECK_POST)

@@ -123,7 +123,7 @@ def test_ready_since_starts_after_the_last_unsettled_reading():
 
 
 def test_ready_since_is_never_before_the_minimum_time():
-    assert readiness(130, SETTLED + [at(128)]).ready_since == T0 + timedelta(minutes=120)
+    assert readiness(130, [*SETTLED, at(128)]).ready_since == T0 + timedelta(minutes=120)
 
 
 def test_the_first_observation_is_due_at_40_minutes_then_every_30():
