@@ -31,7 +31,7 @@ def test_the_default_is_six_sessions_over_three_weeks():
 
 
 def test_the_page_offers_the_default_schedule_and_keeps_the_clinicians_dates(page):
-    client, course, url = page
+    client, _, url = page
 
     offered = client.get(url).context["schedule_form"]
     assert offered["date_0"].initial == date(2026, 3, 10)

@@ -5,8 +5,12 @@ from django.test import Client
 
 from patients.roles import Role
 from screening.models import RuleSet
-from screening.rulesets import ruleset_draft_create, ruleset_draft_update, ruleset_publish
-from screening.rulesets import ruleset_sign_off
+from screening.rulesets import (
+    ruleset_draft_create,
+    ruleset_draft_update,
+    ruleset_publish,
+    ruleset_sign_off,
+)
 from tests.factories import make_user
 from tests.treatment import make_record
 from treatment.rules import DEFAULT_LIMITS
