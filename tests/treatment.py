@@ -124,8 +124,8 @@ def make_record(
 
 def observe(
     record: MonitoringRecord, taken_at: datetime, clinician: User | None = None, **changes: Any
-):
-    values = {
+) -> Any:
+    values: dict[str, Any] = {
         "systolic": 128,
         "diastolic": 80,
         "heart_rate": 76,

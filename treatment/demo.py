@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from patients.demo import CLEAN_CANDIDATE, _submit
 from patients.models import User
@@ -16,7 +17,7 @@ from treatment.rules import Setting
 from treatment.services import default_schedule, sessions_schedule
 
 # (email, first name, last name, answers changed, decision, setting of today's session)
-DEMO_COURSES = (
+DEMO_COURSES: tuple[tuple[str, str, str, dict[str, Any], str, Setting], ...] = (
     (
         "taylor@example.com",
         "Taylor",
