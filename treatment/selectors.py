@@ -229,14 +229,24 @@ def today_board(day: date, now: datetime) -> list[BoardRow]:
 
     A fixed number of queries, whatever the number of courses or sessions.
     """
-    records = MonitoringRecord.objects.select_related("pre_dose_check").order_by("-version")
+    # The board reads no check's answers: leave that JSON unread.
+    records = (
+        MonitoringRecord.objects.select_related("pre_dose_check")
+        .defer("pre_dose_check__answers")
+        .order_by("-version")
+    )
     sessions = (
         TreatmentSession.objects.filter(
             scheduled_for=day, course__status=TreatmentCourse.Status.OPEN
         )
         .select_related("course__patient")
         .prefetch_related(
-            Prefetch("checks", queryset=PreDoseCheck.objects.order_by("-checked_at", "-pk")),
+            Prefetch(
+                "checks",
+                queryset=PreDoseCheck.objects.defer("answers", "result", "limits").order_by(
+                    "-checked_at", "-pk"
+                ),
+            ),
             Prefetch("records", queryset=records),
         )
     )
