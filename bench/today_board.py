@@ -117,11 +117,12 @@ def build(courses: int) -> tuple[int, float]:
         batch_size=BATCH,
     )
     records = list(MonitoringRecord.objects.all())
+    dosed_at = now - timedelta(minutes=80)
     Observation.objects.bulk_create(
         [
             Observation(
                 record=r,
-                taken_at=r.dosed_at + timedelta(minutes=40),
+                taken_at=dosed_at + timedelta(minutes=40),
                 systolic=130,
                 diastolic=82,
                 heart_rate=80,
