@@ -584,8 +584,11 @@ def my_treatment(request: HttpRequest) -> HttpResponse:
     course = patient_course(patient)
     form = None
     if course is not None and request.method == "POST":
+        if not safety_check_due(course, clock.today()):
+            messages.info(request, "Your safety questions are not due yet: thank you.")
+            return redirect("my_treatment")
         form = SafetyCheckForm(request.POST)
-        if form.is_valid() and safety_check_due(course, clock.today()):
+        if form.is_valid():
             safety_check_record(
                 course=course,
                 answers=form.answers(),

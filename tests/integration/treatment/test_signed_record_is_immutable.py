@@ -127,3 +127,27 @@ def test_the_amended_version_is_signed_in_its_turn(signed, controlled_clock):
     record_sign(record=amendment, actor=signed.created_by)
 
     assert MonitoringRecord.objects.filter(signed_at__isnull=False).count() == 2
+
+
+def test_an_amendment_corrects_the_dose_on_the_session_page(signed, controlled_clock):
+    client = Client()
+    client.force_login(signed.created_by)
+    base = f"/treatment/sessions/{signed.session.public_id}/"
+    client.post(f"/treatment/records/{signed.public_id}/amend/", {"amend-reason": "Wrong lot"})
+
+    page = client.get(base).content.decode()
+    assert "Correct the dose" in page
+    client.post(
+        base + "dose/",
+        {
+            "medicine": "ketamine_iv",
+            "dose_mg": "35",
+            "dosed_at": "09:00",
+            "lot_number": "LOT-2",
+            "rems_medications": ["none"],
+        },
+    )
+
+    latest, first = MonitoringRecord.objects.order_by("-version")
+    assert (latest.version, latest.lot_number, latest.signed_at) == (2, "LOT-2", None)
+    assert (first.lot_number, first.signed_at) == ("LOT-1", signed.signed_at)
