@@ -273,7 +273,11 @@ def task_update(
     request: HttpRequest | None = None,
 ) -> FollowUpTask:
     """Take a task over (claim) or close it with what was done."""
-    task = FollowUpTask.objects.select_for_update().select_related("course").get(pk=task.pk)
+    task = (
+        FollowUpTask.objects.select_for_update(of=("self",))
+        .select_related("course")
+        .get(pk=task.pk)
+    )
     if task.done_at is not None:
         raise TreatmentError("This task is already closed.")
     if action == "claim":
@@ -385,7 +389,7 @@ def record_ensure(*, session: TreatmentSession, actor: User) -> MonitoringRecord
 
 def _editable(record: MonitoringRecord) -> MonitoringRecord:
     record = (
-        MonitoringRecord.objects.select_for_update()
+        MonitoringRecord.objects.select_for_update(of=("self",))
         .select_related("pre_dose_check", "session__course")
         .get(pk=record.pk)
     )
@@ -631,7 +635,7 @@ def record_amend(
     if not reason.strip():
         raise TreatmentError("Write the reason for the amendment.", "reason")
     record = (
-        MonitoringRecord.objects.select_for_update()
+        MonitoringRecord.objects.select_for_update(of=("self",))
         .select_related("session__course")
         .get(pk=record.pk)
     )
