@@ -27,7 +27,7 @@ from screening.rules import (
 )
 from screening.rules.thresholds import THRESHOLD_SPECS
 from screening.selectors import published_ruleset, thresholds_of
-from treatment.rules import DEFAULT_LIMITS, LIMIT_SPECS, describe_limits, limits_from_mapping
+from treatment.rules import LIMIT_SPECS, describe_limits, limits_from_mapping
 
 EFFECT_WORDS = {
     Effect.CONTRAINDICATION: "contraindication: clinician review",
@@ -106,7 +106,7 @@ def ruleset_draft_create(*, actor: User, source: RuleSet | None = None, note: st
         name=f"v{version}",
         thresholds=dict(source.thresholds) if source else DEFAULT_THRESHOLDS.values(),
         disabled_rules=list(source.disabled_rules) if source else [],
-        treatment=treatment_values(source) if source else DEFAULT_LIMITS.values(),
+        treatment=treatment_values(source),
         note=note,
         based_on=source,
         created_by=actor,
