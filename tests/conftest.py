@@ -1,3 +1,5 @@
+import io
+import logging
 import os
 
 import pytest
@@ -91,3 +93,21 @@ def controlled_clock(monkeypatch):
     clock = Clock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
     monkeypatch.setattr("treatment.clock.now", clock.now)
     return clock
+
+
+@pytest.fixture
+def log_output():
+    """The app's log handler (with its filter), at DEBUG, for the whole test."""
+    from config.logfilter import RedactHealthData
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactHealthData())
+    handler.setFormatter(logging.Formatter("%(name)s %(message)s"))
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    yield stream
+    root.removeHandler(handler)
+    root.setLevel(level)

@@ -59,6 +59,25 @@ class TreatmentError(ValueError):
         self.field = field
 
 
+def treatment_audit(
+    *,
+    actor: User | Any,
+    action: str,
+    course: TreatmentCourse | None,
+    detail: str = "",
+    request: HttpRequest | None = None,
+) -> None:
+    """An audit entry for the course of treatment, naming the case the course came from."""
+    prefix = f"course {course.public_id}" if course else ""
+    audit_record(
+        actor=actor,
+        action=action,
+        case=course.case if course else None,
+        detail=": ".join(part for part in (prefix, detail) if part),
+        request=request,
+    )
+
+
 def _audit(
     actor: User | Any,
     action: str,
@@ -66,13 +85,7 @@ def _audit(
     detail: str = "",
     request: HttpRequest | None = None,
 ) -> None:
-    audit_record(
-        actor=actor,
-        action=action,
-        case=course.case,
-        detail=f"course {course.public_id}" + (f": {detail}" if detail else ""),
-        request=request,
-    )
+    treatment_audit(actor=actor, action=action, course=course, detail=detail, request=request)
 
 
 # Courses ---------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 from patients.models import User
 from patients.selectors import patient_of
 from screening.models import AuditEntry
-from screening.review import audit_record
 from treatment import clock
 from treatment.forms import (
     CourseStatusForm,
@@ -76,6 +75,7 @@ from treatment.services import (
     safety_check_record,
     sessions_schedule,
     task_update,
+    treatment_audit,
 )
 
 Action = AuditEntry.Action
@@ -87,12 +87,8 @@ def _user(request: HttpRequest) -> User:
 
 
 def _audit(request: HttpRequest, action: str, course: TreatmentCourse | None, detail: str) -> None:
-    audit_record(
-        actor=_user(request),
-        action=action,
-        case=course.case if course else None,
-        detail=(f"course {course.public_id}: " if course else "") + detail,
-        request=request,
+    treatment_audit(
+        actor=request.user, action=action, course=course, detail=detail, request=request
     )
 
 

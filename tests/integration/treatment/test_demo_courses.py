@@ -1,20 +1,12 @@
 """`make run`'s demo: patients in treatment with a session today, one of them in the clinic."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
+from tests.integration.test_demo_data import run_demo_data
 from treatment import clock
 from treatment.models import TreatmentCourse, TreatmentSession
 
 pytestmark = pytest.mark.django_db
-
-
-def run_demo_data():
-    out = StringIO()
-    call_command("demo_data", stdout=out)
-    return out.getvalue()
 
 
 def test_the_demo_has_an_in_clinic_patient_with_a_session_today_and_prints_the_login():

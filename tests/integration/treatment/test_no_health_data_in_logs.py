@@ -1,30 +1,12 @@
 """A whole dosing session, with an alert and a task, leaves no reading or name in the logs."""
 
-import io
-import logging
-
 import pytest
 from django.test import Client
 
-from config.logfilter import RedactHealthData
 from tests.factories import make_case, make_patient
 from tests.treatment import CHECK_POST, make_clinician, make_course, make_session
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def log_output():
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.addFilter(RedactHealthData())
-    root = logging.getLogger()
-    level = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    yield stream
-    root.removeHandler(handler)
-    root.setLevel(level)
 
 
 def test_a_session_logs_ids_and_counts_only(log_output, controlled_clock):
