@@ -126,7 +126,9 @@ def course_open(
         return TreatmentCourse.objects.get(
             patient=patient, status__in=TreatmentCourse.ACTIVE_STATUSES
         )
-    CourseEvent.objects.create(course=course, action=CourseEvent.Action.OPENED, actor=actor)
+    CourseEvent.objects.create(
+        course=course, action=CourseEvent.Action.OPENED, actor=actor, at=clock.now()
+    )
     _audit(actor, Action.COURSE_OPENED, course, setting.value, request)
     return course
 
@@ -179,7 +181,9 @@ def course_status_change(
     course.status, course.status_reason = status, reason.strip()
     course.ended_at = clock.now() if status == TreatmentCourse.Status.ENDED else None
     course.save(update_fields=["status", "status_reason", "ended_at"])
-    CourseEvent.objects.create(course=course, action=event, reason=reason.strip(), actor=actor)
+    CourseEvent.objects.create(
+        course=course, action=event, reason=reason.strip(), actor=actor, at=clock.now()
+    )
     _audit(actor, Action.COURSE_CHANGED, course, event, request)
     return course
 
@@ -217,7 +221,11 @@ def sessions_schedule(
     last = course.sessions.aggregate(top=Max("number"))["top"] or 0
     sessions = [
         TreatmentSession.objects.create(
-            course=course, number=last + index, scheduled_for=day, setting=setting.value
+            course=course,
+            number=last + index,
+            scheduled_for=day,
+            setting=setting.value,
+            created_at=clock.now(),
         )
         for index, (day, setting) in enumerate(sorted(rows), start=1)
     ]
@@ -226,6 +234,7 @@ def sessions_schedule(
         action=CourseEvent.Action.SCHEDULED,
         actor=actor,
         reason=f"{len(sessions)} session(s)",
+        at=clock.now(),
     )
     _audit(actor, Action.SESSIONS_SCHEDULED, course, f"{len(sessions)} sessions", request)
     return sessions
