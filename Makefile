@@ -22,7 +22,7 @@ run: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/bandit --quiet --recursive config patients screening --exclude '*/migrations/*' \
+	$(BIN)/bandit --quiet --recursive config patients screening treatment --exclude '*/migrations/*' \
 		--severity-level medium
 
 typecheck: install

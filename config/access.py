@@ -29,6 +29,7 @@ SIGNED_IN: Final = frozenset({Role.PATIENT, Role.CLINICIAN, Role.ADMIN})
 PATIENTS: Final = frozenset({Role.PATIENT})
 STAFF: Final = frozenset({Role.CLINICIAN, Role.ADMIN})
 ADMINS: Final = frozenset({Role.ADMIN})
+CLINICIANS: Final = frozenset({Role.CLINICIAN})  # clinic staff who run dosing sessions
 
 MATRIX: Final[dict[str, frozenset[str]]] = {
     "home": EVERYONE,
@@ -62,6 +63,27 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "ruleset_preview": ADMINS,
     "ruleset_preview_status": ADMINS,
     "ruleset_publish": ADMINS,
+    # The course of treatment: clinicians; a patient sees their own treatment only.
+    "treatment_today": CLINICIANS,
+    "treatment_unsigned": CLINICIANS,
+    "treatment_course": CLINICIANS,
+    "treatment_course_schedule": CLINICIANS,
+    "treatment_course_status": CLINICIANS,
+    "treatment_course_safety_check": CLINICIANS,
+    "treatment_task": CLINICIANS,
+    "treatment_session": CLINICIANS,
+    "treatment_session_check": CLINICIANS,
+    "treatment_session_override": CLINICIANS,
+    "treatment_session_dose": CLINICIANS,
+    "treatment_session_observation": CLINICIANS,
+    "treatment_session_alerts": CLINICIANS,
+    "treatment_session_escort": CLINICIANS,
+    "treatment_session_discharge": CLINICIANS,
+    "treatment_record_sign": CLINICIANS,
+    "treatment_record_amend": CLINICIANS,
+    "treatment_record_print": CLINICIANS,
+    "treatment_record_pdf": CLINICIANS,
+    "my_treatment": PATIENTS,
 }
 SERVED_METHODS: Final = ["GET", "HEAD", "POST"]
 LIBRARY_MODULES: Final = ("allauth.",)  # sign-in, sign-up, second factor: their own rules

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "config.apps.ConfigConfig",
     "patients",
     "screening",
+    "treatment",
 ]
 
 MIDDLEWARE = [
@@ -194,6 +195,21 @@ OVERDUE_AFTER_HOURS = {
 QUEUE_PAGE_SIZE = env_int("QUEUE_PAGE_SIZE", 25)
 # Four eyes: nobody who made or edited a rule-set draft may publish it.
 RULESET_FOUR_EYES = env_bool("RULESET_FOUR_EYES", True)
+# The clinic (treatment/): emergency protocol shown with every urgent alert, fasting
+# windows asked before an in-clinic dose, record deadlines, follow-up task deadlines.
+CLINIC_EMERGENCY_PROTOCOL = env_str(
+    "CLINIC_EMERGENCY_PROTOCOL",
+    "Stay with the patient and call for help. Stop any further dosing. Check airway, "
+    "breathing and circulation; give oxygen if SpO2 stays below the floor; place the patient "
+    "on their side if sedation deepens. Call 911 for a patient who cannot be roused, "
+    "is not breathing adequately, or has chest pain or signs of a stroke.",
+)
+CLINIC_FOOD_WINDOW_MINUTES = env_int("CLINIC_FOOD_WINDOW_MINUTES", 120)
+CLINIC_DRINK_WINDOW_MINUTES = env_int("CLINIC_DRINK_WINDOW_MINUTES", 30)
+CLINIC_RECORD_DEADLINE_DAYS = env_int("CLINIC_RECORD_DEADLINE_DAYS", 7)
+CLINIC_OPENS_HOUR = env_int("CLINIC_OPENS_HOUR", 8)
+CLINIC_CLOSES_HOUR = env_int("CLINIC_CLOSES_HOUR", 18)
+FOLLOW_UP_TASK_MINUTES = env_int("FOLLOW_UP_TASK_MINUTES", 60)
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # reads older hashes, upgrades on sign-in
@@ -311,6 +327,14 @@ CELERY_BEAT_SCHEDULE = {
     "daily-digest": {
         "task": "screening.digests_send",
         "schedule": crontab(hour=env_int("DIGEST_HOUR", 7), minute=0),
+    },
+    "remind-unsigned-records": {
+        "task": "treatment.records_remind_unsigned",
+        "schedule": crontab(hour=env_int("UNSIGNED_REMINDER_HOUR", 8), minute=0),
+    },
+    "escalate-overdue-tasks": {
+        "task": "treatment.tasks_escalate_overdue",
+        "schedule": env_int("ESCALATION_SWEEP_SECONDS", 600),
     },
     "clear-expired-sessions": {
         "task": "patients.sessions_clear_expired",

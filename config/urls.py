@@ -40,4 +40,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("patients.urls")),
     path("", include("screening.urls")),
+    path("", include("treatment.urls")),
 ]

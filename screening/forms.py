@@ -12,6 +12,7 @@ from screening.review import DecisionInvalidError, decision_check
 from screening.rules import RULES, InvalidThresholds, Priority, Route, thresholds_from_mapping
 from screening.rules.thresholds import THRESHOLD_SPECS, ThresholdSpec
 from screening.selectors import TAB_NAMES, AuditFilters, QueueFilters
+from treatment.rules import LIMIT_SPECS, LimitSpec, limits_from_mapping
 
 
 class QueueFilterForm(forms.Form):
@@ -149,6 +150,17 @@ def threshold_field(spec: ThresholdSpec) -> forms.IntegerField:
     )
 
 
+def limit_field(spec: LimitSpec) -> forms.IntegerField:
+    unit = f" {spec.unit}" if spec.unit else ""
+    return forms.IntegerField(
+        label=spec.label,
+        required=False,  # left out: the draft keeps its value
+        help_text=f"Treatment setting. Default {spec.default}{unit}; allowed "
+        f"{spec.low}-{spec.high}{unit}. Used by: {spec.used_by}.",
+        error_messages={"invalid": "Enter a whole number."},
+    )
+
+
 class RuleSetForm(forms.Form):
     """Every editable threshold with its default, allowed range and the rules that use it."""
 
@@ -167,11 +179,13 @@ class RuleSetForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         thresholds = {spec.name: threshold_field(spec) for spec in THRESHOLD_SPECS}
-        self.fields = {**thresholds, **self.fields}
+        limits = {spec.name: limit_field(spec) for spec in LIMIT_SPECS}
+        self.fields = {**thresholds, **limits, **self.fields}
 
     @classmethod
     def initial_from(cls, ruleset: RuleSet) -> dict[str, Any]:
         return {
+            **limits_from_mapping(ruleset.treatment).values(),
             **ruleset.thresholds,
             "disabled_rules": ruleset.disabled_rules,
             "note": ruleset.note,
@@ -185,6 +199,7 @@ class RuleSetForm(forms.Form):
             thresholds_from_mapping(
                 {**self.thresholds(), "disabled_rules": data.get("disabled_rules", [])}
             )
+            limits_from_mapping(self.treatment())
         except InvalidThresholds as invalid:
             for error in invalid.errors:
                 self.add_error(error.field if error.field in self.fields else None, error.message)
@@ -192,6 +207,14 @@ class RuleSetForm(forms.Form):
 
     def thresholds(self) -> dict[str, int]:
         return {spec.name: self.cleaned_data[spec.name] for spec in THRESHOLD_SPECS}
+
+    def treatment(self) -> dict[str, int]:
+        """The treatment settings given; those left out keep the draft's values."""
+        return {
+            spec.name: self.cleaned_data[spec.name]
+            for spec in LIMIT_SPECS
+            if self.cleaned_data.get(spec.name) is not None
+        }
 
 
 class PreviewForm(forms.Form):

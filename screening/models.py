@@ -184,6 +184,26 @@ class AuditEntry(models.Model):
         PASSWORD_SET_IN_ADMIN = "password_set_in_admin", "Set a user's password in the admin"
         ANSWERS_REVIEWED = "answers_reviewed", "Read their answers before submitting"
         DRAFT_CONTACTED = "draft_contacted", "Contacted the patient of an urgent draft"
+        # The course of treatment (treatment/): the case is the one the course came from.
+        COURSE_OPENED = "course_opened", "Opened a course of treatment"
+        COURSE_VIEWED = "course_viewed", "Opened a course page"
+        COURSE_CHANGED = "course_changed", "Paused, resumed or ended a course"
+        SESSIONS_SCHEDULED = "sessions_scheduled", "Scheduled sessions"
+        TODAY_VIEWED = "today_viewed", "Listed today's sessions"
+        SESSION_VIEWED = "session_viewed", "Opened a session record"
+        PRE_DOSE_CHECKED = "pre_dose_checked", "Recorded a pre-dose check"
+        CHECK_OVERRIDDEN = "check_overridden", "Overrode a pre-dose hold"
+        DOSE_RECORDED = "dose_recorded", "Recorded a dose"
+        OBSERVATION_RECORDED = "observation_recorded", "Recorded an observation"
+        ALERT_ACKNOWLEDGED = "alert_acknowledged", "Acknowledged an alert"
+        DISCHARGE_RECORDED = "discharge_recorded", "Recorded a discharge"
+        RECORD_SIGNED = "record_signed", "Signed a monitoring record"
+        RECORD_AMENDED = "record_amended", "Amended a monitoring record"
+        RECORD_PRINTED = "record_printed", "Printed a monitoring record"
+        UNSIGNED_LISTED = "unsigned_listed", "Listed unsigned records"
+        TASK_UPDATED = "task_updated", "Took or closed a follow-up task"
+        SAFETY_CHECK_RECORDED = "safety_check_recorded", "Recorded a long-term safety check"
+        TREATMENT_VIEWED = "treatment_viewed", "Read their own treatment page"
 
     # Users are deactivated, never deleted (PROTECT); the email is kept as it was then.
     actor = models.ForeignKey(
@@ -261,6 +281,8 @@ class RuleSet(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
     thresholds = models.JSONField()
     disabled_rules = models.JSONField(default=list, blank=True)
+    # The treatment settings (treatment.rules.LIMIT_SPECS); missing ones take their defaults.
+    treatment = models.JSONField(default=dict, blank=True)
     note = models.TextField(blank=True)
     based_on = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT)
     created_by = models.ForeignKey(

@@ -18,6 +18,7 @@ from config.email import send_clinic_mail
 from patients.models import IntakeDraft, User
 from patients.services import draft_reopen
 from screening.models import AuditEntry, Case, CaseDecision, UrgentDraftContact
+from screening.signals import decision_recorded
 
 logger = logging.getLogger(__name__)
 
@@ -217,6 +218,7 @@ def decision_record(
             detail=outcome,
             request=request,
         )
+        decision_recorded.send(sender=CaseDecision, decision=decision, request=request)
         patient_email = case.patient.user.email
         transaction.on_commit(lambda: patient_notify_update(patient_email))
     return decision

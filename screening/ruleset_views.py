@@ -26,6 +26,8 @@ from screening.rulesets import (
     ruleset_publish,
     ruleset_sign_off,
     summary,
+    treatment_summary,
+    treatment_values,
 )
 from screening.selectors import case_by_public_id, published_ruleset, thresholds_of
 
@@ -76,6 +78,8 @@ def _detail_context(
         if published is None or published.pk != ruleset.pk
         else None,
         "summary": summary(thresholds),
+        "treatment_summary": treatment_summary(ruleset),
+        "treatment_values": treatment_values(ruleset),
         "disagreements": golden_disagreements(thresholds),
         "preview_form": PreviewForm(prefix="preview"),
         "can_sign_off": can_sign_off(request.user),
@@ -116,6 +120,7 @@ def ruleset_edit(request: HttpRequest, version: int) -> HttpResponse:
                 thresholds=form.thresholds(),
                 disabled_rules=form.cleaned_data["disabled_rules"],
                 note=form.cleaned_data["note"],
+                treatment=form.treatment(),
             )
         except (RuleSetError, InvalidThresholds) as error:
             messages.error(request, str(error))

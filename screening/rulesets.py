@@ -28,6 +28,7 @@ from screening.rules import (
 )
 from screening.rules.thresholds import THRESHOLD_SPECS
 from screening.selectors import published_ruleset, thresholds_of
+from treatment.rules import LIMIT_SPECS, describe_limits, limits_from_mapping
 
 EFFECT_WORDS = {
     Effect.CONTRAINDICATION: "contraindication: clinician review",
@@ -54,6 +55,15 @@ def summary(ruleset_thresholds: Thresholds) -> list[str]:
     return lines
 
 
+def treatment_values(ruleset: RuleSet | None) -> dict[str, int]:
+    """Every treatment setting of a rule set; one stored before they existed has the defaults."""
+    return limits_from_mapping(ruleset.treatment if ruleset else {}).values()
+
+
+def treatment_summary(ruleset: RuleSet) -> list[str]:
+    return describe_limits(limits_from_mapping(ruleset.treatment))
+
+
 def diff(before: RuleSet | None, after: RuleSet) -> list[dict[str, Any]]:
     """Each threshold or switch that differs, as {name, before, after}."""
     old_values = before.thresholds if before else DEFAULT_THRESHOLDS.values()
@@ -73,6 +83,12 @@ def diff(before: RuleSet | None, after: RuleSet) -> list[dict[str, Any]]:
     ]
     changes += [
         {"name": rule, "before": "off", "after": "on"} for rule in sorted(old_off - new_off)
+    ]
+    old_limits, new_limits = treatment_values(before), treatment_values(after)
+    changes += [
+        {"name": spec.name, "before": old_limits[spec.name], "after": new_limits[spec.name]}
+        for spec in LIMIT_SPECS
+        if old_limits[spec.name] != new_limits[spec.name]
     ]
     return changes
 
@@ -97,6 +113,7 @@ def ruleset_draft_create(*, actor: User, source: RuleSet | None = None, note: st
         name=f"v{version}",
         thresholds=dict(source.thresholds) if source else DEFAULT_THRESHOLDS.values(),
         disabled_rules=list(source.disabled_rules) if source else [],
+        treatment=treatment_values(source),
         note=note,
         based_on=source,
         created_by=actor,
@@ -112,14 +129,27 @@ def _editable(ruleset: RuleSet) -> None:
 
 @transaction.atomic
 def ruleset_draft_update(
-    *, draft: RuleSet, actor: User, thresholds: dict[str, int], disabled_rules: list[str], note: str
+    *,
+    draft: RuleSet,
+    actor: User,
+    thresholds: dict[str, int],
+    disabled_rules: list[str],
+    note: str,
+    treatment: dict[str, int] | None = None,
 ) -> RuleSet:
     """Save validated values; the preview and sign-off of the old values no longer hold."""
     draft = RuleSet.objects.select_for_update().get(pk=draft.pk)
     _editable(draft)
     thresholds_from_mapping({**thresholds, "disabled_rules": disabled_rules})  # raises if invalid
-    before = RuleSet(thresholds=dict(draft.thresholds), disabled_rules=list(draft.disabled_rules))
+    before = RuleSet(
+        thresholds=dict(draft.thresholds),
+        disabled_rules=list(draft.disabled_rules),
+        treatment=dict(draft.treatment),
+    )
     draft.thresholds, draft.disabled_rules, draft.note = thresholds, sorted(disabled_rules), note
+    if treatment is not None:
+        merged = {**draft.treatment, **treatment}
+        draft.treatment = limits_from_mapping(merged).values()  # raises if invalid
     changes = diff(before, draft)
     if changes:
         draft.edit_token = uuid.uuid4()

@@ -1,3 +1,5 @@
+import io
+import logging
 import os
 
 import pytest
@@ -24,9 +26,22 @@ def patient_client(client, patient):
 
 @pytest.fixture
 def walk_ids(db):
-    """Real objects for the ids in URL patterns: a case, its owner and rule set 1."""
+    """Real objects for the ids in URL patterns: a case, its owner, rule set 1, and the
+    owner's course of treatment with an in-clinic session, its record and a task."""
+    from tests.treatment import make_course, make_record, make_task
+
     case = make_case()
-    return {"uuid": case.submission.public_id, "version": 1, "owner": case.patient.user}
+    course = make_course(case=case)
+    record = make_record(course=course)
+    return {
+        "uuid": case.submission.public_id,
+        "version": 1,
+        "owner": case.patient.user,
+        "course_id": course.public_id,
+        "session_id": record.session.public_id,
+        "record_id": record.public_id,
+        "task_id": make_task(course=course).public_id,
+    }
 
 
 DB_FIXTURES = (
@@ -83,3 +98,33 @@ def worker():
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         yield app
     app.conf.task_always_eager = eager
+
+
+@pytest.fixture
+def controlled_clock(monkeypatch):
+    """treatment/ reads this clock, in this process (the live server's thread too)."""
+    from datetime import UTC, datetime
+
+    from tests.treatment import Clock
+
+    clock = Clock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
+    monkeypatch.setattr("treatment.clock.now", clock.now)
+    return clock
+
+
+@pytest.fixture
+def log_output():
+    """The app's log handler (with its filter), at DEBUG, for the whole test."""
+    from config.logfilter import RedactHealthData
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactHealthData())
+    handler.setFormatter(logging.Formatter("%(name)s %(message)s"))
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    yield stream
+    root.removeHandler(handler)
+    root.setLevel(level)

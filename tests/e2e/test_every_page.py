@@ -6,7 +6,7 @@ widens the layout viewport to the content, so a page too wide would pass.
 """
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 
 from patients.intake import steps
 from patients.models import IntakeDraft

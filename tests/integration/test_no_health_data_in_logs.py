@@ -1,6 +1,5 @@
 """A full intake, submission and review leave no answer, name or email in the logs."""
 
-import io
 import logging
 import re
 
@@ -13,22 +12,6 @@ from patients.roles import Role
 from screening.models import ClinicianNotification
 from tests.factories import make_patient, make_user
 from tests.intake import complete_steps, post
-
-
-@pytest.fixture
-def log_output():
-    """The app's log handler (with its filter), at DEBUG, for the whole test."""
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.addFilter(RedactHealthData())
-    handler.setFormatter(logging.Formatter("%(name)s %(message)s"))
-    root = logging.getLogger()
-    level = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    yield stream
-    root.removeHandler(handler)
-    root.setLevel(level)
 
 
 @pytest.mark.django_db

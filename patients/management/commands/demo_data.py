@@ -13,6 +13,7 @@ from patients.models import User
 from patients.roles import Role
 from patients.services import totp_ensure, user_ensure
 from screening.rulesets import clinical_lead_grant
+from treatment.demo import demo_courses
 
 DEMO_PASSWORD = "demo-password-1"
 # Development only: staff sign in with a second factor, from these known secrets.
@@ -53,6 +54,7 @@ class Command(BaseCommand):
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             demo_patient_cases(users[Role.PATIENT])
             demo_queue(DEMO_PASSWORD)
+            treated = demo_courses(users[Role.CLINICIAN], DEMO_PASSWORD)
 
         self.stdout.write("Demo logins (development only), password for all: " + DEMO_PASSWORD)
         for email, _, _, role, totp_secret in DEMO_USERS:
@@ -63,5 +65,7 @@ class Command(BaseCommand):
             "Staff sign in with a code from an authenticator app set up with the secret, or from:\n"
             "  .venv/bin/python manage.py demo_totp clinician@example.com\n"
             "The demo patient has three submitted cases (at home, in clinic, clinician review)\n"
-            "and a questionnaire half done; five more patients fill the review queue."
+            "and a questionnaire half done; five more patients fill the review queue.\n"
+            f"In treatment, with a session today ({' and '.join(treated)}): the first in the "
+            "clinic, the second at home. The clinician's board: /treatment/today/"
         )

@@ -1,0 +1,186 @@
+"""The clinicians' today board with many open courses: queries per request and server time.
+
+Run: `.venv/bin/python bench/today_board.py [--courses 10000]`. Every course has six
+sessions over three weeks, started on staggered days, so about two in seven have a
+session today; a third of today's sessions are in the clinic and under way (a pre-dose
+check, a dose, observations). Uses a throw-away SQLite database, or PostgreSQL when
+BENCH_DATABASE_URL names an empty database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.throwaway import django_on_throwaway_database
+
+BATCH = 2000
+UNUSABLE = "!"  # an unusable password: nobody signs in as these patients
+
+
+def build(courses: int) -> tuple[int, float]:
+    """Bulk-insert patients, courses, sessions and today's records; (sessions today, s)."""
+    from django.utils import timezone
+
+    from patients.models import Patient, User
+    from patients.roles import Role
+    from tests.factories import make_user
+    from tests.treatment import CHECK_POST
+    from treatment.models import (
+        MonitoringRecord,
+        Observation,
+        PreDoseCheck,
+        TreatmentCourse,
+        TreatmentSession,
+    )
+    from treatment.rules import DEFAULT_LIMITS
+    from treatment.services import default_schedule
+
+    started = time.perf_counter()
+    clinician = make_user(Role.CLINICIAN, "bench-clinician@example.org")
+    now = timezone.now()
+    today = timezone.localdate(now)
+    users = User.objects.bulk_create(
+        [User(email=f"bench{i}@example.org", password=UNUSABLE) for i in range(courses)],
+        batch_size=BATCH,
+    )
+    if users[0].pk is None:  # SQLite before returning ids: read them back
+        users = list(User.objects.filter(email__startswith="bench").exclude(pk=clinician.pk))
+    patients = Patient.objects.bulk_create(
+        [
+            Patient(
+                user=user,
+                given_name=f"Given{i}",
+                family_name=f"Family{i}",
+                date_of_birth=date(1980, 1, 1),
+            )
+            for i, user in enumerate(users)
+        ],
+        batch_size=BATCH,
+    )
+    course_rows = TreatmentCourse.objects.bulk_create(
+        [
+            TreatmentCourse(patient=patient, setting="in_clinic", opened_by=clinician)
+            for patient in patients
+        ],
+        batch_size=BATCH,
+    )
+    sessions = []
+    for index, course in enumerate(course_rows):
+        start = today - timedelta(days=index % 21)
+        for number, day in enumerate(default_schedule(start), start=1):
+            setting = "in_clinic" if index % 3 == 0 else "at_home"
+            sessions.append(
+                TreatmentSession(course=course, number=number, scheduled_for=day, setting=setting)
+            )
+    TreatmentSession.objects.bulk_create(sessions, batch_size=BATCH)
+    todays = list(TreatmentSession.objects.filter(scheduled_for=today))
+    checks = PreDoseCheck.objects.bulk_create(
+        [
+            PreDoseCheck(
+                session=s,
+                setting=s.setting,
+                answers=CHECK_POST,
+                outcome="go",
+                result={"reasons": [], "baseline": [123, 77], "ideation": False},
+                limits=DEFAULT_LIMITS.values(),
+                ruleset="default-1",
+                checked_by=clinician,
+                checked_at=now - timedelta(minutes=90),
+            )
+            for s in todays
+            if s.setting == "in_clinic"
+        ],
+        batch_size=BATCH,
+    )
+    checks = list(PreDoseCheck.objects.all())
+    records = MonitoringRecord.objects.bulk_create(
+        [
+            MonitoringRecord(
+                session_id=c.session_id,
+                pre_dose_check=c,
+                medicine="ketamine_iv",
+                dose_mg=35,
+                lot_number="B1",
+                rems_medications=["none"],
+                dosed_at=now - timedelta(minutes=80),
+                created_by=clinician,
+            )
+            for c in checks
+        ],
+        batch_size=BATCH,
+    )
+    records = list(MonitoringRecord.objects.all())
+    dosed_at = now - timedelta(minutes=80)
+    Observation.objects.bulk_create(
+        [
+            Observation(
+                record=r,
+                taken_at=dosed_at + timedelta(minutes=40),
+                systolic=130,
+                diastolic=82,
+                heart_rate=80,
+                spo2=96,
+                moaas=4,
+                dissociation="mild",
+                recorded_by=clinician,
+            )
+            for r in records
+        ],
+        batch_size=BATCH,
+    )
+    return len(todays), time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--courses", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=10)
+    args = parser.parse_args()
+
+    django_on_throwaway_database("bench-today-")
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    from patients.models import User
+
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        ALLOWED_HOSTS=["testserver"],
+    ):
+        today_count, built = build(args.courses)
+        client = Client()
+        client.force_login(User.objects.get(email="bench-clinician@example.org"))
+        client.get("/treatment/today/")  # warm caches
+        timings, queries = [], []
+        for _ in range(args.requests):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get("/treatment/today/")
+                timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200
+            queries.append(len(captured.captured_queries))
+        rows = response.content.count(b'data-testid="board-row"')
+
+    timings.sort()
+    print(
+        f"database: {connection.vendor}; {args.courses:,} open courses, "
+        f"{today_count:,} sessions today ({rows:,} on the board), built in {built:.1f} s"
+    )
+    print(f"today board: {max(queries)} queries per request (min {min(queries)})")
+    print(
+        f"today board server time over {args.requests} requests: "
+        f"p50 {statistics.median(timings):.0f} ms, "
+        f"p95 {timings[max(0, int(len(timings) * 0.95) - 1)]:.0f} ms (in-process test client)"
+    )
+
+
+if __name__ == "__main__":
+    main()

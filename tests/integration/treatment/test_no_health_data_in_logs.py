@@ -1,0 +1,60 @@
+"""A whole dosing session, with an alert and a task, leaves no reading or name in the logs."""
+
+import pytest
+from django.test import Client
+
+from tests.factories import make_case, make_patient
+from tests.treatment import CHECK_POST, make_clinician, make_course, make_session
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_session_logs_ids_and_counts_only(log_output, controlled_clock):
+    patient = make_patient(given_name="Zephyrine", family_name="Quackenbush")
+    course = make_course(case=make_case(patient=patient, support_person="no"))
+    session = make_session(course)
+    client = Client()
+    client.force_login(make_clinician())
+    base = f"/treatment/sessions/{session.public_id}/"
+
+    client.post(base + "check/", CHECK_POST | {"wish_dead": "yes", "systolic_1": "163"})
+    client.post(base + "override/", {"override-reason": "Zq-override-probe"})
+    client.post(
+        base + "dose/",
+        {
+            "medicine": "ketamine_iv",
+            "dose_mg": "37.5",
+            "lot_number": "ZQLOT77",
+            "dosed_at": "09:00",
+            "rems_medications": ["none"],
+        },
+    )
+    controlled_clock.advance(minutes=40)
+    client.post(
+        base + "observations/",
+        {
+            "taken_at": "09:40",
+            "systolic": "187",
+            "diastolic": "97",
+            "heart_rate": "77",
+            "spo2": "83",
+            "moaas": "2",
+            "dissociation": "severe",
+        },
+    )
+
+    logs = log_output.getvalue()
+    assert "follow-up task" in logs and "session alert" in logs  # the logs did run
+    # Readings as the alerts word them (bare numbers could be ids or timings).
+    for private in (
+        "Zephyrine",
+        "Quackenbush",
+        "Zq-override-probe",
+        "ZQLOT77",
+        "187/97",
+        "SpO2 83",
+        "MOAA/S 2",
+        "37.5 mg",
+        "dissociation",
+    ):
+        assert private not in logs

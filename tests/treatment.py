@@ -1,0 +1,162 @@
+"""Builders for the course of treatment: courses, sessions, pre-dose checks, records."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from patients.models import User
+from patients.roles import Role
+from screening.models import Case
+from screening.rules.answers import Cssrs
+from tests.factories import make_case, make_user
+from treatment import clock
+from treatment.models import FollowUpTask, MonitoringRecord, TreatmentCourse, TreatmentSession
+from treatment.rules import PreDoseAnswers, Reading, Setting
+from treatment.services import (
+    course_open,
+    dose_record,
+    observation_record,
+    pre_dose_check_record,
+    record_ensure,
+    task_open,
+)
+
+# A clean in-clinic pre-dose check, as the form posts it.
+CHECK_POST: dict[str, str] = {
+    "systolic_1": "124",
+    "diastolic_1": "78",
+    "heart_rate_1": "72",
+    "systolic_2": "122",
+    "diastolic_2": "76",
+    "heart_rate_2": "70",
+    "new_medicines": "no",
+    "pregnant": "no",
+    "wish_dead": "no",
+    "suicidal_thoughts": "no",
+    "behavior_3_months": "no",
+    "alcohol_24h": "no",
+    "ate_recently": "no",
+    "drank_recently": "no",
+}
+NO_CSSRS = Cssrs(
+    wish_dead=False,
+    suicidal_thoughts=False,
+    method=False,
+    intent=False,
+    plan=False,
+    behavior_3_months=False,
+)
+
+
+def go_answers(setting: Setting = Setting.IN_CLINIC, **changes: Any) -> PreDoseAnswers:
+    """Answers that give "go" in `setting`, with `changes`."""
+    answers = PreDoseAnswers(
+        setting=setting,
+        readings=(Reading(124, 78, 72), Reading(122, 76, 70)),
+        new_medicines="no",
+        medicine_classes=frozenset(),
+        pregnancy_relevant=True,
+        pregnant="no",
+        cssrs=NO_CSSRS,
+        alcohol_24h="no",
+        ate_recently="no" if setting is Setting.IN_CLINIC else None,
+        drank_recently="no" if setting is Setting.IN_CLINIC else None,
+        mood=7 if setting is Setting.AT_HOME else None,
+        support_person="yes" if setting is Setting.AT_HOME else None,
+        at_address="yes" if setting is Setting.AT_HOME else None,
+    )
+    return answers._replace(**changes)
+
+
+def make_clinician() -> User:
+    return make_user(Role.CLINICIAN)
+
+
+def make_course(
+    case: Case | None = None, setting: Setting = Setting.IN_CLINIC, clinician: User | None = None
+) -> TreatmentCourse:
+    case = case or make_case(support_person="no")
+    return course_open(
+        patient=case.patient, setting=setting, actor=clinician or make_clinician(), case=case
+    )
+
+
+def make_session(
+    course: TreatmentCourse | None = None,
+    day: date | None = None,
+    setting: Setting = Setting.IN_CLINIC,
+) -> TreatmentSession:
+    course = course or make_course()
+    number = course.sessions.count() + 1
+    return TreatmentSession.objects.create(
+        course=course, number=number, scheduled_for=day or clock.today(), setting=setting.value
+    )
+
+
+def make_record(
+    course: TreatmentCourse | None = None,
+    clinician: User | None = None,
+    answers: PreDoseAnswers | None = None,
+    dosed_at: datetime | None = None,
+    session: TreatmentSession | None = None,
+) -> MonitoringRecord:
+    """An in-clinic session today with a pre-dose check (go by default); dosed if asked."""
+    clinician = clinician or make_clinician()
+    session = session or make_session(course)
+    pre_dose_check_record(
+        session=session, answers=answers or go_answers(), raw=CHECK_POST, actor=clinician
+    )
+    record = record_ensure(session=session, actor=clinician)
+    if dosed_at is not None:
+        record = dose_record(
+            record=record,
+            medicine="ketamine_iv",
+            dose_mg=Decimal("35.0"),
+            lot_number="LOT-1",
+            dosed_at=dosed_at,
+            rems_medications=["none"],
+            actor=clinician,
+        )
+    return record
+
+
+def observe(
+    record: MonitoringRecord, taken_at: datetime, clinician: User | None = None, **changes: Any
+) -> Any:
+    values: dict[str, Any] = {
+        "systolic": 128,
+        "diastolic": 80,
+        "heart_rate": 76,
+        "spo2": 97,
+        "moaas": 5,
+        "dissociation": "none",
+    } | changes
+    return observation_record(
+        record=record, taken_at=taken_at, actor=clinician or record.created_by, **values
+    )
+
+
+def make_task(course: TreatmentCourse | None = None, minutes: int = 60) -> FollowUpTask:
+    course = course or make_course()
+    return task_open(
+        course=course,
+        kind=FollowUpTask.Kind.SUICIDAL_IDEATION,
+        source=f"test:{course.pk}:{FollowUpTask.objects.count()}",
+        minutes=minutes,
+    )
+
+
+class Clock:
+    """A controlled clock for treatment/: set it, move it on."""
+
+    def __init__(self, start: datetime) -> None:
+        self.moment = start
+
+    def now(self) -> datetime:
+        return self.moment
+
+    def advance(self, **delta: float) -> datetime:
+        self.moment += timedelta(**delta)
+        return self.moment

@@ -1,0 +1,379 @@
+"""The course of treatment after a clinician's decision: sessions, checks, records, tasks."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from patients.models import Patient
+from screening.models import Case, CaseDecision
+from treatment.rules import Dissociation, Outcome, Setting
+
+SETTING_CHOICES = [(Setting.AT_HOME.value, "At home"), (Setting.IN_CLINIC.value, "In clinic")]
+OUTCOME_CHOICES = [(o.value, o.value.capitalize()) for o in Outcome]
+TRI_STATE_CHOICES = [("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")]
+
+
+class ImmutableError(ValueError):
+    """A write to something the record-keeping rules say is never changed."""
+
+
+class TreatmentCourse(models.Model):
+    """A patient's course of treatment; at most one open (or paused) course per patient."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        PAUSED = "paused", "Paused"
+        ENDED = "ended", "Ended"
+
+    ACTIVE_STATUSES = (Status.OPEN, Status.PAUSED)
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="courses")
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.PROTECT, related_name="courses"
+    )
+    decision = models.ForeignKey(
+        CaseDecision, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    setting = models.CharField(max_length=16, choices=SETTING_CHOICES)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    status_reason = models.TextField(blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    opened_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["patient"],
+                condition=models.Q(status__in=["open", "paused"]),
+                name="one_open_course_per_patient",
+            )
+        ]
+        indexes: ClassVar = [models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return f"Course {self.public_id}"
+
+
+class CourseEvent(models.Model):
+    """The history of a course: opened, scheduled, paused, resumed, ended, with the reason."""
+
+    class Action(models.TextChoices):
+        OPENED = "opened", "Opened"
+        SCHEDULED = "scheduled", "Scheduled sessions"
+        PAUSED = "paused", "Paused"
+        RESUMED = "resumed", "Resumed"
+        ENDED = "ended", "Ended"
+
+    course = models.ForeignKey(TreatmentCourse, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=16, choices=Action.choices)
+    reason = models.TextField(blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.get_action_display()
+
+
+class TreatmentSession(models.Model):
+    """One scheduled dosing session of a course, at home or in the clinic."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    course = models.ForeignKey(TreatmentCourse, on_delete=models.PROTECT, related_name="sessions")
+    number = models.PositiveSmallIntegerField()
+    scheduled_for = models.DateField()
+    setting = models.CharField(max_length=16, choices=SETTING_CHOICES)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["scheduled_for", "number"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["course", "number"], name="one_session_number")
+        ]
+        indexes: ClassVar = [models.Index(fields=["scheduled_for"])]
+
+    def __str__(self) -> str:
+        return f"Session {self.number}"
+
+    @property
+    def in_clinic(self) -> bool:
+        return self.setting == Setting.IN_CLINIC
+
+
+class PreDoseCheck(models.Model):
+    """One pre-dose check as made: answers, outcome, reasons and the limits used. Never edited.
+
+    A clinician may override a hold once, with a reason; a newer check supersedes.
+    """
+
+    session = models.ForeignKey(TreatmentSession, on_delete=models.PROTECT, related_name="checks")
+    setting = models.CharField(max_length=16, choices=SETTING_CHOICES)
+    answers = models.JSONField()
+    outcome = models.CharField(max_length=8, choices=OUTCOME_CHOICES)
+    result = models.JSONField()  # reasons, baseline, ideation (PreDoseResult.as_dict)
+    limits = models.JSONField()
+    ruleset = models.CharField(max_length=64)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    checked_at = models.DateTimeField(default=timezone.now)
+    override_reason = models.TextField(blank=True)
+    overridden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    overridden_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["-checked_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Pre-dose check: {self.outcome}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ImmutableError("A pre-dose check is never edited: make a new one")
+        super().save(*args, **kwargs)
+
+    @property
+    def may_dose(self) -> bool:
+        return self.outcome == Outcome.GO or self.overridden_at is not None
+
+    @property
+    def shown_outcome(self) -> str:
+        return "go" if self.overridden_at else self.outcome
+
+
+MEDICINE_CHOICES = [
+    ("ketamine_iv", "Ketamine IV"),
+    ("ketamine_im", "Ketamine IM"),
+    ("ketamine_sublingual", "Ketamine sublingual"),
+    ("esketamine_nasal", "Esketamine nasal spray"),
+]
+# The REMS form asks whether the patient takes any of these.
+REMS_MEDICATION_CHOICES = [
+    ("benzodiazepine", "Benzodiazepines"),
+    ("other_sedative", "Other sedative hypnotics"),
+    ("stimulant", "Psychostimulants"),
+    ("maoi", "MAOIs"),
+    ("none", "None of these"),
+]
+
+
+class MonitoringRecord(models.Model):
+    """The in-clinic monitoring record of one session, as a numbered version.
+
+    A signed version is never changed: an amendment is a new version that names
+    the one it amends and says why.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    session = models.ForeignKey(TreatmentSession, on_delete=models.PROTECT, related_name="records")
+    version = models.PositiveSmallIntegerField(default=1)
+    amends = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="amended_by"
+    )
+    amendment_reason = models.TextField(blank=True)
+    pre_dose_check = models.ForeignKey(
+        PreDoseCheck, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    rems_medications = models.JSONField(null=True, blank=True)
+    medicine = models.CharField(max_length=32, choices=MEDICINE_CHOICES, blank=True)
+    dose_mg = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
+    lot_number = models.CharField(max_length=64, blank=True)
+    dosed_at = models.DateTimeField(null=True, blank=True)
+    escort_present = models.BooleanField(null=True, blank=True)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    discharged_at = models.DateTimeField(null=True, blank=True)
+    early_discharge_reason = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["-version"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["session", "version"], name="one_record_version")
+        ]
+        indexes: ClassVar = [models.Index(fields=["signed_at"])]
+
+    def __str__(self) -> str:
+        return f"Monitoring record v{self.version}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding and record_is_signed(self.pk):
+            raise ImmutableError("A signed record is never changed: amend it instead")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ImmutableError("A monitoring record is never deleted")
+
+    @property
+    def total_monitoring(self) -> timedelta | None:
+        if self.dosed_at and self.discharged_at:
+            return self.discharged_at - self.dosed_at
+        return None
+
+
+def record_is_signed(record_id: int) -> bool:
+    return MonitoringRecord.objects.filter(pk=record_id, signed_at__isnull=False).exists()
+
+
+DISSOCIATION_CHOICES = [(d.value, d.value.capitalize()) for d in Dissociation]
+
+
+class Observation(models.Model):
+    """Vital signs, sedation and dissociation at one moment after the dose."""
+
+    record = models.ForeignKey(
+        MonitoringRecord, on_delete=models.PROTECT, related_name="observations"
+    )
+    taken_at = models.DateTimeField()
+    systolic = models.PositiveSmallIntegerField()
+    diastolic = models.PositiveSmallIntegerField()
+    heart_rate = models.PositiveSmallIntegerField()
+    spo2 = models.PositiveSmallIntegerField()
+    moaas = models.PositiveSmallIntegerField()
+    dissociation = models.CharField(max_length=16, choices=DISSOCIATION_CHOICES)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["taken_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Observation at {self.taken_at:%H:%M}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if record_is_signed(self.record_id):
+            raise ImmutableError("A signed record is never changed: amend it instead")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ImmutableError("An observation is never deleted")
+
+
+class SessionAlert(models.Model):
+    """An urgent alert from an observation, shown on the today board until acknowledged."""
+
+    record = models.ForeignKey(MonitoringRecord, on_delete=models.PROTECT, related_name="alerts")
+    observation = models.ForeignKey(
+        Observation, null=True, blank=True, on_delete=models.PROTECT, related_name="alerts"
+    )
+    code = models.CharField(max_length=32)
+    text = models.CharField(max_length=200)
+    opened_at = models.DateTimeField(default=timezone.now)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["opened_at", "pk"]
+        indexes: ClassVar = [models.Index(fields=["acknowledged_at"])]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class FollowUpTask(models.Model):
+    """Something a clinician must do about a patient by a deadline; escalates when it passes."""
+
+    class Kind(models.TextChoices):
+        SUICIDAL_IDEATION = "suicidal_ideation", "Suicidal ideation reported"
+        SAFETY_CHECK = "safety_check", "Long-term safety check: a yes"
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    course = models.ForeignKey(TreatmentCourse, on_delete=models.PROTECT, related_name="tasks")
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    # What raised it (e.g. "check:12"): the same source never raises two tasks.
+    source = models.CharField(max_length=64)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    due_at = models.DateTimeField()
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    resolution = models.TextField(blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["due_at", "pk"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["kind", "source"], name="one_task_per_source")
+        ]
+        indexes: ClassVar = [models.Index(fields=["done_at", "due_at"])]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+SAFETY_QUESTIONS = (
+    ("urinary_frequency", "Needing to pass urine more often than before"),
+    ("urinary_urgency", "Sudden, urgent need to pass urine"),
+    ("urinary_pain", "Pain or burning when passing urine, or pain in the bladder"),
+    ("urinary_blood", "Blood in the urine"),
+    ("memory", "Worries about memory or concentration"),
+    ("craving", "Craving ketamine between sessions"),
+    ("use_outside", "Using ketamine outside the sessions"),
+)
+
+
+class SafetyCheck(models.Model):
+    """The monthly long-term safety check of a course longer than a month."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    course = models.ForeignKey(
+        TreatmentCourse, on_delete=models.PROTECT, related_name="safety_checks"
+    )
+    answers = models.JSONField()  # question -> "yes" / "no" / "unsure"
+    concerns = models.JSONField(default=list)  # the questions answered yes or unsure
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["-recorded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Safety check {self.recorded_at:%Y-%m-%d}"
+
+
+class UnsignedReminder(models.Model):
+    """One reminder of unsigned records per clinician per day: a re-run sends nothing twice."""
+
+    clinician = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    day = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["clinician", "day"], name="one_unsigned_reminder_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"Unsigned-record reminder {self.day}"

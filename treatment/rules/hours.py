@@ -1,0 +1,34 @@
+"""Deadlines counted in the clinic's opening hours."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+
+def deadline_in_opening_hours(
+    start: datetime, minutes: int, *, opens: int, closes: int
+) -> datetime:
+    """`minutes` of opening time after `start` (local, aware); open every day opens-closes h.
+
+    A task raised at night falls due `minutes` after the next opening.
+    """
+    if not 0 <= opens < closes <= 24:
+        raise ValueError("opening hours must satisfy 0 <= opens < closes <= 24")
+    left = timedelta(minutes=minutes)
+    moment = start
+    while True:
+        day_open = moment.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(
+            hours=opens
+        )
+        day_close = day_open + timedelta(hours=closes - opens)
+        if moment < day_open:
+            moment = day_open
+        if moment >= day_close:
+            moment = datetime.combine(
+                moment.date() + timedelta(days=1), time(0), tzinfo=moment.tzinfo
+            )
+            continue
+        if moment + left <= day_close:
+            return moment + left
+        left -= day_close - moment
+        moment = day_close

@@ -1,0 +1,18 @@
+"""Celery tasks of the course of treatment: thin, id-free periodic sweeps."""
+
+from __future__ import annotations
+
+from screening.tasks import retrying_task
+from treatment.notifications import records_remind_unsigned_now, tasks_escalate_overdue_now
+
+
+@retrying_task("treatment.records_remind_unsigned")
+def records_remind_unsigned() -> int:
+    """Daily: remind each clinician of their unsigned monitoring records (once a day)."""
+    return records_remind_unsigned_now()
+
+
+@retrying_task("treatment.tasks_escalate_overdue")
+def tasks_escalate_overdue() -> int:
+    """Periodic: escalate follow-up tasks that passed their deadline (each once)."""
+    return tasks_escalate_overdue_now()

@@ -1,0 +1,82 @@
+from django.urls import path
+
+from treatment import views
+
+urlpatterns = [
+    path("treatment/today/", views.today, name="treatment_today"),
+    path("treatment/unsigned/", views.unsigned, name="treatment_unsigned"),
+    path("treatment/courses/<uuid:course_id>/", views.course_detail, name="treatment_course"),
+    path(
+        "treatment/courses/<uuid:course_id>/schedule/",
+        views.course_schedule,
+        name="treatment_course_schedule",
+    ),
+    path(
+        "treatment/courses/<uuid:course_id>/status/",
+        views.course_status,
+        name="treatment_course_status",
+    ),
+    path(
+        "treatment/courses/<uuid:course_id>/safety-check/",
+        views.course_safety_check,
+        name="treatment_course_safety_check",
+    ),
+    path("treatment/tasks/<uuid:task_id>/", views.task_change, name="treatment_task"),
+    path("treatment/sessions/<uuid:session_id>/", views.session_detail, name="treatment_session"),
+    path(
+        "treatment/sessions/<uuid:session_id>/check/",
+        views.session_check,
+        name="treatment_session_check",
+    ),
+    path(
+        "treatment/sessions/<uuid:session_id>/override/",
+        views.session_override,
+        name="treatment_session_override",
+    ),
+    path(
+        "treatment/sessions/<uuid:session_id>/dose/",
+        views.session_dose,
+        name="treatment_session_dose",
+    ),
+    path(
+        "treatment/sessions/<uuid:session_id>/observations/",
+        views.session_observation,
+        name="treatment_session_observation",
+    ),
+    path(
+        "treatment/sessions/<uuid:session_id>/alerts/",
+        views.session_alerts,
+        name="treatment_session_alerts",
+    ),
+    path(
+        "treatment/sessions/<uuid:session_id>/escort/",
+        views.session_escort,
+        name="treatment_session_escort",
+    ),
+    path(
+        "treatment/sessions/<uuid:session_id>/discharge/",
+        views.session_discharge,
+        name="treatment_session_discharge",
+    ),
+    path(
+        "treatment/records/<uuid:record_id>/sign/",
+        views.record_sign_view,
+        name="treatment_record_sign",
+    ),
+    path(
+        "treatment/records/<uuid:record_id>/amend/",
+        views.record_amend_view,
+        name="treatment_record_amend",
+    ),
+    path(
+        "treatment/records/<uuid:record_id>/print/",
+        views.record_print,
+        name="treatment_record_print",
+    ),
+    path(
+        "treatment/records/<uuid:record_id>/pdf/",
+        views.record_pdf_view,
+        name="treatment_record_pdf",
+    ),
+    path("treatment/mine/", views.my_treatment, name="my_treatment"),
+]
