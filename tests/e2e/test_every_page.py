@@ -17,6 +17,7 @@ from screening.rules import DEFAULT_THRESHOLDS
 from screening.rulesets import ruleset_draft_create
 from tests.e2e.sessions import signed_in_context
 from tests.factories import make_case, make_clinical_lead, make_patient, make_user
+from tests.treatment import make_course, make_record
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,7 +26,7 @@ PHONE_WIDTH = 390
 
 
 @pytest.fixture
-def cast():
+def cast(controlled_clock):
     """A patient with a case and a half-done draft, a clinician, a clinical lead, an admin."""
     RuleSet.objects.get_or_create(
         version=1,
@@ -55,11 +56,17 @@ def cast():
     draft_open(patient=patient)
     admin = make_user(Role.ADMIN)
     ruleset_draft_create(actor=admin)
+    clinician = make_user(Role.CLINICIAN)
+    course = make_course(case=case, clinician=clinician)
+    record = make_record(course, clinician, dosed_at=controlled_clock.now())
+    controlled_clock.advance(minutes=50)  # an observation is due: the session screen is busy
     return {
         "patient": patient,
         "case": case,
         "urgent_draft": draft,
-        "clinician": make_user(Role.CLINICIAN),
+        "clinician": clinician,
+        "course": course,
+        "session": record.session,
         "lead": make_clinical_lead(),
         "admin": admin,
     }
@@ -75,6 +82,7 @@ def pages(cast):
         "/intake/review/",
         "/intake/support/",
         f"/submissions/{case_id}/",
+        "/treatment/mine/",
         "/accounts/email/",
         "/accounts/password/change/",
     ]
@@ -88,6 +96,10 @@ def pages(cast):
         "/rulesets/",
         "/rulesets/2/",
         "/accounts/2fa/",
+        "/treatment/today/",
+        "/treatment/unsigned/",
+        f"/treatment/courses/{cast['course'].public_id}/",
+        f"/treatment/sessions/{cast['session'].public_id}/",
     ]
     admin_pages = [
         "/rulesets/",
