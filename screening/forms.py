@@ -131,10 +131,15 @@ class DecisionForm(forms.Form):
 def threshold_field(spec: ThresholdSpec) -> forms.IntegerField:
     unit = f" {spec.unit}" if spec.unit else ""
     rules = ", ".join(rule.id for rule in RULES if spec.name in rule.thresholds)
+    allowed = (
+        f"Fixed at {spec.low}{unit}"
+        if spec.fixed
+        else f"Default {spec.default}{unit}; allowed {spec.low}-{spec.high}{unit}"
+    )
+    floor = f" Safety floor: {spec.floor}." if spec.floor else ""
     return forms.IntegerField(
         label=spec.label,
-        help_text=f"Default {spec.default}{unit}; allowed {spec.low}-{spec.high}{unit}. "
-        f"Used by: {rules}.",
+        help_text=f"{allowed}.{floor} Used by: {rules}.",
         error_messages={"required": "Enter a value.", "invalid": "Enter a whole number."},
     )
 
@@ -147,8 +152,9 @@ class RuleSetForm(forms.Form):
         required=False,
         choices=[(rule.id, rule.id.replace("_", " ")) for rule in RULES if rule.switchable],
         widget=forms.CheckboxSelectMultiple,
-        help_text="Contraindications, in-clinic rules, incomplete answers and the suicide "
-        "rules cannot be switched off.",
+        help_text="Contraindications and in-clinic rules cannot be switched off, nor, as "
+        "safety floors, incomplete answers, the suicide rules, ketamine misuse, mania, the "
+        "substance use review, first-line treatment and the medication rules.",
     )
     note = forms.CharField(
         label="What changes and why", required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -18,7 +18,8 @@ from typing import Any
 
 from screening.rules import thresholds_from_mapping
 from screening.rules.answers import CONDITIONS
-from tests.builders import answers, bp
+from tests.builders import answers_format_1 as answers
+from tests.builders import bp
 
 FIXTURE = Path(__file__).parent / "fixtures" / "format1_decisions.jsonl.xz"
 SEED = 20260111

@@ -20,7 +20,7 @@ from screening.rulesets import (
 )
 from screening.selectors import active_thresholds, thresholds_of
 from tests.factories import make_case, make_user
-from tests.unit.test_threshold_validation import CONTRACT_RANGES
+from tests.unit.test_threshold_validation import RANGES
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def test_version_1_is_the_published_contract_defaults():
     v1 = RuleSet.objects.get()
 
     assert (v1.version, v1.name, v1.status) == (1, "default-1", "published")
-    assert thresholds_of(v1).values() == {k: v[0] for k, v in CONTRACT_RANGES.items()}
+    assert thresholds_of(v1).values() == {k: v[0] for k, v in RANGES.items()}
     assert active_thresholds().ruleset == "default-1"
 
 
@@ -82,10 +82,10 @@ def test_a_new_draft_copies_the_published_version(client, admin):
     assert RuleSetEvent.objects.filter(ruleset=draft, action="created", actor=admin).exists()
 
 
-@pytest.mark.parametrize("name", CONTRACT_RANGES)
+@pytest.mark.parametrize("name", [name for name, (_, low, high) in RANGES.items() if low < high])
 def test_the_form_refuses_each_value_outside_its_range(client, admin, name):
     draft = new_draft(client)
-    _, low, high = CONTRACT_RANGES[name]
+    _, low, high = RANGES[name]
 
     for value in (low - 1, high + 1):
         response = client.post(f"/rulesets/{draft.version}/", form_data(draft, **{name: value}))
@@ -100,9 +100,9 @@ def test_the_form_refuses_each_value_outside_its_range(client, admin, name):
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
-        ({"bp_elevated_systolic": 160}, "bp_elevated_systolic"),
+        ({"bp_elevated_systolic": 140, "bp_uncontrolled_systolic": 140}, "bp_elevated_systolic"),
         ({"bp_uncontrolled_systolic": 180}, "bp_uncontrolled_systolic"),
-        ({"bp_elevated_diastolic": 100}, "bp_elevated_diastolic"),
+        ({"bp_uncontrolled_diastolic": 90}, "bp_elevated_diastolic"),
         (
             {"bp_uncontrolled_diastolic": 105, "bp_crisis_diastolic": 100},
             "bp_uncontrolled_diastolic",
@@ -121,7 +121,15 @@ def test_the_form_refuses_each_broken_ordering_naming_the_field(client, admin, c
 
 
 @pytest.mark.parametrize(
-    "rule", ["pregnancy", "incomplete_answers", "suicide_risk_high", "suicidal_ideation"]
+    "rule",
+    [
+        "pregnancy",
+        "incomplete_answers",
+        "suicide_risk_high",
+        "suicidal_ideation",
+        "mania_history",
+        "respiratory_depression_risk",
+    ],
 )
 def test_protected_rules_cannot_be_switched_off(client, admin, rule):
     draft = new_draft(client)
@@ -138,15 +146,15 @@ def test_the_plain_language_summary_reflects_edited_thresholds(client, admin):
 
     client.post(
         f"/rulesets/{draft.version}/",
-        form_data(draft, bp_elevated_systolic=150, bp_elevated_diastolic=95, note="Stage 2 only"),
+        form_data(draft, bp_elevated_systolic=130, bp_elevated_diastolic=85, note="Stage 1"),
     )
     html = client.get(f"/rulesets/{draft.version}/").content.decode()
 
     assert (
-        "Average blood pressure at or above 150 systolic or 95 diastolic mmHg (elevated): "
+        "Average blood pressure at or above 130 systolic or 85 diastolic mmHg (elevated): "
         "in-clinic referral" in html
     )
-    assert "bp_elevated_systolic</td><td>140</td><td><strong>150</strong>" in html
+    assert "bp_elevated_systolic</td><td>140</td><td><strong>130</strong>" in html
 
 
 def test_an_edit_clears_the_sign_off_and_is_in_the_history(client, admin):
