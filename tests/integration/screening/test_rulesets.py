@@ -66,8 +66,11 @@ def test_version_1_is_the_published_contract_defaults():
     assert active_thresholds().ruleset == "default-1"
 
 
-def test_the_worked_cases_are_the_first_golden_cases():
-    assert GoldenCase.objects.count() == 10
+def test_the_worked_cases_are_the_first_golden_cases_then_one_for_each_safety_floor():
+    names = list(GoldenCase.objects.values_list("name", flat=True))
+    assert len(names) == 22
+    assert all(name.startswith("Worked case: ") for name in names[:10])
+    assert all(name.startswith("Floor: ") for name in names[10:])
     for golden in GoldenCase.objects.all():
         decision = evaluate(golden.answers)
         assert decision.route == golden.expected_route, golden.name
