@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpRequest
 
 from patients.middleware import idle_seconds
@@ -8,3 +9,11 @@ def role(request: HttpRequest) -> dict[str, Role | int | None]:
     """The signed-in user's role, shown in the header, and their idle limit for the warning."""
     user_role = role_of(request.user)
     return {"role": user_role, "idle_seconds": idle_seconds(user_role)}
+
+
+def clinic(request: HttpRequest) -> dict[str, str | int]:
+    """What the crisis resources promise: a review within the urgent limit, in opening hours."""
+    return {
+        "clinic_opening_hours": settings.CLINIC_OPENING_HOURS,
+        "urgent_review_hours": settings.OVERDUE_AFTER_HOURS["urgent"],
+    }

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from patients.intake import steps
@@ -30,8 +31,15 @@ from patients.services import (
 )
 from screening.models import AuditEntry
 from screening.review import audit_record
+from screening.rules import (
+    InvalidAnswers,
+    crisis_level_reading,
+    parse_answers,
+    suicidal_thoughts_reported,
+)
+from screening.selectors import active_thresholds
 
-FORM_CONTROL_FIELDS = ("csrfmiddlewaretoken", "action", "return_to")
+FORM_CONTROL_FIELDS = ("csrfmiddlewaretoken", "action", "return_to", "advice_seen")
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -105,8 +113,9 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
     return_to = request.POST.get("return_to") or request.GET.get("return_to", "")
     previous = steps.previous_slug(slug)
 
+    advice = request.GET.get("advice") == "shown"
     if request.method == "POST":
-        form = form_class(request.POST)
+        form = form_class(request.POST, answers=draft.answers)
         going_back = request.POST.get("action") == "back"
         if form.is_valid():
             crisis = draft_save_step(
@@ -127,6 +136,14 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
                 destination = _step_url(steps.next_slug(slug))
             if crisis:
                 return redirect(f"{reverse('intake_support')}?next={destination}")
+            if (
+                not going_back
+                and "advice_seen" not in request.POST
+                and form_class.advice_needed(form.step_answers, active_thresholds())
+            ):
+                # Saved; the same page again, with what to do now (measure again, or 911).
+                query = urlencode({"advice": "shown", "return_to": return_to})
+                return redirect(f"{_step_url(slug)}?{query}")
             return redirect(destination)
         if going_back and previous:
             draft_keep_unsaved(draft=draft, slug=slug, inputs=_typed_inputs(request))
@@ -134,9 +151,9 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
     elif slug in draft.unsaved_inputs:
         data = QueryDict(mutable=True)
         data.update(MultiValueDict(draft.unsaved_inputs[slug]))
-        form = form_class(data)
+        form = form_class(data, answers=draft.answers)
     else:
-        form = form_class(initial=form_class.initial_from(draft.answers))
+        form = form_class(initial=form_class.initial_from(draft.answers), answers=draft.answers)
 
     return render(
         request,
@@ -148,6 +165,7 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
             "total_steps": steps.TOTAL,
             "previous": previous,
             "return_to": return_to,
+            "advice": advice or "advice_seen" in request.POST,
         },
     )
 
@@ -178,6 +196,7 @@ def intake_review(request: HttpRequest) -> HttpResponse:
             "position": steps.TOTAL,
             "total_steps": steps.TOTAL,
             "crisis": draft_needs_crisis_resources(draft) if not missing else False,
+            "crisis_reading": "crisis_reading" in _result_notes(draft.answers),
         },
     )
 
@@ -212,13 +231,32 @@ def submission_result(request: HttpRequest, public_id: str) -> HttpResponse:
         case=submission.case,
         request=request,
     )
+    screening = submission.screening
+    notes = _result_notes(submission.answers)
+    fired = {item["rule"] for item in screening.fired}
     return render(
         request,
         "patients/result.html",
         {
             "submission": submission,
             "decision": latest_decision_of(submission),
-            "screening": submission.screening,
+            "screening": screening,
             "sections": answers_summary(submission.answers),
+            "help_now": "suicidal_thoughts" in notes and not screening.crisis_resources_shown,
+            "crisis_reading": "crisis_reading" in notes or "hypertensive_crisis" in fired,
         },
     )
+
+
+def _result_notes(answers: dict[str, object]) -> set[str]:
+    """What the patient's own answers call for, whatever the route: 988/911, BP advice."""
+    try:
+        parsed = parse_answers(answers)
+    except InvalidAnswers:
+        return {"suicidal_thoughts"}  # cannot happen for saved answers; err on the safe side
+    notes = set()
+    if suicidal_thoughts_reported(parsed):
+        notes.add("suicidal_thoughts")
+    if crisis_level_reading(parsed, active_thresholds()):
+        notes.add("crisis_reading")
+    return notes

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
 from patients.intake.steps import STEPS
 from screening.models import ROUTE_LABELS, AuditEntry, Case, CaseDecision, RuleSet
-from screening.review import DecisionInvalidError, decision_check
+from screening.review import DecisionInvalidError, allowed_outcomes, decision_check
 from screening.rules import RULES, InvalidThresholds, Priority, Route, thresholds_from_mapping
 from screening.rules.thresholds import THRESHOLD_SPECS, ThresholdSpec
 from screening.selectors import TABS, AuditFilters, QueueFilters
@@ -109,7 +109,19 @@ class DecisionForm(forms.Form):
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.case = case
+        self.contraindicated = case.submission.screening.contraindicated
         self.fields["version"].initial = case.version
+        # Only the outcomes this case allows are offered at all.
+        allowed = allowed_outcomes(contraindicated=self.contraindicated)
+        outcome = cast(forms.ChoiceField, self.fields["outcome"])
+        outcome.choices = [(v, label) for v, label in CaseDecision.Outcome.choices if v in allowed]
+        if self.contraindicated:
+            outcome.help_text = (
+                "A contraindication fired, so the at-home program cannot be confirmed."
+            )
+            outcome.error_messages["invalid_choice"] = (
+                "A contraindication fired: the at-home program cannot be confirmed."
+            )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -122,6 +134,7 @@ class DecisionForm(forms.Form):
                 reason=data.get("reason", ""),
                 info_needed=data.get("info_needed", ""),
                 reopened_steps=data.get("reopened_steps", []),
+                contraindicated=self.contraindicated,
             )
         except DecisionInvalidError as invalid:
             self.add_error(invalid.field, str(invalid))

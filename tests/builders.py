@@ -124,3 +124,9 @@ def audit_c_total(total: int) -> list[int]:
         items[index] = min(4, rest)
         rest -= items[index]
     return items
+
+
+def readings(systolic: int, diastolic: int = 80, heart_rate: int = 72) -> dict[str, Any]:
+    """Answer changes: two identical format-2 readings (the questionnaire asks for two)."""
+    reading = {"systolic": systolic, "diastolic": diastolic, "heart_rate": heart_rate}
+    return {"bp_readings": [reading, dict(reading)]}

@@ -17,11 +17,12 @@ from screening.rulesets import (
     ruleset_preview_start,
 )
 from screening.selectors import thresholds_of
+from tests.builders import readings
 from tests.factories import make_case, make_patient, make_user
 
 
 def bp(systolic, diastolic=80):
-    return {"bp_readings": [{"systolic": systolic, "diastolic": diastolic}]}
+    return readings(systolic, diastolic)
 
 
 def make_history(patient=None):

@@ -19,6 +19,7 @@ from screening.rulesets import (
     ruleset_sign_off,
 )
 from screening.selectors import active_thresholds, thresholds_of
+from tests.builders import readings
 from tests.factories import make_case, make_user
 from tests.unit.test_threshold_validation import RANGES
 
@@ -33,7 +34,7 @@ def admin(client):
 
 
 def bp_reading(systolic):
-    return {"bp_readings": [{"systolic": systolic, "diastolic": 80}]}
+    return readings(systolic)
 
 
 def form_data(ruleset, **changes):
@@ -172,11 +173,11 @@ def test_an_edit_clears_the_sign_off_and_is_in_the_history(client, admin):
 
 
 def test_publishing_retires_the_old_version_and_new_submissions_use_the_new_one(admin):
-    old_case = make_case(bp_readings=[{"systolic": 132, "diastolic": 80}])
+    old_case = make_case(**readings(132))
     draft = publish_ready(ruleset_draft_create(actor=admin), admin, bp_elevated_systolic=130)
 
     ruleset_publish(draft=draft, actor=admin, note="Earlier in-clinic referral")
-    new_case = make_case(bp_readings=[{"systolic": 132, "diastolic": 80}])
+    new_case = make_case(**readings(132))
 
     assert list(RuleSet.objects.values_list("name", "status")) == [
         ("v2", "published"),
@@ -188,7 +189,7 @@ def test_publishing_retires_the_old_version_and_new_submissions_use_the_new_one(
 
 
 def test_publishing_does_not_change_any_past_decision(admin):
-    cases = [make_case(bp_readings=[{"systolic": s, "diastolic": 80}]) for s in (125, 135, 145)]
+    cases = [make_case(**readings(s)) for s in (125, 135, 145)]
     before = list(ScreeningResult.objects.order_by("pk").values())
     draft = publish_ready(ruleset_draft_create(actor=admin), admin, bp_elevated_systolic=130)
 
