@@ -13,7 +13,14 @@ from django.utils.html import strip_tags
 from patients.intake.forms import StepForm
 from patients.intake.steps import STEPS
 from patients.models import IntakeDraft, Patient, Submission, User
-from screening.rules import RULES_BY_ID
+from screening.rules import (
+    RULES_BY_ID,
+    InvalidAnswers,
+    crisis_level_reading,
+    parse_answers,
+    suicidal_thoughts_reported,
+)
+from screening.selectors import active_thresholds
 
 # The screening route in the patient's words (as on their result page).
 ROUTE_WORDS = {
@@ -141,3 +148,21 @@ def patient_export(patient: Patient) -> dict[str, Any]:
             for submission in submissions
         ],
     }
+
+
+def result_notes(answers: dict[str, Any]) -> set[str]:
+    """What the patient's own answers call for, whatever the route.
+
+    "suicidal_thoughts": 988 and 911 beside the result; "crisis_reading": what to
+    do about a blood-pressure reading at the crisis line.
+    """
+    try:
+        parsed = parse_answers(answers)
+    except InvalidAnswers:
+        return {"suicidal_thoughts"}  # cannot happen for saved answers; err on the safe side
+    notes = set()
+    if suicidal_thoughts_reported(parsed):
+        notes.add("suicidal_thoughts")
+    if crisis_level_reading(parsed, active_thresholds()):
+        notes.add("crisis_reading")
+    return notes

@@ -19,6 +19,7 @@ from patients.selectors import (
     open_draft,
     patient_export,
     patient_of,
+    result_notes,
     submission_of,
     submissions_of,
 )
@@ -31,12 +32,6 @@ from patients.services import (
 )
 from screening.models import AuditEntry
 from screening.review import audit_record
-from screening.rules import (
-    InvalidAnswers,
-    crisis_level_reading,
-    parse_answers,
-    suicidal_thoughts_reported,
-)
 from screening.selectors import active_thresholds
 
 FORM_CONTROL_FIELDS = ("csrfmiddlewaretoken", "action", "return_to", "advice_seen")
@@ -196,7 +191,7 @@ def intake_review(request: HttpRequest) -> HttpResponse:
             "position": steps.TOTAL,
             "total_steps": steps.TOTAL,
             "crisis": draft_needs_crisis_resources(draft) if not missing else False,
-            "crisis_reading": "crisis_reading" in _result_notes(draft.answers),
+            "crisis_reading": "crisis_reading" in result_notes(draft.answers),
         },
     )
 
@@ -232,7 +227,7 @@ def submission_result(request: HttpRequest, public_id: str) -> HttpResponse:
         request=request,
     )
     screening = submission.screening
-    notes = _result_notes(submission.answers)
+    notes = result_notes(submission.answers)
     fired = {item["rule"] for item in screening.fired}
     return render(
         request,
@@ -246,17 +241,3 @@ def submission_result(request: HttpRequest, public_id: str) -> HttpResponse:
             "crisis_reading": "crisis_reading" in notes or "hypertensive_crisis" in fired,
         },
     )
-
-
-def _result_notes(answers: dict[str, object]) -> set[str]:
-    """What the patient's own answers call for, whatever the route: 988/911, BP advice."""
-    try:
-        parsed = parse_answers(answers)
-    except InvalidAnswers:
-        return {"suicidal_thoughts"}  # cannot happen for saved answers; err on the safe side
-    notes = set()
-    if suicidal_thoughts_reported(parsed):
-        notes.add("suicidal_thoughts")
-    if crisis_level_reading(parsed, active_thresholds()):
-        notes.add("crisis_reading")
-    return notes
