@@ -99,7 +99,6 @@ BP_READINGS_MAX: Final = 3
 # Format 2 asks for two readings at least (or says there is no monitor).
 BP_READINGS_MIN_FORMAT_2: Final = 2
 
-ANSWER_FORMATS: Final = (1, 2)
 LATEST_FORMAT: Final = 2
 # Free text is kept for clinicians, never read by a rule: capped so a page stays readable.
 MEDICATIONS_OTHER_MAX: Final = 10
