@@ -177,7 +177,9 @@ def _dissociation_format_2(a: Answers, s: Scores, t: Thresholds) -> list[Candida
 
 def _taken(a: Answers, classes: tuple[str, ...]) -> list[str]:
     medications = a.medications
-    return [c for c in classes if c in medications] if medications else []
+    if not medications or medications.isdisjoint(classes):  # the usual case, checked in C
+        return []
+    return [c for c in classes if c in medications]
 
 
 def _pressor_medication(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
