@@ -71,3 +71,24 @@ def test_a_clinician_refers_the_urgent_case_in_clinic_and_the_patient_sees_it(
     )
     expect(patient_page.get_by_text("Recheck blood pressure")).to_have_count(0)
     patient_page.context.close()
+
+
+def test_the_case_page_of_a_format_2_case_fits_a_phone_screen(browser, live_server):
+    clinician = make_user(Role.CLINICIAN, "narrow@clinic.example")
+    case = make_case(
+        cssrs=PAST_ATTEMPT,
+        medications=["benzodiazepine", "other"],
+        medications_other=["A very long medicine name typed by the patient" * 2],
+        **CRISIS_BP,
+    )
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    sign_in(page, clinician.email, second_factor=True)
+    page.wait_for_url("**/review/")
+
+    page.goto(f"/review/cases/{case.submission.public_id}/")
+
+    expect(page.get_by_test_id("readings")).to_be_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    context.close()

@@ -276,3 +276,14 @@ def test_the_result_page_never_shows_rule_ids(patient_client):
     for rule in RULES:
         if "_" in rule.id:
             assert rule.id not in html, rule.id
+
+
+def test_the_review_page_repeats_the_advice_on_a_crisis_level_reading(patient_client):
+    complete_steps(
+        patient_client, blood_pressure=post("blood-pressure", systolic_1="190", advice_seen="1")
+    )
+
+    html = patient_client.get("/intake/review/").content.decode()
+
+    assert 'data-testid="bp-advice"' in html
+    assert "This blood pressure reading is very high" in html
