@@ -287,3 +287,4 @@ def test_the_review_page_repeats_the_advice_on_a_crisis_level_reading(patient_cl
 
     assert 'data-testid="bp-advice"' in html
     assert "This blood pressure reading is very high" in html
+    assert "use “Change” beside “Blood pressure and pulse”" in html
