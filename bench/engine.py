@@ -1,7 +1,8 @@
 """Screening engine throughput: in-process `evaluate` and the `manage.py screen` batch.
 
 Run with `make bench` (or `.venv/bin/python bench/engine.py [--cases N]`). Prints
-cases per second; the target is at least 50,000 per second in-process on one core.
+cases per second for answer format 1 (past submissions) and format 2 (today's
+questionnaire); the target is at least 50,000 per second in-process on one core.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from screening.rules import evaluate, parse_answers  # noqa: E402
-from screening.rules.answers import CONDITIONS  # noqa: E402
+from screening.rules.answers import CONDITIONS, MEDICATION_CLASSES  # noqa: E402
 
 T = TypeVar("T")
 
@@ -94,6 +95,48 @@ def generated_intake(rng: random.Random) -> dict[str, object]:
     return intake
 
 
+def generated_intake_format_2(rng: random.Random) -> dict[str, object]:
+    """The same kind of intake in answer format 2: heart rates, medicines, contacts."""
+    intake = generated_intake(rng)
+    readings = intake.get("bp_readings", [])
+    assert isinstance(readings, list)
+    for reading in readings:
+        reading["heart_rate"] = rng.randint(55, 110)
+    if len(readings) == 1:
+        readings.append(dict(readings[0]))
+    cssrs = intake.get("cssrs", {})
+    assert isinstance(cssrs, dict)
+    cssrs["behavior_lifetime"] = bool(cssrs.get("behavior_3_months")) or rng.random() < 0.04
+    conditions = intake.get("conditions", [])
+    assert isinstance(conditions, list)
+    classes = [c for c in MEDICATION_CLASSES if c != "none"]
+    medications = rng.sample(classes, rng.choices([0, 1, 2], [60, 30, 10])[0]) or ["none"]
+    return intake | {
+        "format": 2,
+        "medications": medications,
+        "emergency_contact": {"name": "A. Person", "phone": "555 010 0100"},
+        "support_person_contact": {"name": "B. Person", "phone": "555 010 0101"},
+        "session_location": "1 Main Street",
+        **({"hypertension_treated": "yes"} if "hypertension" in conditions else {}),
+    }
+
+
+def timed(intakes: list[dict[str, object]]) -> tuple[float, float, dict[str, int]]:
+    """Seconds to evaluate raw intakes, then pre-validated ones; and the routes."""
+    routes: dict[str, int] = {}
+    start = time.perf_counter()
+    for intake in intakes:
+        decision = evaluate(intake)
+        routes[decision.route.value] = routes.get(decision.route.value, 0) + 1
+    in_process = time.perf_counter() - start
+
+    parsed = [parse_answers(intake) for intake in intakes]
+    start = time.perf_counter()
+    for answers in parsed:
+        evaluate(answers)
+    return in_process, time.perf_counter() - start, routes
+
+
 def run_batch(stdin: IO[str], thresholds: Path) -> tuple[int, float]:
     """Run `manage.py screen`; the count of lines out and its peak memory in MiB."""
     process = subprocess.Popen(
@@ -135,19 +178,10 @@ def main() -> None:
 
     rng = random.Random(20261123)
     intakes = [generated_intake(rng) for _ in range(cases)]
-    routes: dict[str, int] = {}
-
-    start = time.perf_counter()
-    for intake in intakes:
-        decision = evaluate(intake)
-        routes[decision.route.value] = routes.get(decision.route.value, 0) + 1
-    in_process = time.perf_counter() - start
-
-    parsed = [parse_answers(intake) for intake in intakes]
-    start = time.perf_counter()
-    for answers in parsed:
-        evaluate(answers)
-    prevalidated = time.perf_counter() - start
+    in_process, prevalidated, routes = timed(intakes)
+    rng = random.Random(20261123)
+    intakes_2 = [generated_intake_format_2(rng) for _ in range(cases)]
+    in_process_2, prevalidated_2, routes_2 = timed(intakes_2)
 
     with tempfile.TemporaryDirectory() as folder:
         batch_path, defaults = Path(folder, "intakes.jsonl"), Path(folder, "defaults.json")
@@ -164,6 +198,9 @@ def main() -> None:
     print(f"intakes: {cases:,} generated (seed 20261123); routes: {dict(sorted(routes.items()))}")
     print(f"evaluate, answers validated in the call:  {rate(cases, in_process)}")
     print(f"evaluate, answers validated beforehand:   {rate(cases, prevalidated)}")
+    print(f"format 2: {cases:,} generated; routes: {dict(sorted(routes_2.items()))}")
+    print(f"evaluate format 2, validated in the call: {rate(cases, in_process_2)}")
+    print(f"evaluate format 2, validated beforehand:  {rate(cases, prevalidated_2)}")
     print(f"manage.py screen, {size_mib:.0f} MiB of JSON Lines:  {rate(cases, batch)}")
     print(f"manage.py screen: {lines:,} lines out, peak memory {peak_mib:.0f} MiB")
 

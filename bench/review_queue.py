@@ -29,6 +29,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from patients.roles import Role
+    from tests.builders import readings
     from tests.factories import make_case, make_patient, make_user
 
     with override_settings(
@@ -41,7 +42,7 @@ def main() -> None:
         variants: list[dict[str, object]] = [
             {},
             {"support_person": "no"},
-            {"bp_readings": [{"systolic": 185, "diastolic": 95}]},
+            readings(185, 95),
             {"substance_use": "active"},
             {"mania": "yes"},
         ]

@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "patients.context_processors.role",
+                "patients.context_processors.clinic",
             ],
         },
     },
@@ -193,6 +194,8 @@ OVERDUE_AFTER_HOURS = {
     "routine": env_int("OVERDUE_ROUTINE_HOURS", 72),
 }
 QUEUE_PAGE_SIZE = env_int("QUEUE_PAGE_SIZE", 25)
+# When clinicians work: crisis pages promise an urgent review within these hours only.
+CLINIC_OPENING_HOURS = env_str("CLINIC_OPENING_HOURS", "Monday to Friday, 9 am to 5 pm")
 # Four eyes: nobody who made or edited a rule-set draft may publish it.
 RULESET_FOUR_EYES = env_bool("RULESET_FOUR_EYES", True)
 # The clinic (treatment/): emergency protocol shown with every urgent alert, fasting

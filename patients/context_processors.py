@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpRequest
 
 from patients.middleware import idle_seconds
@@ -11,4 +12,12 @@ def role(request: HttpRequest) -> dict[str, Role | int | bool | None]:
         "role": role_of(request.user),
         "no_role": has_no_role(request.user),
         "idle_seconds": idle_seconds(request.user),
+    }
+
+
+def clinic(request: HttpRequest) -> dict[str, str | int]:
+    """What the crisis resources promise: a review within the urgent limit, in opening hours."""
+    return {
+        "clinic_opening_hours": settings.CLINIC_OPENING_HOURS,
+        "urgent_review_hours": settings.OVERDUE_AFTER_HOURS["urgent"],
     }

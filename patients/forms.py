@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from patients.models import User
 from patients.services import patient_register
+from screening.rules.answers import PHONE_MAX, phone_problem
 
 
 class PatientSignupForm(forms.Form):
@@ -25,10 +26,19 @@ class PatientSignupForm(forms.Form):
     )
     phone = forms.CharField(
         label="Phone number",
-        max_length=32,
-        required=False,
-        help_text="Optional: so the clinic can call you about your care.",
+        max_length=PHONE_MAX,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+        help_text="So the clinic can call you about your care, and reach you quickly if "
+        "your answers worry us. With the area code, for example (555) 010-0100.",
+        error_messages={"required": "Enter a phone number the clinic can reach you on."},
     )
+
+    def clean_phone(self) -> str:
+        phone: str = self.cleaned_data["phone"]
+        problem = phone_problem(phone)
+        if problem:
+            raise forms.ValidationError(problem[0].upper() + problem[1:] + ".")
+        return phone
 
     def clean_date_of_birth(self) -> date:
         born: date = self.cleaned_data["date_of_birth"]

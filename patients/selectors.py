@@ -13,6 +13,21 @@ from django.utils.html import strip_tags
 from patients.intake.forms import StepForm
 from patients.intake.steps import STEPS
 from patients.models import IntakeDraft, Patient, Submission, User
+from screening.rules import (
+    RULES_BY_ID,
+    InvalidAnswers,
+    crisis_level_reading,
+    parse_answers,
+    suicidal_thoughts_reported,
+)
+from screening.selectors import active_thresholds
+
+# The screening route in the patient's words (as on their result page).
+ROUTE_WORDS = {
+    "at_home": "May be suitable for the at-home program, once a clinician confirms it",
+    "in_clinic": "An in-clinic evaluation is recommended",
+    "clinician_review": "A clinician reviews the answers before any treatment is considered",
+}
 
 
 def patient_of(user: User | Any) -> Patient:
@@ -71,10 +86,13 @@ def _shown_value(form: StepForm, name: str, value: Any) -> str:
 
 
 def answers_summary(answers: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each step's questions and answers in words, as the patient saw them."""
+    """Each step's questions and answers in words, as the patient saw them.
+
+    A step the questionnaire did not have yet (format-1 answers) has no rows.
+    """
     sections = []
     for step in STEPS:
-        form = step(initial=step.initial_from(answers))
+        form = step(initial=step.initial_from(answers), answers=answers)
         rows = [
             (strip_tags(str(form.fields[name].label or name)), _shown_value(form, name, value))
             for name, value in form.initial.items()
@@ -82,6 +100,16 @@ def answers_summary(answers: dict[str, Any]) -> list[dict[str, Any]]:
         ]
         sections.append({"slug": step.slug, "title": step.title, "rows": rows})
     return sections
+
+
+def screening_in_words(decision: dict[str, Any]) -> dict[str, Any]:
+    """A screening decision as the patient reads it: plain descriptions, never rule ids."""
+    return {
+        "suggested_route": ROUTE_WORDS[decision["route"]],
+        "what_your_answers_showed": [RULES_BY_ID[item["rule"]].plain for item in decision["fired"]],
+        "scores": decision["scores"],
+        "rule_set": decision["ruleset"],
+    }
 
 
 def patient_export(patient: Patient) -> dict[str, Any]:
@@ -105,7 +133,7 @@ def patient_export(patient: Patient) -> dict[str, Any]:
                 "case_number": submission.case_number,
                 "submitted_at": submission.submitted_at.isoformat(),
                 "answers": submission.answers,
-                "screening": submission.screening.decision,
+                "screening": screening_in_words(submission.screening.decision),
                 "clinician_decisions": [
                     {
                         "outcome": decision.outcome,
@@ -120,3 +148,21 @@ def patient_export(patient: Patient) -> dict[str, Any]:
             for submission in submissions
         ],
     }
+
+
+def result_notes(answers: dict[str, Any]) -> set[str]:
+    """What the patient's own answers call for, whatever the route.
+
+    "suicidal_thoughts": 988 and 911 beside the result; "crisis_reading": what to
+    do about a blood-pressure reading at the crisis line.
+    """
+    try:
+        parsed = parse_answers(answers)
+    except InvalidAnswers:
+        return {"suicidal_thoughts"}  # cannot happen for saved answers; err on the safe side
+    notes = set()
+    if suicidal_thoughts_reported(parsed):
+        notes.add("suicidal_thoughts")
+    if crisis_level_reading(parsed, active_thresholds()):
+        notes.add("crisis_reading")
+    return notes

@@ -13,11 +13,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from patients.intake.steps import REVIEW, SAFETY_CHECKED_STEPS, SLUGS
+from patients.intake.steps import REVIEW, SAFETY_CHECKED_STEPS, SLUGS, steps_missing_answers
 from patients.models import IntakeDraft, Patient, Submission, User, new_case_number
 from patients.roles import Role
 from screening.models import UrgentDraftContact
 from screening.rules import InvalidAnswers, crisis_resources_needed, parse_answers
+from screening.rules.answers import LATEST_FORMAT
 from screening.services import notification_queue, screening_record
 
 
@@ -73,7 +74,7 @@ def draft_open(*, patient: Patient) -> IntakeDraft:
             draft, _ = IntakeDraft.objects.get_or_create(
                 patient=patient,
                 status=IntakeDraft.Status.OPEN,
-                defaults={"resume_step": SLUGS[0]},
+                defaults={"resume_step": SLUGS[0], "answers": {"format": LATEST_FORMAT}},
             )
     except IntegrityError:  # another request opened it first
         draft = IntakeDraft.objects.get(patient=patient, status=IntakeDraft.Status.OPEN)
@@ -84,16 +85,25 @@ def _resume_step(completed: list[str]) -> str:
     return next((slug for slug in SLUGS if slug not in completed), REVIEW)
 
 
+def _completed(answers: dict[str, object], steps: set[str]) -> list[str]:
+    """Of these steps, in order, those whose answers the latest format has in full."""
+    missing = steps_missing_answers(answers)
+    return [slug for slug in SLUGS if slug in steps and slug not in missing]
+
+
 @transaction.atomic
 def draft_save_step(
     *, draft: IntakeDraft, slug: str, keys: tuple[str, ...], step_answers: dict[str, object]
 ) -> bool:
-    """Replace the step's answers; True when the answers now call for crisis resources."""
+    """Replace the step's answers; True when the answers now call for crisis resources.
+
+    A step done earlier that this one makes incomplete (a support person named
+    on the home step, say, and no contact for them yet) is to be done again.
+    """
     draft = IntakeDraft.objects.select_for_update().get(pk=draft.pk)
     answers = {k: v for k, v in draft.answers.items() if k not in keys}
-    draft.answers = answers | step_answers
-    if slug not in draft.completed_steps:
-        draft.completed_steps = [s for s in SLUGS if s in {*draft.completed_steps, slug}]
+    draft.answers = answers | step_answers | {"format": LATEST_FORMAT}
+    draft.completed_steps = _completed(draft.answers, {*draft.completed_steps, slug})
     draft.unsaved_inputs.pop(slug, None)
     draft.resume_step = _resume_step(draft.completed_steps)
     draft.save()
@@ -191,9 +201,11 @@ def draft_reopen(*, submission: Submission, steps: list[str]) -> IntakeDraft:
     )
     if draft is None:
         answers = {k: v for k, v in submission.answers.items() if k != "age"}
+        answers["format"] = LATEST_FORMAT  # a format-1 submission: its new steps are asked
         draft = IntakeDraft.objects.create(patient=patient, answers=answers)
         draft.completed_steps = list(SLUGS)
-    draft.completed_steps = [slug for slug in draft.completed_steps if slug not in steps]
+    kept = {slug for slug in draft.completed_steps if slug not in steps}
+    draft.completed_steps = _completed(draft.answers, kept)
     draft.resume_step = _resume_step(draft.completed_steps)
     draft.reopened_from = submission
     draft.save()

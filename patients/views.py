@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from patients.intake import steps
@@ -21,6 +21,7 @@ from patients.selectors import (
     open_draft,
     patient_export,
     patient_of,
+    result_notes,
     submission_of,
     submissions_of,
 )
@@ -33,6 +34,7 @@ from patients.services import (
 )
 from screening.models import AuditEntry
 from screening.review import audit_record
+from screening.selectors import active_thresholds
 
 
 @require_safe
@@ -119,8 +121,9 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
     return_to = request.POST.get("return_to") or request.GET.get("return_to", "")
     previous = steps.previous_slug(slug)
 
+    advice = request.GET.get("advice") == "shown"
     if request.method == "POST":
-        form = form_class(request.POST)
+        form = form_class(request.POST, answers=draft.answers)
         going_back = request.POST.get("action") == "back"
         if form.is_valid():
             crisis = draft_save_step(
@@ -141,6 +144,14 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
                 destination = _step_url(steps.next_slug(slug))
             if crisis:
                 return redirect(f"{reverse('intake_support')}?next={destination}")
+            if (
+                not going_back
+                and "advice_seen" not in request.POST
+                and form_class.advice_needed(form.step_answers, active_thresholds())
+            ):
+                # Saved; the same page again, with what to do now (measure again, or 911).
+                query = urlencode({"advice": "shown", "return_to": return_to})
+                return redirect(f"{_step_url(slug)}?{query}")
             return redirect(destination)
         if going_back and previous:
             draft_keep_unsaved(draft=draft, slug=slug, inputs=_typed_inputs(request, form_class))
@@ -148,9 +159,9 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
     elif slug in draft.unsaved_inputs:
         data = QueryDict(mutable=True)
         data.update(MultiValueDict(draft.unsaved_inputs[slug]))
-        form = form_class(data)
+        form = form_class(data, answers=draft.answers)
     else:
-        form = form_class(initial=form_class.initial_from(draft.answers))
+        form = form_class(initial=form_class.initial_from(draft.answers), answers=draft.answers)
 
     return render(
         request,
@@ -162,6 +173,7 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
             "total_steps": steps.TOTAL,
             "previous": previous,
             "return_to": return_to,
+            "advice": advice or "advice_seen" in request.POST,
         },
     )
 
@@ -200,6 +212,7 @@ def intake_review(request: HttpRequest) -> HttpResponse:
             "position": steps.TOTAL,
             "total_steps": steps.TOTAL,
             "crisis": draft_needs_crisis_resources(draft) if not missing else False,
+            "crisis_reading": "crisis_reading" in result_notes(draft.answers),
         },
     )
 
@@ -235,13 +248,18 @@ def submission_result(request: HttpRequest, public_id: str) -> HttpResponse:
         case=submission.case,
         request=request,
     )
+    screening = submission.screening
+    notes = result_notes(submission.answers)
+    fired = {item["rule"] for item in screening.fired}
     return render(
         request,
         "patients/result.html",
         {
             "submission": submission,
             "decision": latest_decision_of(submission),
-            "screening": submission.screening,
+            "screening": screening,
             "sections": answers_summary(submission.answers),
+            "help_now": "suicidal_thoughts" in notes and not screening.crisis_resources_shown,
+            "crisis_reading": "crisis_reading" in notes or "hypertensive_crisis" in fired,
         },
     )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
 from patients.intake.steps import STEPS
 from screening.models import ROUTE_LABELS, AuditEntry, Case, CaseDecision, RuleSet
-from screening.review import DecisionInvalidError, decision_check
+from screening.review import DecisionInvalidError, allowed_outcomes, decision_check
 from screening.rules import RULES, InvalidThresholds, Priority, Route, thresholds_from_mapping
 from screening.rules.thresholds import THRESHOLD_SPECS, ThresholdSpec
 from screening.selectors import TAB_NAMES, AuditFilters, QueueFilters
@@ -120,7 +120,19 @@ class DecisionForm(forms.Form):
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.case = case
+        self.contraindicated = case.submission.screening.contraindicated
         self.fields["version"].initial = case.version
+        # Only the outcomes this case allows are offered at all.
+        allowed = allowed_outcomes(contraindicated=self.contraindicated)
+        outcome = cast(forms.ChoiceField, self.fields["outcome"])
+        outcome.choices = [(v, label) for v, label in CaseDecision.Outcome.choices if v in allowed]
+        if self.contraindicated:
+            outcome.help_text = (
+                "A contraindication fired, so the at-home program cannot be confirmed."
+            )
+            outcome.error_messages["invalid_choice"] = (
+                "A contraindication fired: the at-home program cannot be confirmed."
+            )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -133,6 +145,7 @@ class DecisionForm(forms.Form):
                 reason=data.get("reason", ""),
                 info_needed=data.get("info_needed", ""),
                 reopened_steps=data.get("reopened_steps", []),
+                contraindicated=self.contraindicated,
             )
         except DecisionInvalidError as invalid:
             self.add_error(invalid.field, str(invalid))
@@ -142,10 +155,15 @@ class DecisionForm(forms.Form):
 def threshold_field(spec: ThresholdSpec) -> forms.IntegerField:
     unit = f" {spec.unit}" if spec.unit else ""
     rules = ", ".join(rule.id for rule in RULES if spec.name in rule.thresholds)
+    allowed = (
+        f"Fixed at {spec.low}{unit}"
+        if spec.fixed
+        else f"Default {spec.default}{unit}; allowed {spec.low}-{spec.high}{unit}"
+    )
+    floor = f" Safety floor: {spec.floor}." if spec.floor else ""
     return forms.IntegerField(
         label=spec.label,
-        help_text=f"Default {spec.default}{unit}; allowed {spec.low}-{spec.high}{unit}. "
-        f"Used by: {rules}.",
+        help_text=f"{allowed}.{floor} Used by: {rules}.",
         error_messages={"required": "Enter a value.", "invalid": "Enter a whole number."},
     )
 
@@ -169,8 +187,9 @@ class RuleSetForm(forms.Form):
         required=False,
         choices=[(rule.id, rule.id.replace("_", " ")) for rule in RULES if rule.switchable],
         widget=forms.CheckboxSelectMultiple,
-        help_text="Contraindications, in-clinic rules, incomplete answers and the suicide "
-        "rules cannot be switched off.",
+        help_text="Contraindications and in-clinic rules cannot be switched off, nor, as "
+        "safety floors, incomplete answers, the suicide rules, ketamine misuse, mania, the "
+        "substance use review, first-line treatment and the medication rules.",
     )
     note = forms.CharField(
         label="What changes and why", required=False, widget=forms.Textarea(attrs={"rows": 2})

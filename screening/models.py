@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from patients.models import Patient, Submission
-from screening.rules import Priority, Route
+from screening.rules import Effect, Priority, Route
 
 PRIORITY_RANKS = {p.value: p.rank for p in Priority}
 ROUTE_RANKS = {r.value: r.restrictiveness for r in Route}
@@ -54,6 +54,11 @@ class ScreeningResult(models.Model):
     def fired(self) -> list[dict[str, str]]:
         fired: list[dict[str, str]] = self.decision["fired"]
         return fired
+
+    @property
+    def contraindicated(self) -> bool:
+        """A contraindication fired: at-home treatment can never be confirmed on this case."""
+        return any(item["effect"] == Effect.CONTRAINDICATION for item in self.fired)
 
 
 class ClinicianNotification(models.Model):

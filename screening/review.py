@@ -152,12 +152,26 @@ def draft_contact_record(
     return contact
 
 
+def allowed_outcomes(*, contraindicated: bool) -> list[str]:
+    """Over a contraindication, at-home treatment is never an outcome on offer."""
+    return [o for o in Outcome.values if not (contraindicated and o == Outcome.CONFIRM_AT_HOME)]
+
+
 def decision_check(
-    *, engine_route: str, outcome: str, reason: str, info_needed: str, reopened_steps: list[str]
+    *,
+    engine_route: str,
+    outcome: str,
+    reason: str,
+    info_needed: str,
+    reopened_steps: list[str],
+    contraindicated: bool = False,
 ) -> None:
     """The rules every decision follows, whatever form it came from."""
-    if outcome not in Outcome.values:
-        raise DecisionInvalidError("outcome", "Choose a decision.")
+    if outcome not in allowed_outcomes(contraindicated=contraindicated):
+        message = "Choose a decision."
+        if outcome == Outcome.CONFIRM_AT_HOME:
+            message = "A contraindication fired: the at-home program cannot be confirmed."
+        raise DecisionInvalidError("outcome", message)
     if outcome == Outcome.REQUEST_INFO:
         if not info_needed.strip():
             raise DecisionInvalidError("info_needed", "Write what the patient needs to provide.")
@@ -185,13 +199,15 @@ def decision_record(
 ) -> CaseDecision:
     """Record a decision, unless someone decided the case since `expected_version`."""
     reopened_steps = reopened_steps or []
-    engine_route = case.submission.screening.route
+    screening = case.submission.screening
+    engine_route = screening.route
     decision_check(
         engine_route=engine_route,
         outcome=outcome,
         reason=reason,
         info_needed=info_needed,
         reopened_steps=reopened_steps,
+        contraindicated=screening.contraindicated,
     )
     with transaction.atomic():
         won = Case.objects.filter(pk=case.pk, version=expected_version).update(

@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
+from patients.intake.wording import MEDICATIONS
 from patients.models import IntakeDraft, Submission, User
 from screening.models import (
     AuditEntry,
@@ -27,8 +28,17 @@ from screening.rules import (
     parse_answers,
     thresholds_from_mapping,
 )
-from screening.rules.bands import audit_c_band, dast10_band, gad7_band, phq9_band
+from screening.rules.bands import (
+    audit_c_band,
+    bp_category,
+    cssrs_risk_level,
+    dast10_band,
+    gad7_band,
+    heart_rate_band,
+    phq9_band,
+)
 from screening.rules.crisis import crisis_triggers
+from screening.rules.scores import rounded_mean
 
 
 def published_ruleset() -> RuleSet | None:
@@ -285,3 +295,41 @@ def score_bands(submission: Submission) -> list[tuple[str, Any, str]]:
     if scores.get("phq9_item9") is not None:
         rows.append(("PHQ-9 item 9", scores["phq9_item9"], "read on its own"))
     return rows
+
+
+MEDICATION_NAMES = {value: name for value, name, _ in MEDICATIONS} | {"none": "None"}
+
+
+def clinical_summary(submission: Submission) -> dict[str, Any]:
+    """What a prescriber reads first: C-SSRS risk, medicines, vital signs and contacts.
+
+    Format-1 answers lack most of it: their keys are absent and the page says so.
+    """
+    answers = submission.answers
+    scores = submission.screening.decision["scores"]
+    cssrs = answers.get("cssrs") or {}
+    readings = [
+        {**reading, "category": bp_category(reading["systolic"], reading["diastolic"])}
+        for reading in answers.get("bp_readings", [])
+    ]
+    rates = tuple(r["heart_rate"] for r in readings if "heart_rate" in r)
+    mean_rate = rounded_mean(rates) if rates else None
+    systolic, diastolic = scores.get("bp_systolic"), scores.get("bp_diastolic")
+    medications = answers.get("medications")
+    return {
+        "cssrs_level": cssrs_risk_level(cssrs) if cssrs else None,
+        "lifetime_attempt": cssrs.get("behavior_lifetime") is True,
+        "recent_attempt": cssrs.get("behavior_3_months") is True,
+        "medications": [MEDICATION_NAMES[m] for m in medications] if medications else None,
+        "medications_other": answers.get("medications_other", []),
+        "readings": readings,
+        "bp_unavailable": bool(answers.get("bp_unavailable")),
+        "mean_category": bp_category(systolic, diastolic) if systolic and diastolic else None,
+        "mean_heart_rate": mean_rate,
+        "heart_rate_band": heart_rate_band(mean_rate) if mean_rate is not None else None,
+        "hypertension_treated": answers.get("hypertension_treated"),
+        "emergency_contact": answers.get("emergency_contact"),
+        "support_person_contact": answers.get("support_person_contact"),
+        "session_location": answers.get("session_location"),
+        "format": answers.get("format", 1),
+    }

@@ -34,6 +34,7 @@ from screening.selectors import (
     audit_entries,
     case_by_public_id,
     case_decisions,
+    clinical_summary,
     draft_crisis_triggers,
     is_overdue,
     patient_history,
@@ -144,7 +145,7 @@ def _case_context(case: Case, form: DecisionForm | None = None) -> dict[str, Any
         "fired": fired,
         "sections": answers_summary(submission.answers),
         "scores": score_bands(submission),
-        "readings": submission.answers.get("bp_readings", []),
+        "clinical": clinical_summary(submission),
         "history": history,
         "chart": [{"date": h["date"], "phq9": h["phq9"], "gad7": h["gad7"]} for h in history]
         if len(history) > 1

@@ -76,11 +76,15 @@ def make_patient(
 
 
 def make_case(patient: Patient | None = None, hours_ago: float = 0, **changes: Any) -> Case:
-    """A submitted, screened case: a clean at-home candidate with `changes` to the answers."""
+    """A submitted, screened case: a clean at-home candidate with `changes` to the answers.
+
+    A change to `...` leaves that answer out.
+    """
     patient = patient or make_patient()
     draft = draft_open(patient=patient)
+    answers = {k: v for k, v in {**CLEAN_ANSWERS, **changes}.items() if v is not ...}
     IntakeDraft.objects.filter(pk=draft.pk).update(
-        answers={**CLEAN_ANSWERS, **changes}, completed_steps=list(SLUGS), resume_step="review"
+        answers=answers, completed_steps=list(SLUGS), resume_step="review"
     )
     submission = submission_create(draft=draft)
     if hours_ago:

@@ -15,12 +15,20 @@ CLEAN_POSTS: dict[str, dict[str, Any]] = {
         "height_cm": "168",
         "weight_kg": "64.5",
     },
-    "blood-pressure": {"systolic_1": "122", "diastolic_1": "78"},
+    "blood-pressure": {
+        "systolic_1": "122",
+        "diastolic_1": "78",
+        "heart_rate_1": "72",
+        "systolic_2": "120",
+        "diastolic_2": "76",
+        "heart_rate_2": "70",
+    },
     "medical-history": {"none_of_these": "on", "ketamine_hypersensitivity": "no"},
+    "medications": {"none_of_these": "on"},
     "mental-health": {
         "psychosis": "never",
         "mania": "no",
-        "dissociative_disorder": "none",
+        "dissociative_diagnosed": "no",
         "aggression_history": "no",
     },
     "substance-use": {
@@ -46,6 +54,13 @@ CLEAN_POSTS: dict[str, dict[str, Any]] = {
     },
     "treatment": {"antidepressant_trials": "3"},
     "home": {"home_safe": "yes", "support_person": "yes"},
+    "contacts": {
+        "emergency_name": "Jamie Example",
+        "emergency_phone": "+1 555 010 0100",
+        "support_name": "Casey Example",
+        "support_phone": "(555) 010-0101",
+        "session_location": "12 Elm Street, Springfield",
+    },
 }
 
 # The answers the clean posts save, in the engine's answer format.

@@ -1,7 +1,7 @@
 """One form per questionnaire step.
 
-Each form turns its inputs into answers of the engine's answer format and
-validates them with the engine itself (`parse_answers`), so that the ranges
+Each form turns its inputs into answers of the engine's answer format (format 2)
+and validates them with the engine itself (`parse_answers`), so that the ranges
 and types live in one place. Django fields only parse what was typed (a
 number, a choice) and ask for what is required.
 """
@@ -17,8 +17,26 @@ from django import forms
 from django.utils.html import format_html
 
 from patients.intake import wording
-from screening.rules import FieldError, InvalidAnswers, parse_answers
-from screening.rules.answers import BP_READINGS_MAX, DIASTOLIC, SYSTOLIC
+from screening.rules import (
+    FieldError,
+    InvalidAnswers,
+    Thresholds,
+    crisis_level_reading,
+    parse_answers,
+)
+from screening.rules.answers import (
+    BP_READINGS_MAX,
+    BP_READINGS_MIN_FORMAT_2,
+    CONTACT_NAME_MAX,
+    DIASTOLIC,
+    HEART_RATE,
+    LATEST_FORMAT,
+    MEDICATION_NAME_MAX,
+    MEDICATIONS_OTHER_MAX,
+    PHONE_MAX,
+    SESSION_LOCATION_MAX,
+    SYSTOLIC,
+)
 
 Answers = dict[str, Any]
 
@@ -52,9 +70,25 @@ def yes_no(label: str, **kwargs: Any) -> forms.ChoiceField:
     return choice(label, wording.YES_NO, **kwargs)
 
 
-def shown_when(field: str, *values: str, fields: Iterable[str]) -> Div:
+def described(choices: Iterable[tuple[str, str, str]]) -> list[tuple[str, Any]]:
+    """Checkbox labels with an explanation in small print under each name."""
+    return [
+        (
+            value,
+            format_html('{}<span class="d-block small text-body-secondary">{}</span>', name, about),
+        )
+        for value, name, about in choices
+    ]
+
+
+def shown_when(field: str, *values: str, fields: Iterable[Any]) -> Div:
     """Fields shown only after `field` takes one of `values` (see static/js/intake.js)."""
     return Div(*fields, data_show_when=f"{field}:{','.join(values)}")
+
+
+def hidden_when(field: str, *values: str, fields: Iterable[Any]) -> Div:
+    """Fields hidden while `field` takes one of `values` (see static/js/intake.js)."""
+    return Div(*fields, data_hide_when=f"{field}:{','.join(values)}")
 
 
 class StepForm(forms.Form):
@@ -62,14 +96,27 @@ class StepForm(forms.Form):
     title: ClassVar[str]
     # The answer keys this step writes; saving the step replaces exactly these.
     keys: ClassVar[tuple[str, ...]]
+    # Shown on the page again after saving, when `advice_needed` says so.
+    advice_template: ClassVar[str] = ""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, answers: Answers | None = None, **kwargs: Any) -> None:
+        # `answers`: the draft's answers so far, for steps that depend on earlier ones.
+        self.answers = answers or {}
         super().__init__(*args, **kwargs)
         self.step_answers: Answers = {}
+        self.adapt_fields()
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = self.layout()
+
+    def adapt_fields(self) -> None:
+        """Change the fields to fit the answers of earlier steps (see ContactsForm)."""
+
+    @classmethod
+    def advice_needed(cls, step_answers: Answers, thresholds: Thresholds) -> bool:
+        """True when saved answers call for advice on this very page (see BloodPressureForm)."""
+        return False
 
     def layout(self) -> Layout:
         return Layout(*self.fields)
@@ -93,7 +140,7 @@ class StepForm(forms.Form):
             return data
         step_answers = self.answers_from(data)
         try:
-            parse_answers(step_answers)
+            parse_answers({**step_answers, "format": LATEST_FORMAT})
         except InvalidAnswers as invalid:
             for error in invalid.errors:
                 self.add_error(self.field_for(error), error.message)
@@ -155,10 +202,20 @@ class AboutYouForm(StepForm):
         return answers
 
 
+READING_PARTS = ("systolic", "diastolic", "heart_rate")
+
+
 class BloodPressureForm(StepForm):
     slug = "blood-pressure"
-    title = "Blood pressure"
-    keys = ("bp_readings",)
+    title = "Blood pressure and pulse"
+    keys = ("bp_readings", "bp_unavailable")
+    advice_template = "intake/bp_advice.html"
+
+    bp_unavailable = forms.BooleanField(
+        label="I don't have a blood pressure monitor",
+        required=False,
+        help_text="You can still send your answers: a clinician will arrange a reading.",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.reading_numbers: list[int] = []
@@ -167,73 +224,117 @@ class BloodPressureForm(StepForm):
     def layout(self) -> Layout:
         readings = [
             Fieldset(
-                f"Reading {number}" + ("" if number == 1 else " (optional)"),
+                f"Reading {number}" + ("" if number <= BP_READINGS_MIN_FORMAT_2 else " (optional)"),
                 Row(
-                    Column(f"systolic_{number}", css_class="col-6"),
-                    Column(f"diastolic_{number}", css_class="col-6"),
+                    *(
+                        Column(f"{part}_{number}", css_class="col-12 col-sm-4")
+                        for part in READING_PARTS
+                    )
                 ),
             )
             for number in range(1, BP_READINGS_MAX + 1)
         ]
-        return Layout(HTML('{% include "intake/bp_instructions.html" %}'), *readings)
+        return Layout(
+            HTML('{% include "intake/bp_instructions.html" %}'),
+            hidden_when("bp_unavailable", "on", fields=readings),
+            "bp_unavailable",
+        )
 
     @classmethod
     def initial_from(cls, answers: Answers) -> dict[str, Any]:
-        initial = {}
+        initial: dict[str, Any] = {"bp_unavailable": True} if answers.get("bp_unavailable") else {}
         for number, reading in enumerate(answers.get("bp_readings", []), start=1):
-            initial[f"systolic_{number}"] = reading["systolic"]
-            initial[f"diastolic_{number}"] = reading["diastolic"]
+            for part in READING_PARTS:
+                if part in reading:
+                    initial[f"{part}_{number}"] = reading[part]
         return initial
 
     def clean(self) -> dict[str, Any]:
         data = self.cleaned_data
-        for number in range(2, BP_READINGS_MAX + 1):
-            pair = (f"systolic_{number}", f"diastolic_{number}")
-            given = [name for name in pair if data.get(name) is not None]
-            if len(given) == 1:
-                missing = next(name for name in pair if name not in given)
-                self.add_error(missing, "Enter both numbers of this reading, or clear both.")
+        typed = [name for name in self.reading_fields() if data.get(name) is not None]
+        if data.get("bp_unavailable"):
+            if typed:
+                self.add_error(
+                    "bp_unavailable",
+                    "You ticked that you have no monitor, yet entered readings: untick it, "
+                    "or clear the readings.",
+                )
+            return super().clean()
+        for number in range(1, BP_READINGS_MAX + 1):
+            names = [f"{part}_{number}" for part in READING_PARTS]
+            given = [name for name in names if data.get(name) is not None]
+            if number > BP_READINGS_MIN_FORMAT_2 and not given:
+                continue  # an optional reading left empty
+            for name in names:
+                if name not in given and name not in self.errors:
+                    message = (
+                        "Please enter this number."
+                        if number <= BP_READINGS_MIN_FORMAT_2
+                        else "Enter all three numbers of this reading, or clear them."
+                    )
+                    self.add_error(name, message)
         return super().clean()
 
+    @staticmethod
+    def reading_fields() -> list[str]:
+        return [f"{p}_{n}" for n in range(1, BP_READINGS_MAX + 1) for p in READING_PARTS]
+
     def answers_from(self, data: dict[str, Any]) -> Answers:
+        if data.get("bp_unavailable"):
+            return {"bp_unavailable": True}
         readings, self.reading_numbers = [], []
         for number in range(1, BP_READINGS_MAX + 1):
-            systolic, diastolic = data.get(f"systolic_{number}"), data.get(f"diastolic_{number}")
-            if systolic is not None and diastolic is not None:
-                readings.append({"systolic": systolic, "diastolic": diastolic})
+            values = {part: data.get(f"{part}_{number}") for part in READING_PARTS}
+            if None not in values.values():
+                readings.append(values)
                 self.reading_numbers.append(number)
         return {"bp_readings": readings}
 
     def field_for(self, error: FieldError) -> str | None:
+        if error.field == "bp_unavailable":
+            return "bp_unavailable"
         if error.item is None:
             return None
         return f"{error.part or 'systolic'}_{self.reading_numbers[error.item - 1]}"
+
+    @classmethod
+    def advice_needed(cls, step_answers: Answers, thresholds: Thresholds) -> bool:
+        """A reading at crisis level: measure again in 5 minutes, or call 911 (see the page)."""
+        readings = step_answers.get("bp_readings")
+        if not readings:
+            return False
+        return crisis_level_reading(parse_answers({"bp_readings": readings}), thresholds)
 
 
 class MedicalHistoryForm(StepForm):
     slug = "medical-history"
     title = "Medical history"
-    keys = ("conditions", "ketamine_hypersensitivity")
+    keys = ("conditions", "hypertension_treated", "ketamine_hypersensitivity")
 
     conditions = forms.MultipleChoiceField(
         label="Has a doctor ever told you that you have any of these?",
-        choices=[
-            (
-                value,
-                format_html(
-                    '{}<span class="d-block small text-body-secondary">{}</span>', name, about
-                ),
-            )
-            for value, name, about in wording.CONDITIONS
-        ],
+        choices=described(wording.CONDITIONS),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text="Tick every one that applies, or “None of these” below.",
     )
     none_of_these = forms.BooleanField(label="None of these", required=False)
+    hypertension_treated = yes_no_unsure(
+        "Is your high blood pressure treated, for example with medicine?",
+        required=False,
+        help_text="The next page asks which medicines you take.",
+    )
     ketamine_hypersensitivity = yes_no_unsure(
         "Have you ever had an allergy or a bad reaction to ketamine or esketamine (Spravato)?"
     )
+
+    def layout(self) -> Layout:
+        return Layout(
+            "conditions",
+            "none_of_these",
+            shown_when("conditions", "hypertension", fields=("hypertension_treated",)),
+            "ketamine_hypersensitivity",
+        )
 
     @classmethod
     def initial_from(cls, answers: Answers) -> dict[str, Any]:
@@ -251,18 +352,96 @@ class MedicalHistoryForm(StepForm):
             )
         elif not data.get("conditions") and not data.get("none_of_these"):
             self.add_error("conditions", "Tick the conditions that apply, or tick “None of these”.")
+        if "hypertension" in (data.get("conditions") or []):
+            self.require(data, "hypertension_treated")
         return super().clean()
 
     def answers_from(self, data: dict[str, Any]) -> Answers:
         answers = super().answers_from(data)
         answers["conditions"] = list(data.get("conditions") or [])
+        if "hypertension" not in answers["conditions"]:
+            answers.pop("hypertension_treated", None)
+        return answers
+
+
+class MedicationsForm(StepForm):
+    slug = "medications"
+    title = "Medicines"
+    keys = ("medications", "medications_other")
+
+    medications = forms.MultipleChoiceField(
+        label="Which of these do you take now, every day or now and then?",
+        choices=described(wording.MEDICATIONS),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Tick every kind that applies, or “None of these” below. Some medicines "
+        "change how ketamine works or how safe it is.",
+    )
+    none_of_these = forms.BooleanField(label="None of these", required=False)
+    medications_other = forms.CharField(
+        label="Which other medicines do you take?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=f"One medicine a line, up to {MEDICATIONS_OTHER_MAX}, "
+        f"each up to {MEDICATION_NAME_MAX} characters. A name on the label is enough.",
+    )
+
+    def layout(self) -> Layout:
+        return Layout(
+            "medications",
+            "none_of_these",
+            shown_when("medications", "other", fields=("medications_other",)),
+        )
+
+    @classmethod
+    def initial_from(cls, answers: Answers) -> dict[str, Any]:
+        initial: dict[str, Any] = {}
+        medications = answers.get("medications")
+        if medications == ["none"]:
+            initial["none_of_these"] = True
+        elif medications:
+            initial["medications"] = medications
+        if answers.get("medications_other"):
+            initial["medications_other"] = "\n".join(answers["medications_other"])
+        return initial
+
+    def clean(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        if data.get("medications") and data.get("none_of_these"):
+            self.add_error(
+                "none_of_these",
+                "You ticked “None of these” and a medicine: untick one or the other.",
+            )
+        elif not data.get("medications") and not data.get("none_of_these"):
+            self.add_error("medications", "Tick the medicines you take, or tick “None of these”.")
+        if "other" in (data.get("medications") or []) and not self.names(data):
+            self.add_error("medications_other", "Write the name of the other medicine.")
+        return super().clean()
+
+    @staticmethod
+    def names(data: dict[str, Any]) -> list[str]:
+        return [line.strip() for line in (data.get("medications_other") or "").splitlines()]
+
+    def answers_from(self, data: dict[str, Any]) -> Answers:
+        answers: Answers = {"medications": list(data.get("medications") or []) or ["none"]}
+        names = [name for name in self.names(data) if name]
+        if "other" in answers["medications"] and names:
+            answers["medications_other"] = names
         return answers
 
 
 class MentalHealthForm(StepForm):
     slug = "mental-health"
     title = "Mental health history"
-    keys = ("psychosis", "mania", "dissociative_disorder", "aggression_history")
+    # `dissociative_diagnosed` keeps the patient's own first answer for display;
+    # the engine reads `dissociative_disorder`, made from it and the severity.
+    keys = (
+        "psychosis",
+        "mania",
+        "dissociative_disorder",
+        "dissociative_diagnosed",
+        "aggression_history",
+    )
 
     psychosis = choice(
         "Have you ever had psychotic symptoms, such as hearing or seeing things others do not "
@@ -276,15 +455,63 @@ class MentalHealthForm(StepForm):
         help_text="Mania is a period of at least a week of unusually high energy or mood, "
         "little need for sleep and racing thoughts.",
     )
-    dissociative_disorder = choice(
-        "Have you been diagnosed with a dissociative disorder?",
-        wording.DISSOCIATIVE_DISORDER,
+    dissociative_diagnosed = yes_no_unsure(
+        wording.DISSOCIATIVE_DIAGNOSED_QUESTION,
         help_text="Dissociation is feeling detached from yourself, your body or your "
         "surroundings, or losing time.",
+    )
+    dissociative_severity = choice(
+        "How severe did the clinician who diagnosed it say it is?",
+        wording.DISSOCIATIVE_SEVERITY,
+        required=False,
+        help_text="Your clinician will talk it through with you.",
     )
     aggression_history = yes_no_unsure(
         "In the past year, have you behaved aggressively or violently towards others?"
     )
+
+    def layout(self) -> Layout:
+        return Layout(
+            "psychosis",
+            "mania",
+            "dissociative_diagnosed",
+            shown_when("dissociative_diagnosed", "yes", fields=("dissociative_severity",)),
+            "aggression_history",
+        )
+
+    @classmethod
+    def initial_from(cls, answers: Answers) -> dict[str, Any]:
+        initial = super().initial_from(answers)
+        disorder = answers.get("dissociative_disorder")
+        if disorder is not None and "dissociative_diagnosed" not in initial:
+            # Format 1 kept only the engine's answer: the question's answer follows from it.
+            initial["dissociative_diagnosed"] = {"none": "no", "unsure": "unsure"}.get(
+                disorder, "yes"
+            )
+        if initial.get("dissociative_diagnosed") == "yes":
+            initial["dissociative_severity"] = disorder
+        initial.pop("dissociative_disorder", None)
+        return initial
+
+    def clean(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        if data.get("dissociative_diagnosed") == "yes":
+            self.require(data, "dissociative_severity")
+        return super().clean()
+
+    def answers_from(self, data: dict[str, Any]) -> Answers:
+        answers = super().answers_from(data)
+        diagnosed = answers.get("dissociative_diagnosed")
+        if diagnosed == "yes":
+            answers["dissociative_disorder"] = data.get("dissociative_severity")
+        elif diagnosed is not None:
+            answers["dissociative_disorder"] = {"no": "none"}.get(diagnosed, diagnosed)
+        return answers
+
+    def field_for(self, error: FieldError) -> str | None:
+        if error.field == "dissociative_disorder":
+            return "dissociative_diagnosed"
+        return super().field_for(error)
 
 
 class SubstanceUseForm(StepForm):
@@ -398,23 +625,22 @@ class MoodForm(StepForm):
 
 
 # Fields generated from the instruments' items, added after each class is made.
-BloodPressureForm.base_fields |= {
+READING_LABELS = {
+    "systolic": ("Top number (systolic)", SYSTOLIC, "mmHg"),
+    "diastolic": ("Bottom number (diastolic)", DIASTOLIC, "mmHg"),
+    "heart_rate": ("Pulse (heart rate)", HEART_RATE, "beats a minute"),
+}
+BloodPressureForm.base_fields = {
     f"{part}_{number}": forms.IntegerField(
         label=label,
-        required=number == 1,
+        required=False,  # which numbers are needed depends on the monitor: see clean()
         widget=WHOLE_NUMBER_INPUT,
-        help_text=f"{span.low} to {span.high} mmHg",
-        error_messages={
-            "required": "Please enter this number.",
-            "invalid": "Enter a whole number, as the cuff shows it.",
-        },
+        help_text=f"{span.low} to {span.high} {unit}",
+        error_messages={"invalid": "Enter a whole number, as the monitor shows it."},
     )
     for number in range(1, BP_READINGS_MAX + 1)
-    for part, label, span in (
-        ("systolic", "Top number (systolic)", SYSTOLIC),
-        ("diastolic", "Bottom number (diastolic)", DIASTOLIC),
-    )
-}
+    for part, (label, span, unit) in READING_LABELS.items()
+} | BloodPressureForm.base_fields
 SubstanceUseForm.base_fields |= {
     f"audit_c_{number}": choice(question, options, coerce=int, required=number == 1)
     for number, (question, options) in enumerate(wording.AUDIT_C_QUESTIONS, start=1)
@@ -530,3 +756,107 @@ class HomeSupportForm(StepForm):
     support_person = yes_no_unsure(
         "Is there an adult you trust who could be with you during and after an at-home session?"
     )
+
+
+PHONE_INPUT = forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"})
+
+
+def contact_fields(prefix: str, whose: str) -> dict[str, forms.Field]:
+    return {
+        f"{prefix}_name": forms.CharField(
+            label=f"{whose}: name",
+            max_length=CONTACT_NAME_MAX,
+            error_messages={"required": REQUIRED},
+        ),
+        f"{prefix}_phone": forms.CharField(
+            label=f"{whose}: phone number",
+            max_length=PHONE_MAX,
+            widget=PHONE_INPUT,
+            help_text="With the area code, for example (555) 010-0100.",
+            error_messages={"required": REQUIRED},
+        ),
+    }
+
+
+# (answer key, the prefix of its form fields)
+CONTACTS = (("emergency_contact", "emergency"), ("support_person_contact", "support"))
+
+
+class ContactsForm(StepForm):
+    slug = "contacts"
+    title = "Contacts and place of sessions"
+    keys = ("emergency_contact", "support_person_contact", "session_location")
+
+    session_location = forms.CharField(
+        label="Where would your at-home sessions take place?",
+        max_length=SESSION_LOCATION_MAX,
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+        help_text="The full address, so that help can reach you there.",
+        error_messages={"required": REQUIRED},
+    )
+
+    def adapt_fields(self) -> None:
+        """Ask for the support person and the place only where the patient has them."""
+        if self.answers.get("support_person") != "yes":
+            del self.fields["support_name"], self.fields["support_phone"]
+        if self.answers.get("home_safe") != "yes":
+            del self.fields["session_location"]
+
+    def layout(self) -> Layout:
+        parts: list[Any] = [
+            Fieldset(
+                "Someone we can call in an emergency",
+                Row(
+                    Column("emergency_name", css_class="col-sm-6"),
+                    Column("emergency_phone", css_class="col-sm-6"),
+                ),
+            )
+        ]
+        if "support_name" in self.fields:
+            parts.append(
+                Fieldset(
+                    "The adult who would be with you during at-home sessions",
+                    Row(
+                        Column("support_name", css_class="col-sm-6"),
+                        Column("support_phone", css_class="col-sm-6"),
+                    ),
+                )
+            )
+        if "session_location" in self.fields:
+            parts.append("session_location")
+        return Layout(*parts)
+
+    @classmethod
+    def initial_from(cls, answers: Answers) -> dict[str, Any]:
+        initial = {}
+        for key, prefix in CONTACTS:
+            for part, value in answers.get(key, {}).items():
+                initial[f"{prefix}_{part}"] = value
+        if "session_location" in answers:
+            initial["session_location"] = answers["session_location"]
+        return initial
+
+    def answers_from(self, data: dict[str, Any]) -> Answers:
+        answers: Answers = {}
+        for key, prefix in CONTACTS:
+            if f"{prefix}_name" in self.fields:
+                answers[key] = {
+                    "name": data.get(f"{prefix}_name", ""),
+                    "phone": data.get(f"{prefix}_phone", ""),
+                }
+        if data.get("session_location"):
+            answers["session_location"] = data["session_location"]
+        return answers
+
+    def field_for(self, error: FieldError) -> str | None:
+        for key, prefix in CONTACTS:
+            if error.field == key:
+                return f"{prefix}_{error.part or 'name'}"
+        return super().field_for(error)
+
+
+ContactsForm.base_fields = (
+    contact_fields("emergency", "Emergency contact")
+    | contact_fields("support", "Support person")
+    | ContactsForm.base_fields
+)

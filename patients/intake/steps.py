@@ -9,8 +9,10 @@ from django.http import Http404
 from patients.intake.forms import (
     AboutYouForm,
     BloodPressureForm,
+    ContactsForm,
     HomeSupportForm,
     MedicalHistoryForm,
+    MedicationsForm,
     MentalHealthForm,
     MoodForm,
     SafetyForm,
@@ -18,17 +20,22 @@ from patients.intake.forms import (
     SubstanceUseForm,
     TreatmentForm,
 )
+from screening.rules import InvalidAnswers, parse_answers
+from screening.rules.answers import LATEST_FORMAT
+from screening.rules.engine import missing_answers
 
 STEPS: Final[tuple[type[StepForm], ...]] = (
     AboutYouForm,
     BloodPressureForm,
     MedicalHistoryForm,
+    MedicationsForm,
     MentalHealthForm,
     SubstanceUseForm,
     MoodForm,
     SafetyForm,
     TreatmentForm,
     HomeSupportForm,
+    ContactsForm,
 )
 SLUGS: Final = tuple(step.slug for step in STEPS)
 REVIEW: Final = "review"
@@ -59,3 +66,20 @@ def position(slug: str) -> int:
 
 
 TOTAL: Final = len(STEPS) + 1  # the steps and the review page
+
+
+def steps_missing_answers(answers: dict[str, object]) -> set[str]:
+    """Steps whose answers the engine still finds missing in the latest answer format.
+
+    A step saved before it asked what it asks now (a format-1 draft), or one that
+    an edit of an earlier step made incomplete (support person now yes, no
+    contact yet), is done again.
+    """
+    try:
+        parsed = parse_answers({**answers, "format": LATEST_FORMAT})
+    except InvalidAnswers:  # saved steps are valid; were they not, ask them all again
+        return set(SLUGS)
+    missing = {name.split(".")[0].split(" ")[0] for name in missing_answers(parsed)}
+    if parsed.bp_unavailable:  # "no monitor" is the blood-pressure step's answer
+        missing.discard("bp_readings")
+    return {step.slug for step in STEPS if missing & set(step.keys)}

@@ -72,12 +72,6 @@ PSYCHOSIS: Final = (
     ("current", "Yes, I have these experiences now"),
     ("unsure", "I'm not sure"),
 )
-DISSOCIATIVE_DISORDER: Final = (
-    ("none", "No"),
-    ("mild", "Yes, a mild dissociative disorder"),
-    ("severe", "Yes, a severe dissociative disorder"),
-    ("unsure", "I'm not sure"),
-)
 SUBSTANCE_USE: Final = (
     ("none", "No, I have never had problems with alcohol or drugs"),
     ("active", "Yes, I have problems with alcohol or drugs now"),
@@ -210,4 +204,78 @@ DAST10_ITEMS: Final = (
 )
 DAST10_ATTRIBUTION: Final = (
     "DAST-10 © 1982 Harvey A. Skinner, PhD, and the Centre for Addiction and Mental Health."
+)
+
+# Medication classes by everyday names, with examples (generic, then brand names).
+MEDICATIONS: Final = (
+    (
+        "maoi",
+        "An MAOI antidepressant",
+        "For example phenelzine (Nardil), tranylcypromine (Parnate), isocarboxazid "
+        "(Marplan) or the selegiline patch (Emsam).",
+    ),
+    (
+        "stimulant",
+        "A stimulant",
+        "For example methylphenidate (Ritalin, Concerta), amphetamine (Adderall, Vyvanse) "
+        "or modafinil (Provigil), often for ADHD or sleepiness.",
+    ),
+    (
+        "opioid",
+        "An opioid painkiller or opioid treatment",
+        "For example oxycodone (OxyContin, Percocet), hydrocodone (Vicodin), morphine, "
+        "tramadol, codeine, buprenorphine (Suboxone) or methadone.",
+    ),
+    (
+        "benzodiazepine",
+        "A benzodiazepine",
+        "For example alprazolam (Xanax), lorazepam (Ativan), clonazepam (Klonopin) or "
+        "diazepam (Valium).",
+    ),
+    (
+        "other_sedative",
+        "Another medicine for sleep, nerve pain or calming",
+        "For example gabapentin (Neurontin), pregabalin (Lyrica), zolpidem (Ambien) or "
+        "eszopiclone (Lunesta).",
+    ),
+    (
+        "lamotrigine",
+        "Lamotrigine (Lamictal)",
+        "A mood stabiliser, also taken for seizures.",
+    ),
+    (
+        "antipsychotic",
+        "An antipsychotic",
+        "For example quetiapine (Seroquel), aripiprazole (Abilify), olanzapine (Zyprexa), "
+        "risperidone (Risperdal) or lurasidone (Latuda), whatever it is taken for.",
+    ),
+    ("lithium", "Lithium", "For example Lithobid."),
+    (
+        "antihypertensive",
+        "A blood pressure medicine",
+        "For example lisinopril, amlodipine (Norvasc), losartan (Cozaar), metoprolol or "
+        "hydrochlorothiazide.",
+    ),
+    (
+        "ssri_snri",
+        "An SSRI or SNRI antidepressant",
+        "For example sertraline (Zoloft), escitalopram (Lexapro), fluoxetine (Prozac), "
+        "venlafaxine (Effexor) or duloxetine (Cymbalta).",
+    ),
+    ("bupropion", "Bupropion", "For example Wellbutrin or Zyban."),
+    (
+        "tricyclic",
+        "A tricyclic antidepressant",
+        "For example amitriptyline, nortriptyline (Pamelor) or imipramine.",
+    ),
+    ("other", "Another prescribed medicine", "Write its name below."),
+)
+DISSOCIATIVE_DIAGNOSED_QUESTION: Final = (
+    "Have you been diagnosed with a dissociative disorder (e.g. DID, "
+    "depersonalisation-derealisation disorder)?"
+)
+DISSOCIATIVE_SEVERITY: Final = (
+    ("mild", "Mild or moderate"),
+    ("severe", "Severe"),
+    ("unsure", "I don't know"),
 )

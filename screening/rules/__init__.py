@@ -7,7 +7,12 @@ deterministic and tested without a database. clinical-rules.md is its contract.
 from .answers import Answers, parse_answers
 from .catalog import RULES, RULES_BY_ID, SOURCES, SWITCHABLE_RULES, Rule
 from .decision import Decision, FiredRule
-from .engine import crisis_resources_needed, evaluate
+from .engine import (
+    crisis_level_reading,
+    crisis_resources_needed,
+    evaluate,
+    suicidal_thoughts_reported,
+)
 from .errors import FieldError, InvalidAnswers, InvalidThresholds
 from .scores import Scores
 from .thresholds import (
@@ -37,8 +42,10 @@ __all__ = [
     "Rule",
     "Scores",
     "Thresholds",
+    "crisis_level_reading",
     "crisis_resources_needed",
     "evaluate",
     "parse_answers",
+    "suicidal_thoughts_reported",
     "thresholds_from_mapping",
 ]

@@ -1,4 +1,10 @@
-"""The answer format (version 1) of clinical-rules.md section 1, and its validation.
+"""The answer formats of clinical-rules.md section 1, and their validation.
+
+Format 1 is the contract's; format 2 (`"format": 2`) adds medications, heart
+rate with each blood-pressure reading, the lifetime C-SSRS behaviour item,
+treated hypertension, contacts, the place of sessions and "no monitor". An
+intake without a `format` key is format 1, and its format-2 keys are unknown
+keys: ignored, exactly as before format 2 existed.
 
 Every type, choice and accepted range of an answer lives in this module, and
 nowhere else: the intake forms reuse it. Nothing is coerced: a value of the
@@ -64,6 +70,7 @@ CSSRS_ITEMS: Final = (
     "intent",
     "plan",
     "behavior_3_months",
+    "behavior_lifetime",  # format 2 only: ignored in format 1
 )
 # C-SSRS items asked only after a yes to `suicidal_thoughts`.
 CSSRS_FOLLOW_UPS: Final = ("method", "intent", "plan")
@@ -87,7 +94,19 @@ WEIGHT_KG: Final = Span(20, 400, "kg")
 SYSTOLIC: Final = Span(60, 260, "mmHg")
 DIASTOLIC: Final = Span(30, 160, "mmHg")
 ANTIDEPRESSANT_TRIALS: Final = Span(0, 30, "")
+HEART_RATE: Final = Span(30, 220, "beats per minute")
 BP_READINGS_MAX: Final = 3
+# Format 2 asks for two readings at least (or says there is no monitor).
+BP_READINGS_MIN_FORMAT_2: Final = 2
+
+LATEST_FORMAT: Final = 2
+# Free text is kept for clinicians, never read by a rule: capped so a page stays readable.
+MEDICATIONS_OTHER_MAX: Final = 10
+MEDICATION_NAME_MAX: Final = 100
+CONTACT_NAME_MAX: Final = 150
+PHONE_MAX: Final = 32
+PHONE_DIGITS: Final = Span(7, 15, "digits")
+SESSION_LOCATION_MAX: Final = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +128,7 @@ DAST10_ITEMS: Final = 10
 class BloodPressure(NamedTuple):
     systolic: int
     diastolic: int
+    heart_rate: int | None = None  # beats per minute, format 2
 
 
 class Cssrs(NamedTuple):
@@ -120,6 +140,13 @@ class Cssrs(NamedTuple):
     intent: bool | None = None
     plan: bool | None = None
     behavior_3_months: bool | None = None
+    # Format 2: a suicide attempt or preparatory act at any time (question 6).
+    behavior_lifetime: bool | None = None
+
+
+class Contact(NamedTuple):
+    name: str
+    phone: str
 
 
 class Answers(NamedTuple):
@@ -153,6 +180,15 @@ class Answers(NamedTuple):
     aggression_history: str | None = None
     home_safe: str | None = None
     support_person: str | None = None
+    # Format 2 (`format` is 1 for answers without the key; these then stay None).
+    format: int = 1
+    medications: frozenset[str] | None = None
+    medications_other: tuple[str, ...] | None = None
+    hypertension_treated: str | None = None
+    bp_unavailable: bool | None = None
+    emergency_contact: Contact | None = None
+    support_person_contact: Contact | None = None
+    session_location: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         """The answers in the JSON answer format, unanswered keys left out."""
@@ -161,12 +197,23 @@ class Answers(NamedTuple):
             for name, value in zip(self._fields, self, strict=True)
             if value is not None
         }
+        if self.format == 1:
+            del out["format"]
         if self.bp_readings is not None:
-            out["bp_readings"] = [reading._asdict() for reading in self.bp_readings]
+            out["bp_readings"] = [
+                {k: v for k, v in reading._asdict().items() if v is not None}
+                for reading in self.bp_readings
+            ]
         if self.conditions is not None:
             out["conditions"] = [c for c in CONDITIONS if c in self.conditions]
+        if self.medications is not None:
+            out["medications"] = [m for m in MEDICATION_CLASSES if m in self.medications]
         if self.cssrs is not None:
             out["cssrs"] = {k: v for k, v in self.cssrs._asdict().items() if v is not None}
+        for key in ("emergency_contact", "support_person_contact"):
+            contact = getattr(self, key)
+            if contact is not None:
+                out[key] = contact._asdict()
         return out
 
 
@@ -275,12 +322,19 @@ def _dast10(value: object) -> tuple[bool, ...]:
     return tuple(value)
 
 
-def _bp_readings(value: object) -> tuple[BloodPressure, ...] | None:
-    if type(value) is list and 0 < len(value) <= BP_READINGS_MAX:
+def _bp_readings_parser(
+    with_heart_rate: bool,
+) -> Callable[[object], tuple[BloodPressure, ...] | None]:
+    """Readings of format 1 (heart rate ignored) or format 2 (heart rate read when given)."""
+
+    def fast(value: object) -> tuple[BloodPressure, ...] | None:
+        # A well-formed list, checked without building messages.
+        if type(value) is not list or not 0 < len(value) <= BP_READINGS_MAX:
+            return None
         readings = []
         for reading in value:
             if type(reading) is not dict:
-                break
+                return None
             systolic, diastolic = reading.get("systolic"), reading.get("diastolic")
             if not (
                 type(systolic) is int
@@ -289,44 +343,70 @@ def _bp_readings(value: object) -> tuple[BloodPressure, ...] | None:
                 and DIASTOLIC.low <= diastolic <= DIASTOLIC.high
                 and systolic > diastolic
             ):
-                break
-            readings.append(BloodPressure(systolic, diastolic))
-        else:
-            return tuple(readings)
-    # Something is wrong: find it and say what, in words.
-    if type(value) is not list:
-        raise _Invalid(f"expected a list of readings, got {_shown(value)}")
-    if len(value) > BP_READINGS_MAX:
-        raise _Invalid(f"expected 1 to {BP_READINGS_MAX} readings, got {len(value)}")
-    if not value:
-        return None  # "at least one" reading is required: none is "not answered"
-    readings = []
-    for number, reading in enumerate(value, start=1):
-        where = f"reading {number} " if len(value) > 1 else ""
+                return None
+            if not with_heart_rate:
+                readings.append(BloodPressure(systolic, diastolic))
+                continue
+            heart_rate = reading.get("heart_rate")
+            if heart_rate is not None and not (
+                type(heart_rate) is int and HEART_RATE.low <= heart_rate <= HEART_RATE.high
+            ):
+                return None
+            readings.append(BloodPressure(systolic, diastolic, heart_rate))
+        return tuple(readings)
+
+    def parse(value: object) -> tuple[BloodPressure, ...] | None:
+        readings = fast(value)
+        if readings is not None:
+            return readings
+        # Something is wrong: find it and say what, in words.
+        if type(value) is not list:
+            raise _Invalid(f"expected a list of readings, got {_shown(value)}")
+        if len(value) > BP_READINGS_MAX:
+            raise _Invalid(f"expected 1 to {BP_READINGS_MAX} readings, got {len(value)}")
+        if not value:
+            return None  # "at least one" reading is required: none is "not answered"
+        return tuple(
+            _reading(reading, number, len(value)) for number, reading in enumerate(value, 1)
+        )
+
+    def _reading(reading: object, number: int, count: int) -> BloodPressure:
+        where = f"reading {number} " if count > 1 else ""
         if type(reading) is not dict:
             raise _Invalid(f"{where}expected an object with systolic and diastolic", item=number)
         for part in ("systolic", "diastolic"):
             if part not in reading:
                 raise _Invalid(f"{where}has no {part} value", item=number, part=part)
-            if type(reading[part]) is not int:
+        parts = (
+            ("systolic", "diastolic", "heart_rate")
+            if with_heart_rate
+            else ("systolic", "diastolic")
+        )
+        for part in parts:
+            if part in reading and type(reading[part]) is not int:
                 raise _Invalid(
                     f"{where}{part} must be a whole number, got {_shown(reading[part])}",
                     item=number,
                     part=part,
                 )
         systolic, diastolic = reading["systolic"], reading["diastolic"]
-        for part, pressure, span in (
+        heart_rate = reading.get("heart_rate") if with_heart_rate else None
+        for part, number_read, span in (
             ("systolic", systolic, SYSTOLIC),
             ("diastolic", diastolic, DIASTOLIC),
+            ("heart_rate", heart_rate, HEART_RATE),
         ):
-            if not span.low <= pressure <= span.high:
-                message = f"{where}{part} {pressure} is outside {span.describe()}"
+            if number_read is not None and not span.low <= number_read <= span.high:
+                message = (
+                    f"{where}{part.replace('_', ' ')} {number_read} is outside {span.describe()}"
+                )
                 raise _Invalid(message, item=number, part=part)
         if systolic <= diastolic:
             message = f"{where}systolic {systolic} is not above diastolic {diastolic}"
             raise _Invalid(message, item=number, part="systolic")
-        readings.append(BloodPressure(systolic, diastolic))
-    return tuple(readings)
+        return BloodPressure(systolic, diastolic, heart_rate)
+
+    return parse
 
 
 def _conditions(value: object) -> frozenset[str]:
@@ -338,38 +418,139 @@ def _conditions(value: object) -> frozenset[str]:
     return frozenset(value)
 
 
-def _cssrs(value: object) -> Cssrs:
-    if (
-        type(value) is dict
-        and value.keys() <= _CSSRS_KEYS
-        and set(map(type, value.values())) <= {bool}
-    ):
-        return Cssrs._make(map(value.get, CSSRS_ITEMS))
+def _medications(value: object) -> frozenset[str]:
+    if type(value) is not list or not value:
+        raise _Invalid(f'expected a list of medication classes, or ["none"], got {_shown(value)}')
+    for medication in value:
+        if type(medication) is not str or medication not in MEDICATION_CLASSES:
+            raise _Invalid(f"{_shown(medication)} is not a known medication class")
+    classes = frozenset(value)
+    if "none" in classes and len(classes) > 1:
+        raise _Invalid('"none" cannot be listed with other medication classes')
+    return classes
+
+
+def _text(value: object, longest: int, what: str, item: int | None = None) -> str:
+    if type(value) is not str:
+        raise _Invalid(f"expected {what} as text, got {_shown(value)}", item=item)
+    if not value.strip():
+        raise _Invalid(f"{what} is empty", item=item)
+    if len(value) > longest:
+        raise _Invalid(f"{what} is longer than {longest} characters", item=item)
+    if not value.isprintable():
+        raise _Invalid(f"{what} holds a control character", item=item)
+    return value
+
+
+def _medications_other(value: object) -> tuple[str, ...]:
+    if type(value) is not list:
+        raise _Invalid(f"expected a list of medicine names, got {_shown(value)}")
+    if len(value) > MEDICATIONS_OTHER_MAX:
+        raise _Invalid(f"expected at most {MEDICATIONS_OTHER_MAX} names, got {len(value)}")
+    return tuple(
+        _text(name, MEDICATION_NAME_MAX, "a medicine name", item=number)
+        for number, name in enumerate(value, start=1)
+    )
+
+
+_PHONE_SIGNS: Final = " +-()."
+_WITHOUT_PHONE_CHARACTERS: Final = str.maketrans("", "", "0123456789" + _PHONE_SIGNS)
+_WITHOUT_PHONE_SIGNS: Final = str.maketrans("", "", _PHONE_SIGNS)
+
+
+def phone_problem(value: str) -> str | None:
+    """What is wrong with a phone number as typed, or None: 7 to 15 digits, + ( ) - . spaces."""
+    if len(value) > PHONE_MAX:
+        return f"a phone number is at most {PHONE_MAX} characters"
+    if value.translate(_WITHOUT_PHONE_CHARACTERS):
+        return "a phone number holds digits, spaces and + ( ) - . only"
+    digits = len(value.translate(_WITHOUT_PHONE_SIGNS))
+    if not PHONE_DIGITS.low <= digits <= PHONE_DIGITS.high:
+        return f"a phone number has {PHONE_DIGITS.describe()}, this one {digits}"
+    return None
+
+
+def _contact(value: object) -> Contact:
+    if type(value) is dict:  # fast path: a well-formed contact
+        name, phone = value.get("name"), value.get("phone")
+        if (
+            type(name) is str
+            and type(phone) is str
+            and len(name) <= CONTACT_NAME_MAX
+            and name.strip()
+            and name.isprintable()
+            and phone.strip()
+            and phone_problem(phone) is None
+        ):
+            return Contact(name, phone)
     if type(value) is not dict:
-        raise _Invalid(f"expected an object of yes/no answers, got {_shown(value)}")
-    items: dict[str, bool] = {}
-    for item in CSSRS_ITEMS:
-        if item in value:
-            answer = value[item]
-            if type(answer) is not bool:
-                raise _Invalid(
-                    f"{item} is {_shown(answer)}; each answer is true or false", part=item
-                )
-            items[item] = answer
-    return Cssrs(**items)
+        raise _Invalid(f"expected an object with name and phone, got {_shown(value)}")
+    found = {}
+    for part, longest, what in (
+        ("name", CONTACT_NAME_MAX, "the name"),
+        ("phone", PHONE_MAX, "the phone number"),
+    ):
+        if part not in value:
+            raise _Invalid(f"has no {part}", part=part)
+        try:
+            found[part] = _text(value[part], longest, what)
+        except _Invalid as invalid:
+            raise _Invalid(str(invalid), part=part) from None
+    problem = phone_problem(found["phone"])
+    if problem:
+        raise _Invalid(problem, part="phone")
+    return Contact(found["name"], found["phone"])
 
 
-_CSSRS_KEYS: Final = frozenset(CSSRS_ITEMS)
+def _session_location(value: object) -> str:
+    return _text(value, SESSION_LOCATION_MAX, "the address")
+
+
+def _yes_or_no(value: object) -> bool:
+    if type(value) is not bool:
+        raise _Invalid(f"expected true or false, got {_shown(value)}")
+    return value
+
+
+def _cssrs_parser(items: tuple[str, ...]) -> Callable[[object], Cssrs]:
+    """C-SSRS answers with these items; any other item is ignored (format 1: the lifetime one)."""
+    known = frozenset(items)
+    absent = (None,) * (len(CSSRS_ITEMS) - len(items))
+
+    def parse(value: object) -> Cssrs:
+        if (
+            type(value) is dict
+            and value.keys() <= known
+            and set(map(type, value.values())) <= {bool}
+        ):
+            return Cssrs._make((*map(value.get, items), *absent))
+        if type(value) is not dict:
+            raise _Invalid(f"expected an object of yes/no answers, got {_shown(value)}")
+        answers: dict[str, bool] = {}
+        for item in items:
+            if item in value:
+                answer = value[item]
+                if type(answer) is not bool:
+                    raise _Invalid(
+                        f"{item} is {_shown(answer)}; each answer is true or false", part=item
+                    )
+                answers[item] = answer
+        return Cssrs(**answers)
+
+    return parse
+
+
+Parser = _Choices | Callable[[object], object]
 
 # The answer format, key by key, in its order: accepted choices or a parser.
-_FIELDS: Final[dict[str, _Choices | Callable[[object], object]]] = {
+_FIELDS_V1: Final[dict[str, Parser]] = {
     "age": _integer_in(AGE),
     "sex_at_birth": _Choices(SEX_AT_BIRTH),
     "pregnant": _Choices(TRI_STATE),
     "breastfeeding": _Choices(TRI_STATE),
     "height_cm": _number_in(HEIGHT_CM),
     "weight_kg": _number_in(WEIGHT_KG),
-    "bp_readings": _bp_readings,
+    "bp_readings": _bp_readings_parser(with_heart_rate=False),
     "ketamine_hypersensitivity": _Choices(TRI_STATE),
     "psychosis": _Choices(PSYCHOSIS),
     "mania": _Choices(TRI_STATE),
@@ -381,32 +562,64 @@ _FIELDS: Final[dict[str, _Choices | Callable[[object], object]]] = {
     "dast10": _dast10,
     "phq9": _item_scores(PHQ9),
     "gad7": _item_scores(GAD7),
-    "cssrs": _cssrs,
+    "cssrs": _cssrs_parser(CSSRS_ITEMS[:-1]),
     "antidepressant_trials": _integer_in(ANTIDEPRESSANT_TRIALS),
     "panic_disorder": _Choices(TRI_STATE),
     "aggression_history": _Choices(TRI_STATE),
     "home_safe": _Choices(TRI_STATE),
     "support_person": _Choices(TRI_STATE),
 }
-ANSWER_KEYS: Final = tuple(_FIELDS)
-_FIELD_AT: Final = {key: (index, field) for index, (key, field) in enumerate(_FIELDS.items())}
-_CHOICE_FIELDS: Final = tuple(
-    (key, index, field) for key, (index, field) in _FIELD_AT.items() if isinstance(field, _Choices)
-)
-_PARSED_FIELDS: Final = tuple(
-    (key, index, field)
-    for key, (index, field) in _FIELD_AT.items()
-    if not isinstance(field, _Choices)
-)
+# Format 2: format 1's keys in the same order, with the new ones beside their topic.
+_FIELDS_V2: Final[dict[str, Parser]] = {
+    **{key: _FIELDS_V1[key] for key in list(_FIELDS_V1)[:6]},
+    "bp_readings": _bp_readings_parser(with_heart_rate=True),
+    "bp_unavailable": _yes_or_no,
+    **{key: _FIELDS_V1[key] for key in ("ketamine_hypersensitivity", "psychosis", "mania")},
+    "conditions": _conditions,
+    "hypertension_treated": _Choices(TRI_STATE),
+    "medications": _medications,
+    "medications_other": _medications_other,
+    **{key: _FIELDS_V1[key] for key in list(_FIELDS_V1)[11:18]},
+    "cssrs": _cssrs_parser(CSSRS_ITEMS),
+    **{key: _FIELDS_V1[key] for key in list(_FIELDS_V1)[19:]},
+    "emergency_contact": _contact,
+    "support_person_contact": _contact,
+    "session_location": _session_location,
+}
+ANSWER_KEYS: Final = tuple(_FIELDS_V2)
 _ABSENT: Final = object()
+
+
+class _Layout(NamedTuple):
+    """One format's keys, split by kind, each with its place in `Answers`."""
+
+    choice_fields: tuple[tuple[str, int, _Choices], ...]
+    parsed_fields: tuple[tuple[str, int, Callable[[object], object]], ...]
+    order: dict[str, int]  # a key's place in the format, to list errors in order
+
+
+def _layout(fields: dict[str, Parser]) -> _Layout:
+    at = Answers._fields.index
+    return _Layout(
+        tuple((k, at(k), f) for k, f in fields.items() if isinstance(f, _Choices)),
+        tuple((k, at(k), f) for k, f in fields.items() if not isinstance(f, _Choices)),
+        {key: place for place, key in enumerate(["format", *fields])},
+    )
+
+
+_LAYOUTS: Final = {1: _layout(_FIELDS_V1), 2: _layout(_FIELDS_V2)}
+_FORMAT_AT: Final = Answers._fields.index("format")
 # Every question that offers "unsure", in the order of the format.
-UNSURE_KEYS: Final = tuple(key for key, _, choices in _CHOICE_FIELDS if "unsure" in choices)
+UNSURE_KEYS: Final = tuple(
+    key for key, _, choices in _LAYOUTS[2].choice_fields if "unsure" in choices
+)
 # Questions answered yes/no/unsure, for forms that offer exactly these choices.
 TRI_STATE_KEYS: Final = (
     "pregnant",
     "breastfeeding",
     "ketamine_hypersensitivity",
     "mania",
+    "hypertension_treated",
     "ketamine_misuse",
     "panic_disorder",
     "aggression_history",
@@ -425,11 +638,17 @@ def parse_answers(raw: object) -> Answers:
     """
     if type(raw) is not dict:
         raise InvalidAnswers([FieldError("answers", f"expected a JSON object, got {_shown(raw)}")])
-    parsed: list[object] = [None] * len(_FIELDS)
+    version = raw.get("format", 1)
+    layout = _LAYOUTS.get(version) if type(version) is int else None
+    if layout is None:
+        message = f"{_shown(version)} is not an answer format: 2, or no key for format 1"
+        raise InvalidAnswers([FieldError("format", message)])
+    parsed: list[object] = [None] * len(Answers._fields)
+    parsed[_FORMAT_AT] = version
     errors: list[FieldError] = []
     get = raw.get
     # Each key of the format once, in order (unknown keys are never looked at).
-    for key, index, choices in _CHOICE_FIELDS:
+    for key, index, choices in layout.choice_fields:
         value = get(key, _ABSENT)
         if value is _ABSENT:
             continue
@@ -439,7 +658,7 @@ def parse_answers(raw: object) -> Answers:
             errors.append(FieldError(key, message))
         else:
             parsed[index] = choice
-    for key, index, parse in _PARSED_FIELDS:
+    for key, index, parse in layout.parsed_fields:
         value = get(key, _ABSENT)
         if value is _ABSENT:
             continue
@@ -450,10 +669,15 @@ def parse_answers(raw: object) -> Answers:
             parsed[index] = parse(value)
         except _Invalid as invalid:
             errors.append(FieldError(key, str(invalid), invalid.item, invalid.part))
+    answers = Answers._make(parsed)
+    if answers.bp_unavailable and answers.bp_readings:
+        errors.append(
+            FieldError("bp_unavailable", "no monitor was given, yet there are readings: keep one")
+        )
     if errors:
-        errors.sort(key=lambda error: _FIELD_AT[error.field][0])
+        errors.sort(key=lambda error: layout.order[error.field])
         raise InvalidAnswers(errors)
-    return Answers._make(parsed)
+    return answers
 
 
 def as_answers(answers: Answers | Mapping[str, object]) -> Answers:

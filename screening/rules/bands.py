@@ -1,7 +1,8 @@
-"""Standard severity bands of the instruments' totals, for display (see instruments.md)."""
+"""Standard bands of the instruments' totals and of vital signs, for display (instruments.md)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 # (lowest total of the band, its name), ascending.
@@ -41,3 +42,46 @@ def audit_c_band(total: int, sex_at_birth: str | None) -> str:
         return "positive, high (8-12)"
     cut_off = AUDIT_C_POSITIVE.get(sex_at_birth or "", AUDIT_C_POSITIVE_OTHERS)
     return "positive" if total >= cut_off else "negative"
+
+
+def cssrs_risk_level(cssrs: Mapping[str, object]) -> str:
+    """The C-SSRS screener's risk level (instruments.md 6.3): high, moderate, low or none.
+
+    High: intent or a plan in the past month, or suicidal behaviour in the past 3
+    months. Moderate: thinking about a method without either, or suicidal behaviour
+    more than 3 months ago. Low: a wish to be dead or suicidal thoughts only.
+    """
+
+    def yes(item: str) -> bool:
+        return cssrs.get(item) is True
+
+    if yes("intent") or yes("plan") or yes("behavior_3_months"):
+        return "high"
+    if yes("method") or yes("behavior_lifetime"):
+        return "moderate"
+    if yes("wish_dead") or yes("suicidal_thoughts"):
+        return "low"
+    return "none"
+
+
+# ACC/AHA 2017 blood pressure categories: (lowest systolic, lowest diastolic, name), highest first.
+BP_CATEGORIES: Final = (
+    (181, 121, "hypertensive crisis"),
+    (140, 90, "stage 2 hypertension"),
+    (130, 80, "stage 1 hypertension"),
+)
+
+
+def bp_category(systolic: int, diastolic: int) -> str:
+    """A reading's ACC/AHA 2017 category; crisis is above 180/120."""
+    for lowest_systolic, lowest_diastolic, name in BP_CATEGORIES:
+        if systolic >= lowest_systolic or diastolic >= lowest_diastolic:
+            return name
+    return "elevated" if systolic >= 120 else "normal"
+
+
+def heart_rate_band(beats_per_minute: int) -> str:
+    """A resting heart rate: slow below 60, fast above 100."""
+    if beats_per_minute > 100:
+        return "fast (tachycardia)"
+    return "slow" if beats_per_minute < 60 else "normal"

@@ -4,6 +4,9 @@ Each check below looks at one topic and returns its candidate rules, strongest
 first, each with the reason in words. At most one candidate of a check fires:
 the first that is not switched off. That is how exclusive groups work, and an
 ungrouped check has at most one candidate anyway.
+
+Format-1 answers run exactly the checks they always did (`CHECKS_FORMAT_1`);
+format-2 answers run those with their format-2 versions, and the new rules.
 """
 
 from __future__ import annotations
@@ -12,10 +15,10 @@ from collections.abc import Callable, Mapping
 from operator import attrgetter
 from typing import Final
 
-from .answers import UNSURE_KEYS, Answers, Cssrs, as_answers
+from .answers import BP_READINGS_MIN_FORMAT_2, UNSURE_KEYS, Answers, Cssrs, as_answers
 from .catalog import RULES_BY_ID
 from .decision import Decision, FiredRule
-from .scores import Scores, compute_scores
+from .scores import Scores, compute_scores, mean_heart_rate
 from .thresholds import DEFAULT_THRESHOLDS, Thresholds
 from .vocab import Effect, Priority, Route
 
@@ -27,6 +30,12 @@ NO_CSSRS: Final = Cssrs()
 
 # A PHQ-9 item 9 score at which the patient is shown crisis resources at once.
 CRISIS_PHQ9_ITEM9: Final = 2
+# Above this mean resting heart rate (beats per minute): tachycardia.
+TACHYCARDIA_BPM: Final = 100
+
+PRESSOR_MEDICATIONS: Final = ("maoi", "stimulant")
+SEDATING_MEDICATIONS: Final = ("opioid", "benzodiazepine", "other_sedative")
+BLUNTING_MEDICATIONS: Final = ("lamotrigine", "benzodiazepine")
 
 VASCULAR_CONDITIONS: Final = ("aneurysm", "arteriovenous_malformation", "intracerebral_hemorrhage")
 OTHER_RELEVANT_CONDITIONS: Final = (
@@ -124,6 +133,86 @@ def _dissociation(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
     return NONE
 
 
+def _blood_pressure_format_2(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    """As format 1, and any single reading at the crisis line is a crisis, whatever the mean."""
+    candidates = _blood_pressure(a, s, t)
+    if candidates and candidates[0][0] == "hypertensive_crisis":
+        return candidates
+    crisis = [
+        (number, reading)
+        for number, reading in enumerate(a.bp_readings or (), start=1)
+        if reading.systolic >= t.bp_crisis_systolic or reading.diastolic >= t.bp_crisis_diastolic
+    ]
+    if not crisis:
+        return candidates
+    number, reading = crisis[0]
+    limit = f"{t.bp_crisis_systolic}/{t.bp_crisis_diastolic}"
+    reason = (
+        f"reading {number} of {reading.systolic}/{reading.diastolic} mmHg is at or above "
+        f"{limit} (mean {s.bp_systolic}/{s.bp_diastolic} mmHg)"
+    )
+    return [("hypertensive_crisis", reason), *candidates]
+
+
+def _heart_rate(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    rate = mean_heart_rate(a.bp_readings) if a.bp_readings else None
+    if rate is not None and rate > TACHYCARDIA_BPM:
+        reason = f"mean heart rate {rate} beats per minute is above {TACHYCARDIA_BPM}"
+        return [("tachycardia", reason)]
+    return NONE
+
+
+def _treated_hypertension(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.hypertension_treated == "yes":
+        reason = "reports treated high blood pressure: check the treatment is taken as prescribed"
+        return [("hypertension_on_treatment", reason)]
+    return NONE
+
+
+def _dissociation_format_2(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.dissociative_disorder == "mild":
+        return [("dissociative_disorder", "reports a diagnosed dissociative disorder, not severe")]
+    return _dissociation(a, s, t)
+
+
+def _taken(a: Answers, classes: tuple[str, ...]) -> list[str]:
+    medications = a.medications
+    if not medications or medications.isdisjoint(classes):  # the usual case, checked in C
+        return []
+    return [c for c in classes if c in medications]
+
+
+def _pressor_medication(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    found = _taken(a, PRESSOR_MEDICATIONS)
+    if found:
+        reason = f"takes {_words(found)}: blood pressure rises with ketamine"
+        return [("serotonergic_or_pressor_interaction", reason)]
+    return NONE
+
+
+def _sedating_medication(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    found = _taken(a, SEDATING_MEDICATIONS)
+    if found:
+        reason = f"takes {_words(found)}: sedation and respiratory depression with ketamine"
+        return [("respiratory_depression_risk", reason)]
+    return NONE
+
+
+def _blunting_medication(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    found = _taken(a, BLUNTING_MEDICATIONS)
+    if found:
+        reason = f"takes {_words(found)}: may weaken ketamine's effect"
+        return [("reduced_efficacy_medication", reason)]
+    return NONE
+
+
+def _antipsychotic(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    if a.psychosis == "never" and _taken(a, ("antipsychotic",)):
+        reason = "takes an antipsychotic yet reports no psychotic symptoms ever"
+        return [("antipsychotic_without_psychosis_answer", reason)]
+    return NONE
+
+
 def _audit_c_review_threshold(a: Answers, t: Thresholds) -> int:
     if a.sex_at_birth == "female":
         return t.audit_c_review_female
@@ -200,6 +289,14 @@ def _suicide(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
     if ideation:
         candidates.append(("suicidal_ideation", "; ".join(ideation)))
     return candidates
+
+
+def _suicide_attempt(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    c = a.cssrs
+    if c is None or not c.behavior_lifetime or c.behavior_3_months:
+        return NONE
+    when = "more than 3 months ago" if c.behavior_3_months is False else "(when: not answered)"
+    return [("suicide_attempt_history", f"C-SSRS: a suicide attempt or preparatory act {when}")]
 
 
 def _unstable_medical(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
@@ -290,11 +387,46 @@ def missing_answers(a: Answers) -> list[str]:
         if a.sex_at_birth == "male" and "pregnant" in missing:
             missing.remove("pregnant")
     c = a.cssrs
-    if c is not None and None in c:
+    if a.format == 2:
+        return _missing_format_2(a, missing)
+    if c is not None and None in c[:6]:
         items = ["wish_dead", "suicidal_thoughts", "behavior_3_months"]
         if c.suicidal_thoughts:
             items += ["method", "intent", "plan"]
         missing += [f"cssrs.{item}" for item in items if getattr(c, item) is None]
+    return missing
+
+
+def _missing_format_2(a: Answers, missing: list[str]) -> list[str]:
+    """Format 2 asks more: medications, heart rates, two readings, contacts and so on."""
+    readings = a.bp_readings
+    if a.bp_unavailable and "bp_readings" in missing:
+        missing[missing.index("bp_readings")] = "bp_readings (no blood pressure monitor)"
+    elif readings is not None:
+        if len(readings) < BP_READINGS_MIN_FORMAT_2:
+            missing.append(f"bp_readings ({BP_READINGS_MIN_FORMAT_2} readings needed, 1 given)")
+        without_rate = [n for n, r in enumerate(readings, start=1) if r.heart_rate is None]
+        if without_rate:
+            numbers = ", ".join(str(n) for n in without_rate)
+            missing.append(f"bp_readings.heart_rate (reading {numbers})")
+    if a.conditions and "hypertension" in a.conditions and a.hypertension_treated is None:
+        missing.append("hypertension_treated")
+    c = a.cssrs
+    if c is not None and None in c:
+        items = ["wish_dead", "suicidal_thoughts", "behavior_lifetime"]
+        if c.suicidal_thoughts:
+            items += ["method", "intent", "plan"]
+        if c.behavior_lifetime:
+            items.append("behavior_3_months")
+        missing += [f"cssrs.{item}" for item in items if getattr(c, item) is None]
+    for key, needed in (
+        ("medications", True),
+        ("emergency_contact", True),
+        ("support_person_contact", a.support_person == "yes"),
+        ("session_location", a.home_safe == "yes"),
+    ):
+        if needed and getattr(a, key) is None:
+            missing.append(key)
     return missing
 
 
@@ -331,7 +463,18 @@ def _incomplete(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
     return [("incomplete_answers", "; ".join(parts))]
 
 
-CHECKS: Final[tuple[Check, ...]] = (
+def _incomplete_format_2(a: Answers, s: Scores, t: Thresholds) -> list[Candidate]:
+    candidates = _incomplete(a, s, t)
+    c = a.cssrs
+    if c is None or not (c.behavior_3_months and c.behavior_lifetime is False):
+        return candidates
+    behaviour = "contradictory: cssrs.behavior_3_months answered yes but behavior_lifetime no"
+    if not candidates:
+        return [("incomplete_answers", behaviour)]
+    return [("incomplete_answers", f"{candidates[0][1]}; {behaviour}")]
+
+
+CHECKS_FORMAT_1: Final[tuple[Check, ...]] = (
     _hypersensitivity,
     _psychosis,
     _blood_pressure,
@@ -354,6 +497,21 @@ CHECKS: Final[tuple[Check, ...]] = (
     _aggression,
     _other_conditions,
     _incomplete,
+)
+_REPLACED_IN_FORMAT_2: Final[dict[Check, Check]] = {
+    _blood_pressure: _blood_pressure_format_2,
+    _dissociation: _dissociation_format_2,
+    _incomplete: _incomplete_format_2,
+}
+CHECKS_FORMAT_2: Final[tuple[Check, ...]] = (
+    *(_REPLACED_IN_FORMAT_2.get(check, check) for check in CHECKS_FORMAT_1),
+    _heart_rate,
+    _treated_hypertension,
+    _suicide_attempt,
+    _pressor_medication,
+    _sedating_medication,
+    _blunting_medication,
+    _antipsychotic,
 )
 
 # The route of a case follows from its strongest fired effect.
@@ -382,7 +540,7 @@ def evaluate(
     scores = compute_scores(a)
     disabled = thresholds.disabled_rules
     placed: list[tuple[int, FiredRule]] = []
-    for check in CHECKS:
+    for check in CHECKS_FORMAT_2 if a.format == 2 else CHECKS_FORMAT_1:
         candidates = check(a, scores, thresholds)
         if not candidates:  # the usual case: skip making an iterator
             continue
@@ -407,3 +565,23 @@ def crisis_resources_needed(answers: Answers) -> bool:
     if c is not None and (c.intent or c.plan or c.behavior_3_months):
         return True
     return answers.phq9 is not None and answers.phq9[8] >= CRISIS_PHQ9_ITEM9
+
+
+def suicidal_thoughts_reported(answers: Answers) -> bool:
+    """Any suicidal ideation or behaviour at all: any C-SSRS yes, or PHQ-9 item 9 of 1 or more.
+
+    Such a patient sees 988 and 911 with their result, whatever the route.
+    """
+    c = answers.cssrs
+    if c is not None and True in c:
+        return True
+    return answers.phq9 is not None and answers.phq9[8] >= 1
+
+
+def crisis_level_reading(answers: Answers, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> bool:
+    """A single blood-pressure reading at or above the crisis line: measure again, or call 911."""
+    return any(
+        reading.systolic >= thresholds.bp_crisis_systolic
+        or reading.diastolic >= thresholds.bp_crisis_diastolic
+        for reading in answers.bp_readings or ()
+    )

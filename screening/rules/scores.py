@@ -41,9 +41,15 @@ def dast10_total(answers: tuple[bool, ...]) -> int:
 
 def mean_blood_pressure(readings: tuple[BloodPressure, ...]) -> tuple[int, int]:
     if len(readings) == 1:
-        return readings[0]
-    systolic, diastolic = zip(*readings, strict=True)
+        return readings[0][:2]
+    systolic, diastolic, _ = zip(*readings, strict=True)
     return rounded_mean(systolic), rounded_mean(diastolic)
+
+
+def mean_heart_rate(readings: tuple[BloodPressure, ...]) -> int | None:
+    """The mean of the heart rates given with the readings, halves up; None when none."""
+    rates = tuple(reading.heart_rate for reading in readings if reading.heart_rate is not None)
+    return rounded_mean(rates) if rates else None
 
 
 def compute_scores(answers: Answers) -> Scores:

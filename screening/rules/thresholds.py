@@ -1,4 +1,12 @@
-"""Editable thresholds of clinical-rules.md section 7: defaults, ranges, orderings."""
+"""Editable thresholds of clinical-rules.md section 7: defaults, ranges, orderings, floors.
+
+Safety floors: some ranges are narrower than the contract's, so that no rule
+set can make at-home possible for a patient shown crisis resources or one the
+contract holds back: PHQ-9 item 9 ideation is fixed at 1, the at-home blood
+pressure limit cannot exceed 140/90, one antidepressant trial at least is
+required, and the rules of `catalog.ALWAYS_ON` cannot be switched off. A
+`Thresholds` outside them cannot even be built.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +28,12 @@ class ThresholdSpec:
     high: int
     label: str
     unit: str = ""
+    # Why the range stops where it does, when a safety floor narrowed it.
+    floor: str = ""
+
+    @property
+    def fixed(self) -> bool:
+        return self.low == self.high
 
 
 THRESHOLD_SPECS: Final = (
@@ -32,10 +46,22 @@ THRESHOLD_SPECS: Final = (
         "bp_uncontrolled_diastolic", 100, 90, 110, "Uncontrolled hypertension, diastolic", "mmHg"
     ),
     ThresholdSpec(
-        "bp_elevated_systolic", 140, 120, 160, "Elevated blood pressure, systolic", "mmHg"
+        "bp_elevated_systolic",
+        140,
+        120,
+        140,
+        "Elevated blood pressure, systolic",
+        "mmHg",
+        floor="the at-home limit cannot exceed 140/90 mmHg",
     ),
     ThresholdSpec(
-        "bp_elevated_diastolic", 90, 80, 100, "Elevated blood pressure, diastolic", "mmHg"
+        "bp_elevated_diastolic",
+        90,
+        80,
+        90,
+        "Elevated blood pressure, diastolic",
+        "mmHg",
+        floor="the at-home limit cannot exceed 140/90 mmHg",
     ),
     ThresholdSpec("dast10_active", 6, 3, 9, "DAST-10 score for active drug use"),
     ThresholdSpec("dast10_review", 3, 1, 6, "DAST-10 score for a substance use review"),
@@ -44,12 +70,26 @@ THRESHOLD_SPECS: Final = (
         "audit_c_review_female", 3, 2, 8, "AUDIT-C score for a review, female sex at birth"
     ),
     ThresholdSpec("audit_c_review_other", 4, 2, 8, "AUDIT-C score for a review, others"),
-    ThresholdSpec("phq9_item9_ideation", 1, 1, 3, "PHQ-9 item 9 score for suicidal ideation"),
+    ThresholdSpec(
+        "phq9_item9_ideation",
+        1,
+        1,
+        1,
+        "PHQ-9 item 9 score for suicidal ideation",
+        floor="any thought of being better off dead keeps a patient from at-home",
+    ),
     ThresholdSpec("phq9_indication", 10, 5, 20, "PHQ-9 score that indicates treatment"),
     ThresholdSpec("gad7_indication", 10, 5, 15, "GAD-7 score that indicates treatment"),
     ThresholdSpec("gad7_panic", 15, 10, 21, "GAD-7 score for panic risk"),
     ThresholdSpec("min_age", 18, 18, 25, "Minimum age", "years"),
-    ThresholdSpec("min_antidepressant_trials", 2, 0, 4, "Antidepressant trials required first"),
+    ThresholdSpec(
+        "min_antidepressant_trials",
+        2,
+        1,
+        4,
+        "Antidepressant trials required first",
+        floor="ketamine is never a first treatment",
+    ),
 )
 THRESHOLD_SPECS_BY_NAME: Final = {spec.name: spec for spec in THRESHOLD_SPECS}
 
@@ -100,8 +140,19 @@ class Thresholds:
     def with_ruleset(self, ruleset: str) -> Thresholds:
         return replace(self, ruleset=ruleset)
 
-
-DEFAULT_THRESHOLDS: Final = Thresholds()
+    def __post_init__(self) -> None:
+        """The safety floors hold for every rule set, however it was built."""
+        errors = [
+            FieldError(spec.name, message)
+            for spec in THRESHOLD_SPECS
+            if (message := _threshold_error(spec.name, getattr(self, spec.name)))
+        ]
+        errors += [
+            FieldError("disabled_rules", f'"{rule}" cannot be switched off')
+            for rule in sorted(self.disabled_rules - SWITCHABLE_RULES)
+        ]
+        if errors:
+            raise InvalidThresholds(errors)
 
 
 def _threshold_error(name: str, value: object) -> str | None:
@@ -110,7 +161,13 @@ def _threshold_error(name: str, value: object) -> str | None:
         return f"expected a whole number, got {value!r}"
     if not spec.low <= value <= spec.high:
         unit = f" {spec.unit}" if spec.unit else ""
-        return f"{value} is outside the allowed range {spec.low}-{spec.high}{unit}"
+        allowed = (
+            f"is not allowed: it is fixed at {spec.low}{unit}"
+            if spec.fixed
+            else f"is outside the allowed range {spec.low}-{spec.high}{unit}"
+        )
+        floor = f" (safety floor: {spec.floor})" if spec.floor else ""
+        return f"{value} {allowed}{floor}"
     return None
 
 
@@ -123,6 +180,9 @@ def _disabled_rules_error(value: object) -> str | None:
         if rule not in SWITCHABLE_RULES:
             return f'"{rule}" cannot be switched off'
     return None
+
+
+DEFAULT_THRESHOLDS: Final = Thresholds()
 
 
 def thresholds_from_mapping(

@@ -2,18 +2,22 @@
 (function () {
   "use strict";
 
-  // <div data-show-when="field:value1,value2"> is shown only while that field has one of the values.
+  // <div data-show-when="field:value1,value2"> is shown only while that field has one of the
+  // values (for checkboxes: while any of them is ticked); data-hide-when hides it instead.
   function conditionalBlocks(form) {
-    form.querySelectorAll("[data-show-when]").forEach(function (block) {
-      var rule = block.getAttribute("data-show-when").split(":");
+    form.querySelectorAll("[data-show-when], [data-hide-when]").forEach(function (block) {
+      var hide = block.hasAttribute("data-hide-when");
+      var rule = block.getAttribute(hide ? "data-hide-when" : "data-show-when").split(":");
       var name = rule[0];
       var values = rule[1].split(",");
+      var inputs = form.querySelectorAll('input[name="' + name + '"]');
       function update() {
-        var checked = form.querySelector('input[name="' + name + '"]:checked');
-        var show = checked !== null && values.indexOf(checked.value) !== -1;
-        block.hidden = !show;
+        var matches = Array.prototype.some.call(inputs, function (input) {
+          return input.checked && values.indexOf(input.value) !== -1;
+        });
+        block.hidden = hide ? matches : !matches;
       }
-      form.querySelectorAll('input[name="' + name + '"]').forEach(function (input) {
+      inputs.forEach(function (input) {
         input.addEventListener("change", update);
       });
       update();

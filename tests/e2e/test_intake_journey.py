@@ -1,4 +1,5 @@
-"""The patient journey in Chromium: keyboard only, crisis first, resume after leaving."""
+"""The patient journey in Chromium: keyboard only, crisis first, resume after leaving,
+and the steps of answer format 2 (medicines, heart rate, contacts)."""
 
 import pytest
 from playwright.sync_api import expect
@@ -49,7 +50,41 @@ def continue_(page):
         page.keyboard.press("Enter")
 
 
-def answer_clean_steps(page, safety=None):
+def tick(page, label):
+    page.get_by_label(label).focus()
+    page.keyboard.press("Space")
+
+
+def enter_reading(page, number, systolic, diastolic, heart_rate):
+    group = f"Reading {number}" + (" (optional)" if number > 2 else "")
+    type_into(page, "Top number (systolic)", systolic, within=group)
+    type_into(page, "Bottom number (diastolic)", diastolic, within=group)
+    type_into(page, "Pulse (heart rate)", heart_rate, within=group)
+
+
+def answer_blood_pressure(page):
+    enter_reading(page, 1, "122", "78", "72")
+    enter_reading(page, 2, "120", "76", "70")
+    continue_(page)
+
+
+def answer_no_medicines(page):
+    tick(page, "None of these")
+    continue_(page)
+
+
+def answer_contacts(page):
+    type_into(page, "Emergency contact: name", "Jamie Example")
+    type_into(page, "Emergency contact: phone number", "+1 555 010 0100")
+    type_into(page, "Support person: name", "Casey Example")
+    type_into(page, "Support person: phone number", "(555) 010-0101")
+    type_into(page, "Where would your at-home sessions take place?", "12 Elm Street")
+    continue_(page)
+
+
+def answer_clean_steps(
+    page, safety=None, blood_pressure=answer_blood_pressure, medicines=answer_no_medicines
+):
     """Answer every step as a clean candidate, with the keyboard alone."""
     choose(page, "What sex were you assigned at birth?", "Female")
     choose(page, "Are you pregnant, or could you be pregnant?", "No")
@@ -58,18 +93,17 @@ def answer_clean_steps(page, safety=None):
     type_into(page, "Weight in kilograms", "64")
     continue_(page)
 
-    type_into(page, "Top number (systolic)", "122", within="Reading 1")
-    type_into(page, "Bottom number (diastolic)", "78", within="Reading 1")
-    continue_(page)
+    blood_pressure(page)
 
-    page.get_by_label("None of these").focus()
-    page.keyboard.press("Space")
+    tick(page, "None of these")
     choose(page, "Have you ever had an allergy or a bad reaction to ketamine", "No")
     continue_(page)
 
+    medicines(page)
+
     choose(page, "Have you ever had psychotic symptoms", "No, never")
     choose(page, "Have you ever had a manic episode", "No")
-    choose(page, "Have you been diagnosed with a dissociative disorder?", "No")
+    choose(page, "Have you been diagnosed with a dissociative disorder", "No")
     choose(page, "In the past year, have you behaved aggressively", "No")
     continue_(page)
 
@@ -101,6 +135,8 @@ def answer_clean_steps(page, safety=None):
     choose(page, "Do you have a safe, private and calm place", "Yes")
     choose(page, "Is there an adult you trust", "Yes")
     continue_(page)
+
+    answer_contacts(page)
 
 
 def answer_safe_safety(page):
@@ -162,8 +198,8 @@ def test_a_patient_who_leaves_half_way_resumes_at_the_same_step(page, browser, l
     type_into(page, "Height in centimetres", "180")
     type_into(page, "Weight in kilograms", "82")
     continue_(page)
-    type_into(page, "Top number (systolic)", "118", within="Reading 1")
-    type_into(page, "Bottom number (diastolic)", "76", within="Reading 1")
+    enter_reading(page, 1, "118", "76", "64")
+    enter_reading(page, 2, "116", "74", "66")
     continue_(page)
     assert page.url.endswith("/intake/step/medical-history/")
     page.context.close()
@@ -173,7 +209,7 @@ def test_a_patient_who_leaves_half_way_resumes_at_the_same_step(page, browser, l
     fresh.get_by_role("link", name="Continue where you stopped").click()
 
     assert fresh.url.endswith("/intake/step/medical-history/")
-    assert fresh.get_by_text("Step 3 of 10").is_visible()
+    assert fresh.get_by_text("Step 3 of 12").is_visible()
     fresh.get_by_role("button", name="Back").click()
     reading = fresh.get_by_role("group", name="Reading 1")
     assert reading.get_by_label("Top number (systolic)").input_value() == "118"
@@ -189,7 +225,9 @@ def test_the_questionnaire_fits_a_phone_screen(browser, live_server):
     sign_in(page, patient.user.email)
     start_questionnaire(page)
 
-    for path in ("/account/", "/intake/step/about-you/", "/intake/step/mood/", "/intake/review/"):
+    steps = ("about-you", "blood-pressure", "medications", "mood", "contacts")
+    paths = ("/account/", *(f"/intake/step/{step}/" for step in steps), "/intake/review/")
+    for path in paths:
         page.goto(path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, path
@@ -207,3 +245,88 @@ def test_pregnancy_questions_appear_only_for_female_or_intersex(page):
     expect(pregnancy).to_be_hidden()
     page.get_by_label("Intersex").check()
     expect(pregnancy).to_be_visible()
+
+
+def test_the_new_questions_appear_only_when_they_apply(page):
+    patient = make_patient(email="conditional@example.org")
+    sign_in(page, patient.user.email)
+    start_questionnaire(page)
+    page.goto("/intake/step/blood-pressure/")
+    reading = page.get_by_role("group", name="Reading 1")
+    expect(reading).to_be_visible()
+    tick(page, "I don't have a blood pressure monitor")
+    expect(reading).to_be_hidden()
+
+    page.goto("/intake/step/medical-history/")
+    treated = page.get_by_role("group", name="Is your high blood pressure treated")
+    expect(treated).to_be_hidden()
+    tick(page, "High blood pressure")
+    expect(treated).to_be_visible()
+    tick(page, "Glaucoma")  # a second condition ticked keeps it shown
+    expect(treated).to_be_visible()
+
+    page.goto("/intake/step/medications/")
+    names = page.get_by_label("Which other medicines do you take?")
+    expect(names).to_be_hidden()
+    tick(page, "Another prescribed medicine")
+    expect(names).to_be_visible()
+
+    page.goto("/intake/step/mental-health/")
+    severity = page.get_by_role("group", name="How severe did the clinician")
+    expect(severity).to_be_hidden()
+    choose(page, "Have you been diagnosed with a dissociative disorder", "Yes")
+    expect(severity).to_be_visible()
+
+
+def test_a_patient_on_medicines_with_a_high_reading_is_advised_then_goes_on(page):
+    patient = make_patient(email="medicines@example.org")
+    sign_in(page, patient.user.email)
+    start_questionnaire(page)
+
+    def high_reading(page):
+        enter_reading(page, 1, "186", "104", "96")
+        enter_reading(page, 2, "150", "92", "94")
+        continue_(page)
+        advice = page.get_by_test_id("bp-advice")
+        expect(advice).to_contain_text("measure again in 5 minutes")
+        expect(advice).to_contain_text("chest pain, a severe headache, confusion or weakness")
+        enter_reading(page, 3, "178", "100", "92")
+        continue_(page)
+        assert page.url.endswith("/intake/step/medical-history/")
+
+    def medicines(page):
+        tick(page, "An MAOI antidepressant")
+        tick(page, "Another prescribed medicine")
+        type_into(page, "Which other medicines do you take?", "Omeprazole")
+        continue_(page)
+
+    answer_clean_steps(page, blood_pressure=high_reading, medicines=medicines)
+
+    expect(page.get_by_text("An MAOI antidepressant")).to_be_visible()
+    page.get_by_role("button", name="Submit my answers").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/submissions/**")
+    expect(page.get_by_test_id("bp-advice")).to_be_visible()
+    expect(page.get_by_text("A clinician will review your answers")).to_be_visible()
+    assert "serotonergic" not in page.content()
+
+
+def test_a_patient_with_a_passing_wish_to_be_dead_sees_988_with_the_result(page):
+    patient = make_patient(email="wish@example.org")
+    sign_in(page, patient.user.email)
+    start_questionnaire(page)
+
+    def passing_wish(page):
+        choose(page, "Have you wished you were dead", "Yes")
+        choose(page, "Have you actually had any thoughts of killing yourself?", "No")
+        choose(page, "Have you ever done anything, started to do anything", "No")
+        continue_(page)
+        assert page.url.endswith("/intake/step/treatment/")  # no crisis page for this
+
+    answer_clean_steps(page, safety=passing_wish)
+    page.get_by_role("button", name="Submit my answers").click()
+    page.wait_for_url("**/submissions/**")
+
+    help_now = page.get_by_test_id("help-now")
+    expect(help_now).to_contain_text("Call or text 988")
+    expect(help_now).to_contain_text("Call 911")

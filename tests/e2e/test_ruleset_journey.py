@@ -9,6 +9,7 @@ from config.celery import app
 from patients.roles import Role
 from screening.models import RuleSet
 from screening.rules import DEFAULT_THRESHOLDS
+from tests.builders import readings
 from tests.e2e.signin import sign_in
 from tests.factories import make_case, make_clinical_lead, make_patient, make_user
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def bp(systolic):
-    return {"bp_readings": [{"systolic": systolic, "diastolic": 80}]}
+    return readings(systolic)
 
 
 @pytest.fixture

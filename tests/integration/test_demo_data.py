@@ -62,9 +62,16 @@ def test_it_gives_the_demo_patient_cases_on_every_route_and_a_half_done_draft():
     patient = User.objects.get(email="patient@example.com").patient
     routes = sorted(s.screening.route for s in patient.submissions.all())
     assert routes == ["at_home", "clinician_review", "in_clinic"]
+    assert all(s.answers["format"] == 2 for s in patient.submissions.all())
     draft = patient.drafts.get(status="open")
-    assert draft.resume_step == "substance-use"
-    assert len(draft.completed_steps) == 4
+    assert draft.resume_step == "mental-health"
+    assert draft.completed_steps == [
+        "about-you",
+        "blood-pressure",
+        "medical-history",
+        "medications",
+    ]
+    assert draft.answers["format"] == 2
 
 
 @pytest.mark.django_db
@@ -83,3 +90,9 @@ def test_it_fills_the_queue_with_every_route_and_priority_an_overdue_case_and_a_
     assert any(is_overdue(case) for case in open_cases)
     busiest = Case.objects.values("patient").annotate(cases=Count("pk")).order_by("-cases")
     assert busiest[0]["cases"] >= 3  # a patient with earlier submissions, for the chart
+    formats = {
+        c.submission.answers.get("format", 1) for c in Case.objects.select_related("submission")
+    }
+    assert formats == {1, 2}  # one history predates answer format 2
+    fired = {rule for c in open_cases for rule in c.submission.screening.fired_rules.split(",")}
+    assert {"respiratory_depression_risk", "suicide_attempt_history"} <= fired

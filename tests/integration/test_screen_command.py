@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from screening.rules import evaluate
-from tests.builders import answers, bp
+from tests.builders import answers, bp, bp_hr
 from tests.unit.test_worked_cases import WORKED_CASES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,7 +104,10 @@ def test_it_applies_a_thresholds_file_over_the_defaults(command_env, tmp_path):
     path.write_text(json.dumps({"bp_elevated_systolic": 130, "bp_elevated_diastolic": 85}))
 
     result = screen(
-        command_env, [json.dumps(answers(bp_readings=bp((132, 80))))], "--thresholds", str(path)
+        command_env,
+        [json.dumps(answers(bp_readings=bp_hr((132, 80, 70), (132, 80, 70))))],
+        "--thresholds",
+        str(path),
     )
 
     decision = json.loads(result.stdout)

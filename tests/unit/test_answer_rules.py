@@ -52,8 +52,10 @@ def test_it_fires_the_rule_of_the_answer_and_routes_by_its_effect(change, rule, 
     assert decision.fired[0].effect == RULES_BY_ID[rule].effect
 
 
-def test_it_fires_nothing_for_diagnosed_hypertension_with_a_normal_reading():
-    assert evaluate(answers(conditions=["hypertension"])).fired_ids == ()
+def test_it_fires_nothing_for_diagnosed_untreated_hypertension_with_a_normal_reading():
+    decision = evaluate(answers(conditions=["hypertension"], hypertension_treated="no"))
+
+    assert decision.fired_ids == ()
 
 
 def test_it_names_each_vascular_condition_in_the_reason():

@@ -3,11 +3,11 @@
 import json
 
 from screening.rules import evaluate
-from tests.builders import answers, bp
+from tests.builders import answers, bp_hr
 
 
 def test_it_serialises_to_the_contract_shape():
-    decision = evaluate(answers(bp_readings=bp((184, 112))))
+    decision = evaluate(answers(bp_readings=bp_hr((184, 112, 80), (184, 112, 84))))
 
     assert json.loads(decision.to_json()) == {
         "route": "clinician_review",

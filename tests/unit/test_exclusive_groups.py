@@ -1,7 +1,9 @@
 """At most one rule of each exclusive group fires: the strongest that matches."""
 
-from screening.rules import evaluate, thresholds_from_mapping
-from tests.builders import answers, audit_c_total, bp, dast10_total
+import pytest
+
+from screening.rules import InvalidThresholds, evaluate, thresholds_from_mapping
+from tests.builders import answers, audit_c_total, bp_hr, dast10_total
 
 HIGH_RISK_CSSRS = {
     "wish_dead": True,
@@ -9,12 +11,13 @@ HIGH_RISK_CSSRS = {
     "method": True,
     "intent": True,
     "plan": False,
+    "behavior_lifetime": False,
     "behavior_3_months": False,
 }
 
 
 def test_it_fires_only_the_crisis_rule_when_blood_pressure_is_in_crisis():
-    decision = evaluate(answers(bp_readings=bp((190, 125))))
+    decision = evaluate(answers(bp_readings=bp_hr((190, 125, 80), (188, 122, 82))))
 
     assert decision.fired_ids == ("hypertensive_crisis",)
 
@@ -41,8 +44,12 @@ def test_it_fires_only_active_psychosis_for_current_symptoms():
     assert evaluate(answers(psychosis="current")).fired_ids == ("psychosis_active",)
 
 
-def test_it_falls_back_to_the_next_rule_of_a_group_when_the_stronger_is_switched_off():
-    thresholds = thresholds_from_mapping({"disabled_rules": ["substance_use_review"]})
-    raw = answers(substance_use="sustained_recovery", dast10=dast10_total(4))
+def test_it_fires_only_severe_dissociation_for_a_severe_disorder():
+    assert evaluate(answers(dissociative_disorder="severe")).fired_ids == ("severe_dissociation",)
 
-    assert evaluate(raw, thresholds).fired_ids == ("sustained_recovery",)
+
+def test_it_never_lets_the_recovery_flag_stand_in_for_a_switched_off_review():
+    # Switching off the stronger rule of a group would let the flag below it fire
+    # instead: for substance use that would send a patient home, so it is refused.
+    with pytest.raises(InvalidThresholds):
+        thresholds_from_mapping({"disabled_rules": ["substance_use_review"]})

@@ -8,12 +8,12 @@ from hypothesis import strategies as st
 from screening.rules import evaluate, thresholds_from_mapping
 from screening.rules.engine import REQUIRED_KEYS
 from tests.builders import answers
-from tests.unit.strategies import intakes, mostly_complete_intakes
+from tests.unit.strategies import format_2_intakes, intakes, mostly_complete_intakes
 
 # no_indication fires on *low* PHQ-9 and GAD-7 scores, so raising an item can
 # end it by design; the monotonicity properties hold with it switched off.
 WITHOUT_NO_INDICATION = thresholds_from_mapping({"disabled_rules": ["no_indication"]})
-any_intake = st.one_of(intakes, mostly_complete_intakes())
+any_intake = st.one_of(intakes, mostly_complete_intakes(), format_2_intakes())
 
 
 @given(any_intake)
@@ -25,6 +25,20 @@ def test_it_never_sends_home_a_case_with_a_routing_rule_or_unsure_required_answe
     missing_required = any(key not in raw for key in REQUIRED_KEYS if key != "pregnant")
     if routing_rule or unsure_required or missing_required:
         assert decision.route != "at_home"
+
+
+@given(format_2_intakes())
+def test_it_never_sends_home_a_format_2_intake_without_what_format_2_requires(raw):
+    if evaluate(raw).route != "at_home":
+        return
+    readings = raw["bp_readings"]
+    assert len(readings) >= 2 and all("heart_rate" in r for r in readings)
+    assert {"medications", "emergency_contact"} <= raw.keys()
+    assert "behavior_lifetime" in raw["cssrs"]
+    assert raw["support_person"] == "yes" and "support_person_contact" in raw
+    assert raw["home_safe"] == "yes" and "session_location" in raw
+    if "hypertension" in raw["conditions"]:
+        assert raw["hypertension_treated"] in ("yes", "no")
 
 
 @given(any_intake)

@@ -3,7 +3,7 @@
 import pytest
 
 from screening.rules import evaluate
-from tests.builders import answers
+from tests.builders import answers, answers_format_1
 
 REQUIRED = [
     "age",
@@ -104,16 +104,45 @@ def test_it_does_not_fire_the_contraindication_on_unsure(key, contraindication):
     assert decision.fired_ids == ("incomplete_answers",)
 
 
-def test_it_requires_the_three_cssrs_screening_items():
-    raw = answers(cssrs={"wish_dead": False})
+def test_it_requires_the_three_cssrs_screening_items_in_format_1():
+    raw = answers_format_1(cssrs={"wish_dead": False})
 
     assert incomplete_reason(raw) == "missing: cssrs.suicidal_thoughts, cssrs.behavior_3_months"
 
 
+def test_it_requires_the_lifetime_behaviour_item_in_format_2():
+    raw = answers(cssrs={"wish_dead": False})
+
+    assert incomplete_reason(raw) == "missing: cssrs.suicidal_thoughts, cssrs.behavior_lifetime"
+
+
+def test_it_asks_when_only_after_lifetime_behaviour_in_format_2():
+    raw = answers(cssrs={"wish_dead": False, "suicidal_thoughts": False, "behavior_lifetime": True})
+
+    assert incomplete_reason(raw) == "missing: cssrs.behavior_3_months"
+
+
 def test_it_requires_the_follow_ups_only_after_suicidal_thoughts():
-    raw = answers(cssrs={"wish_dead": True, "suicidal_thoughts": True, "behavior_3_months": False})
+    raw = answers_format_1(
+        cssrs={"wish_dead": True, "suicidal_thoughts": True, "behavior_3_months": False}
+    )
 
     assert incomplete_reason(raw) == "missing: cssrs.method, cssrs.intent, cssrs.plan"
+
+
+def test_it_calls_recent_behaviour_without_lifetime_behaviour_contradictory():
+    cssrs = {
+        "wish_dead": False,
+        "suicidal_thoughts": False,
+        "behavior_lifetime": False,
+        "behavior_3_months": True,
+    }
+
+    reason = incomplete_reason(answers(cssrs=cssrs))
+
+    assert reason == (
+        "contradictory: cssrs.behavior_3_months answered yes but behavior_lifetime no"
+    )
 
 
 def test_it_calls_a_follow_up_yes_after_no_suicidal_thoughts_contradictory():
@@ -124,7 +153,7 @@ def test_it_calls_a_follow_up_yes_after_no_suicidal_thoughts_contradictory():
         "behavior_3_months": False,
     }
 
-    reason = incomplete_reason(answers(cssrs=cssrs))
+    reason = incomplete_reason(answers_format_1(cssrs=cssrs))
 
     assert reason == "contradictory: cssrs.method answered yes but suicidal_thoughts no"
 

@@ -1,29 +1,29 @@
-"""Every worked case of clinical-rules.md section 6."""
+"""Every worked case of clinical-rules.md section 6, in answer format 1 as the contract has them."""
 
 import pytest
 
 from screening.rules import evaluate
-from tests.builders import answers, bp
+from tests.builders import answers_format_1, bp
 
 WORKED_CASES = [
-    ("clean", answers(), "at_home", "routine", []),
+    ("clean", answers_format_1(), "at_home", "routine", []),
     (
         "borderline BP",
-        answers(bp_readings=bp((142, 88), (138, 86))),
+        answers_format_1(bp_readings=bp((142, 88), (138, 86))),
         "in_clinic",
         "routine",
         ["elevated_blood_pressure"],
     ),
     (
         "crisis BP",
-        answers(bp_readings=bp((182, 95))),
+        answers_format_1(bp_readings=bp((182, 95))),
         "clinician_review",
         "urgent",
         ["hypertensive_crisis"],
     ),
     (
         "stable recovery",
-        answers(
+        answers_format_1(
             substance_use="sustained_recovery",
             audit_c=[1, 0, 0],
             dast10=[True, False, True, False, False, False, False, False, False, False],
@@ -34,29 +34,29 @@ WORKED_CASES = [
     ),
     (
         "active use",
-        answers(substance_use="active"),
+        answers_format_1(substance_use="active"),
         "clinician_review",
         "high",
         ["active_substance_use"],
     ),
     (
         "pregnancy unsure",
-        answers(pregnant="unsure"),
+        answers_format_1(pregnant="unsure"),
         "clinician_review",
         "routine",
         ["incomplete_answers"],
     ),
-    ("family psychosis only", answers(psychosis="never"), "at_home", "routine", []),
+    ("family psychosis only", answers_format_1(psychosis="never"), "at_home", "routine", []),
     (
         "no support",
-        answers(support_person="no"),
+        answers_format_1(support_person="no"),
         "in_clinic",
         "routine",
         ["no_support_person"],
     ),
     (
         "passive wish",
-        answers(
+        answers_format_1(
             cssrs={"wish_dead": True, "suicidal_thoughts": False, "behavior_3_months": False},
             phq9=[2, 2, 2, 2, 2, 2, 2, 1, 1],
         ),
@@ -66,7 +66,7 @@ WORKED_CASES = [
     ),
     (
         "plan",
-        answers(
+        answers_format_1(
             cssrs={
                 "wish_dead": True,
                 "suicidal_thoughts": True,
@@ -97,7 +97,7 @@ def test_it_routes_each_worked_case_as_the_contract_says(raw, route, priority, f
 
 
 def test_it_reports_the_borderline_mean_as_140_87():
-    decision = evaluate(answers(bp_readings=bp((142, 88), (138, 86))))
+    decision = evaluate(answers_format_1(bp_readings=bp((142, 88), (138, 86))))
 
     assert (decision.scores.bp_systolic, decision.scores.bp_diastolic) == (140, 87)
     assert decision.fired[0].reason == "mean blood pressure 140/87 mmHg is at or above 140/90"

@@ -104,3 +104,19 @@ def test_it_refuses_to_send_the_patient_off_site_from_the_support_page(patient_c
     html = patient_client.get("/intake/support/?next=https://evil.example/").content.decode()
 
     assert "evil.example" not in html
+
+
+def test_the_crisis_page_promises_only_a_review_within_the_hour_in_opening_hours(
+    patient_client, settings
+):
+    settings.CLINIC_OPENING_HOURS = "Monday to Saturday, 8 am to 8 pm"
+    patient_client.post("/intake/")
+
+    html = patient_client.get("/intake/support/").content.decode()
+
+    assert (
+        "A clinician will review your answers within 1 hour during our opening hours "
+        "(Monday to Saturday, 8 am to 8 pm)." in html
+    )
+    assert "they answer day and night" in html
+    assert "as a priority" not in html

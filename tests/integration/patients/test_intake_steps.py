@@ -48,7 +48,10 @@ def test_it_asks_for_every_required_answer_and_keeps_the_form(patient_client, sl
     assert response.context["form"].errors
     html = response.content.decode()
     assert 'id="error-summary"' in html
-    assert "Please answer this question." in html or "Please enter this number." in html
+    assert any(
+        message in html
+        for message in ("Please answer this question.", "Please enter this number.", "Tick the")
+    )
 
 
 def test_it_does_not_ask_or_keep_pregnancy_for_male_sex_at_birth(patient_client, patient):
@@ -95,9 +98,11 @@ def test_it_offers_unsure_exactly_where_the_contract_allows(patient_client):
         "pregnant",
         "breastfeeding",
         "ketamine_hypersensitivity",
+        "hypertension_treated",
         "psychosis",
         "mania",
-        "dissociative_disorder",
+        "dissociative_diagnosed",
+        "dissociative_severity",
         "aggression_history",
         "substance_use",
         "ketamine_misuse",
@@ -121,38 +126,101 @@ def test_it_explains_text_where_a_number_is_needed(patient_client):
     assert 'value="seventy"' in response.content.decode()
 
 
-def test_it_saves_up_to_three_readings_skipping_empty_ones(patient_client, patient):
-    data = post("blood-pressure", systolic_3="130", diastolic_3="85", systolic_2="", diastolic_2="")
+def test_it_saves_each_reading_with_its_heart_rate_and_a_third_if_given(patient_client, patient):
+    data = post("blood-pressure", systolic_3="130", diastolic_3="85", heart_rate_3="90")
 
     save(patient_client, "blood-pressure", data)
 
     assert draft_answers(patient)["bp_readings"] == [
-        {"systolic": 122, "diastolic": 78},
-        {"systolic": 130, "diastolic": 85},
+        {"systolic": 122, "diastolic": 78, "heart_rate": 72},
+        {"systolic": 120, "diastolic": 76, "heart_rate": 70},
+        {"systolic": 130, "diastolic": 85, "heart_rate": 90},
     ]
 
 
-def test_it_shows_an_engine_range_error_beside_the_reading_at_fault(patient_client):
-    data = post("blood-pressure", systolic_3="300", diastolic_3="85")
+@pytest.mark.parametrize("name", ["systolic_2", "diastolic_2", "heart_rate_1", "heart_rate_2"])
+def test_it_asks_for_two_readings_each_with_heart_rate(patient_client, name):
+    response = save(patient_client, "blood-pressure", post("blood-pressure", **{name: ...}))
+
+    assert field_errors(response) == {name: ["Please enter this number."]}
+
+
+def test_it_asks_for_the_second_reading_when_it_is_left_empty(patient_client):
+    data = post("blood-pressure", systolic_2=..., diastolic_2=..., heart_rate_2=...)
 
     response = save(patient_client, "blood-pressure", data)
 
     assert field_errors(response) == {
-        "systolic_3": ["reading 2 systolic 300 is outside 60-260 mmHg"]
+        name: ["Please enter this number."]
+        for name in ("systolic_2", "diastolic_2", "heart_rate_2")
     }
+
+
+def test_it_shows_an_engine_range_error_beside_the_reading_at_fault(patient_client):
+    data = post("blood-pressure", systolic_3="300", diastolic_3="85", heart_rate_3="80")
+
+    response = save(patient_client, "blood-pressure", data)
+
+    assert field_errors(response) == {
+        "systolic_3": ["reading 3 systolic 300 is outside 60-260 mmHg"]
+    }
+
+
+def test_it_checks_a_heart_rate_with_the_engine_range(patient_client):
+    response = save(patient_client, "blood-pressure", post("blood-pressure", heart_rate_2="250"))
+
+    assert field_errors(response) == {
+        "heart_rate_2": ["reading 2 heart rate 250 is outside 30-220 beats per minute"]
+    }
+
+
+def test_it_lets_a_patient_without_a_monitor_go_on(patient_client, patient):
+    data = {"bp_unavailable": "on"}
+
+    response = save(patient_client, "blood-pressure", data)
+
+    assert response.url == step_url("medical-history")
+    answers = draft_answers(patient)
+    assert answers["bp_unavailable"] is True
+    assert "bp_readings" not in answers
+
+
+def test_it_refuses_no_monitor_with_readings_and_keeps_them(patient_client):
+    response = save(patient_client, "blood-pressure", post("blood-pressure", bp_unavailable="on"))
+
+    assert list(field_errors(response)) == ["bp_unavailable"]
+    assert 'value="122"' in response.content.decode()
+
+
+def test_it_advises_on_a_crisis_level_reading_then_lets_the_patient_go_on(patient_client, patient):
+    response = save(patient_client, "blood-pressure", post("blood-pressure", systolic_2="185"))
+
+    assert response.url == step_url("blood-pressure") + "?advice=shown&return_to="
+    assert draft_answers(patient)["bp_readings"][1]["systolic"] == 185  # saved already
+    page = patient_client.get(response.url).content.decode()
+    assert "measure again in 5 minutes" in page
+    assert "Call 911 now" in page and "chest pain, a severe headache, confusion or weakness" in page
+    assert 'name="advice_seen"' in page
+    again = patient_client.post(
+        step_url("blood-pressure"), post("blood-pressure", systolic_2="185", advice_seen="1")
+    )
+    assert again.url == step_url("medical-history")
 
 
 def test_it_refuses_a_top_number_not_above_the_bottom_one(patient_client):
     response = save(patient_client, "blood-pressure", post("blood-pressure", diastolic_1="130"))
 
-    assert field_errors(response) == {"systolic_1": ["systolic 122 is not above diastolic 130"]}
+    assert field_errors(response) == {
+        "systolic_1": ["reading 1 systolic 122 is not above diastolic 130"]
+    }
 
 
-def test_it_asks_for_both_numbers_of_a_reading(patient_client):
-    response = save(patient_client, "blood-pressure", post("blood-pressure", systolic_2="120"))
+def test_it_asks_for_every_number_of_an_optional_reading_begun(patient_client):
+    response = save(patient_client, "blood-pressure", post("blood-pressure", systolic_3="120"))
 
     assert field_errors(response) == {
-        "diastolic_2": ["Enter both numbers of this reading, or clear both."]
+        "diastolic_3": ["Enter all three numbers of this reading, or clear them."],
+        "heart_rate_3": ["Enter all three numbers of this reading, or clear them."],
     }
 
 

@@ -76,3 +76,27 @@ def test_account_emails_name_the_clinic_and_say_why_not_the_framework(client, se
     assert "about your account there" in message.body
     assert "Hello from" not in message.body
     assert "testserver" not in message.body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("phone", "message"),
+    [
+        ("", "Enter a phone number the clinic can reach you on."),
+        ("12345", "A phone number has 7-15 digits, this one 5."),
+        ("call me", "A phone number holds digits, spaces and + ( ) - . only."),
+    ],
+)
+def test_it_requires_a_phone_number_the_clinic_can_call(client, phone, message):
+    response = client.post("/accounts/signup/", {**SIGNUP, "phone": phone})
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not User.objects.filter(email=SIGNUP["email"]).exists()
+
+
+@pytest.mark.django_db
+def test_it_keeps_the_phone_number_given_at_sign_up(client):
+    client.post("/accounts/signup/", SIGNUP)
+
+    assert Patient.objects.get().phone == "+1 555 0100"

@@ -71,7 +71,7 @@ def test_it_refuses_to_submit_with_steps_left(patient_client):
     assert response.url == "/intake/review/"
     assert not Submission.objects.exists()
     review = patient_client.get("/intake/review/").content.decode()
-    assert "Please complete 7 more sections before you submit" in review
+    assert "Please complete 9 more sections before you submit" in review
 
 
 def test_it_lists_every_answer_on_the_review_page_with_a_change_link(patient_client):
@@ -81,7 +81,7 @@ def test_it_lists_every_answer_on_the_review_page_with_a_change_link(patient_cli
 
     assert "What sex were you assigned at birth?" in html
     assert "Little interest or pleasure in doing things" in html
-    assert html.count("?return_to=review") == 9
+    assert html.count("?return_to=review") == len(SLUGS) == 11
     assert "Submit my answers" in html
 
 
@@ -199,8 +199,8 @@ def test_it_audits_every_write_and_read_of_the_patients_answers(patient_client, 
     actions = list(
         AuditEntry.objects.filter(actor=patient.user).order_by("pk").values_list("action", "detail")
     )
-    assert actions[:9] == [("answers_saved", slug) for slug in SLUGS]
-    assert [a for a, _ in actions[9:]] == ["submitted", "result_viewed"]
+    assert actions[: len(SLUGS)] == [("answers_saved", slug) for slug in SLUGS]
+    assert [a for a, _ in actions[len(SLUGS) :]] == ["submitted", "result_viewed"]
     entry = AuditEntry.objects.get(action="submitted")
     assert (entry.case.submission, entry.ip_address) == (Submission.objects.get(), "127.0.0.1")
 
@@ -226,3 +226,65 @@ def test_a_case_number_already_taken_is_drawn_again(monkeypatch):
 
     assert fresh.submission.case_number == "0A1B2C3D"
     assert Submission.objects.filter(case_number=taken).count() == 1
+
+
+def result_page(client, **posts):
+    complete_steps(client, **posts)
+    response = client.post("/intake/submit/", {"draft": str(IntakeDraft.objects.get().public_id)})
+    return client.get(response.url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"mood": post("mood", phq9_9="1")},
+        {"safety": post("safety", cssrs_wish_dead="yes")},
+        {"safety": post("safety", cssrs_behavior_lifetime="yes", cssrs_behavior_recent="no")},
+    ],
+)
+def test_it_shows_988_and_911_with_the_result_for_any_suicidal_ideation(patient_client, changes):
+    html = result_page(patient_client, **changes)
+
+    assert 'data-testid="help-now"' in html
+    assert "Call or text 988" in html and "Call 911" in html
+
+
+def test_it_shows_no_help_box_without_suicidal_ideation(patient_client):
+    html = result_page(patient_client)
+
+    assert 'data-testid="help-now"' not in html
+    assert 'data-testid="bp-advice"' not in html
+
+
+def test_it_advises_on_a_crisis_level_reading_with_the_result(patient_client):
+    readings = post("blood-pressure", systolic_2="186", advice_seen="1")
+
+    html = result_page(patient_client, blood_pressure=readings)
+
+    assert "One of your blood pressure readings was very high" in html
+    assert "measure again in 5 minutes" in html
+    assert "chest pain, a severe headache, confusion or weakness" in html
+
+
+def test_the_result_page_never_shows_rule_ids(patient_client):
+    html = result_page(
+        patient_client,
+        medications={"medications": ["opioid", "maoi"]},
+        home=post("home", support_person="no"),
+    )
+
+    for rule in RULES:
+        if "_" in rule.id:
+            assert rule.id not in html, rule.id
+
+
+def test_the_review_page_repeats_the_advice_on_a_crisis_level_reading(patient_client):
+    complete_steps(
+        patient_client, blood_pressure=post("blood-pressure", systolic_1="190", advice_seen="1")
+    )
+
+    html = patient_client.get("/intake/review/").content.decode()
+
+    assert 'data-testid="bp-advice"' in html
+    assert "This blood pressure reading is very high" in html
+    assert "use “Change” beside “Blood pressure and pulse”" in html

@@ -43,7 +43,10 @@ def test_it_shows_the_decision_first_with_each_rule_reason_and_source(client, cl
 
 def test_it_shows_scores_with_their_standard_bands_and_the_readings(client, clinician):
     case = make_case(
-        bp_readings=[{"systolic": 142, "diastolic": 88}, {"systolic": 138, "diastolic": 86}]
+        bp_readings=[
+            {"systolic": 142, "diastolic": 88, "heart_rate": 104},
+            {"systolic": 138, "diastolic": 86, "heart_rate": 99},
+        ]
     )
 
     html = open_case(client, case).content.decode()
@@ -52,14 +55,15 @@ def test_it_shows_scores_with_their_standard_bands_and_the_readings(client, clin
     assert re.search(r"<td>GAD-7</td><td>11</td><td>moderate</td>", html)
     assert re.search(r"<td>DAST-10</td><td>0</td><td>none</td>", html)
     assert re.search(r"<td>AUDIT-C</td><td>1</td><td>negative</td>", html)
-    assert "140/87 mmHg (mean)" in html
-    assert "142/88, 138/86" in html
+    assert "<td>1</td><td>142/88 mmHg</td><td>104/min</td><td>stage 2 hypertension</td>" in html
+    assert "<td>2</td><td>138/86 mmHg</td><td>99/min</td><td>stage 1 hypertension</td>" in html
+    assert "140/87 mmHg (mean)</td><td>102/min, fast (tachycardia)</td>" in html
 
 
 def test_it_groups_the_answers_as_the_patient_saw_them(client, clinician):
     html = open_case(client, make_case()).content.decode()
 
-    for section in ("About you", "Blood pressure", "Alcohol and drugs", "Your safety"):
+    for section in ("About you", "Blood pressure and pulse", "Alcohol and drugs", "Your safety"):
         assert f">{section}</h2>" in html
     assert "Little interest or pleasure in doing things" in html
 
@@ -97,3 +101,79 @@ def test_it_audits_every_opening(client, clinician):
 
 def test_it_404s_an_unknown_case(client, clinician):
     assert client.get("/review/cases/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+def test_it_shows_the_cssrs_risk_level_and_highlights_a_lifetime_attempt(client, clinician):
+    cssrs = {
+        "wish_dead": True,
+        "suicidal_thoughts": False,
+        "behavior_lifetime": True,
+        "behavior_3_months": False,
+    }
+
+    html = open_case(client, make_case(cssrs=cssrs)).content.decode()
+
+    assert re.search(r'Risk level: <strong class="text-warning-emphasis">moderate</strong>', html)
+    assert (
+        '<p class="alert alert-warning py-2 mb-0" data-testid="lifetime-attempt"><strong>'
+        "Suicide attempt or preparatory act in their lifetime</strong>, more than 3 months ago"
+        in html
+    )
+
+
+def test_it_shows_a_low_risk_level_without_an_attempt(client, clinician):
+    cssrs = {
+        "wish_dead": True,
+        "suicidal_thoughts": False,
+        "behavior_lifetime": False,
+        "behavior_3_months": False,
+    }
+
+    html = open_case(client, make_case(cssrs=cssrs)).content.decode()
+
+    assert re.search(r"Risk level: <strong[^>]*>low</strong>", html)
+    assert "lifetime-attempt" not in html
+
+
+def test_it_lists_medicines_and_escapes_names_typed_by_the_patient(client, clinician):
+    case = make_case(
+        medications=["benzodiazepine", "other"], medications_other=["<script>x()</script>"]
+    )
+
+    html = open_case(client, case).content.decode()
+
+    assert "<li>A benzodiazepine</li>" in html
+    assert "<li>Another prescribed medicine</li>" in html
+    assert "<q>&lt;script&gt;x()&lt;/script&gt;</q>" in html
+    assert "<script>x()" not in html
+
+
+def test_it_shows_the_contacts_and_the_place_of_sessions(client, clinician):
+    html = open_case(client, make_case()).content.decode()
+
+    assert "Jamie Example · +1 555 010 0100" in html
+    assert "Casey Example · (555) 010-0101" in html
+    assert "12 Elm Street, Springfield" in html
+
+
+def test_it_says_when_the_patient_has_no_monitor(client, clinician):
+    case = make_case(bp_readings=..., bp_unavailable=True)
+
+    html = open_case(client, case).content.decode()
+
+    assert "No readings: the patient has no blood pressure monitor." in html
+
+
+def test_it_says_what_an_earlier_questionnaire_did_not_ask(client, clinician):
+    format_2_only = ("format", "medications", "emergency_contact", "support_person_contact")
+    case = make_case(
+        **dict.fromkeys(format_2_only, ...),
+        session_location=...,
+        bp_readings=[{"systolic": 122, "diastolic": 78}],
+    )
+
+    html = open_case(client, case).content.decode()
+
+    assert case.submission.screening.route == "at_home"
+    assert "Earlier version: no medicines, heart rate" in html
+    assert "<td>1</td><td>122/78 mmHg</td><td>\u2013</td><td>elevated</td>" in html

@@ -6,15 +6,17 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from patients.demo import CLEAN_CANDIDATE, as_format_1
 from patients.models import IntakeDraft
 from patients.roles import Role
 from screening.models import AuditEntry, Case, CaseDecision
-from screening.review import CaseChangedError, decision_record
+from screening.review import CaseChangedError, DecisionInvalidError, decision_record
+from tests.builders import readings
 from tests.factories import make_case, make_user
 
 pytestmark = pytest.mark.django_db
 
-CRISIS_BP = {"bp_readings": [{"systolic": 185, "diastolic": 90}]}
+CRISIS_BP = readings(185, 90)
 
 
 @pytest.fixture
@@ -86,7 +88,8 @@ def test_it_requires_a_reason_to_decline_and_shows_the_patient_a_kind_message(cl
     [
         ({}, "refer_in_clinic"),
         ({"support_person": "no"}, "confirm_at_home"),
-        (CRISIS_BP, "confirm_at_home"),
+        ({"mania": "yes"}, "confirm_at_home"),  # over a review rule
+        ({"medications": ["opioid"]}, "confirm_at_home"),
         (CRISIS_BP, "refer_in_clinic"),
     ],
 )
@@ -104,6 +107,56 @@ def test_it_requires_a_reason_to_differ_from_the_screening_route(
     )
     assert accepted.status_code == 302
     assert CaseDecision.objects.get().overrides_engine is True
+
+
+def test_it_never_offers_or_accepts_at_home_over_a_contraindication(client, clinician):
+    case = make_case(**CRISIS_BP)
+
+    page = client.get(f"/review/cases/{case.submission.public_id}/").content.decode()
+    refused = decide(client, case, outcome="confirm_at_home", reason="Looks fine to me")
+
+    assert 'value="confirm_at_home"' not in page
+    assert 'value="refer_in_clinic"' in page and 'value="decline"' in page
+    assert "the at-home program cannot be confirmed" in page
+    assert refused.status_code == 400
+    assert (
+        "A contraindication fired: the at-home program cannot be confirmed."
+        in refused.content.decode()
+    )
+    with pytest.raises(DecisionInvalidError):
+        decision_record(
+            case=case,
+            clinician=clinician,
+            outcome="confirm_at_home",
+            expected_version=0,
+            reason="Looks fine to me",
+        )
+    assert not CaseDecision.objects.exists()
+
+
+def test_it_offers_at_home_over_review_rules(client, clinician):
+    case = make_case(mania="yes", medications=["maoi"])
+
+    page = client.get(f"/review/cases/{case.submission.public_id}/").content.decode()
+
+    assert 'value="confirm_at_home"' in page
+
+
+def test_a_request_on_a_format_1_case_asks_the_new_steps_too(client, clinician):
+    format_1 = as_format_1(CLEAN_CANDIDATE)
+    case = make_case(**{key: format_1.get(key, ...) for key in CLEAN_CANDIDATE})
+    assert "format" not in case.submission.answers
+
+    decide(
+        client, case, outcome="request_info", info_needed="Your mood now?", reopened_steps=["mood"]
+    )
+
+    draft = IntakeDraft.objects.get(patient=case.patient, status="open")
+    assert draft.answers["format"] == 2
+    missing = {"blood-pressure", "medications", "mood", "contacts"}
+    assert missing.isdisjoint(draft.completed_steps)
+    assert {"about-you", "medical-history", "safety", "home"} <= set(draft.completed_steps)
+    assert draft.resume_step == "blood-pressure"
 
 
 def test_it_requests_more_information_and_reopens_those_steps_pre_filled(client, clinician):

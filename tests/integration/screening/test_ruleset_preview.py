@@ -17,11 +17,12 @@ from screening.rulesets import (
     ruleset_preview_start,
 )
 from screening.selectors import thresholds_of
+from tests.builders import readings
 from tests.factories import make_case, make_patient, make_user
 
 
 def bp(systolic, diastolic=80):
-    return {"bp_readings": [{"systolic": systolic, "diastolic": diastolic}]}
+    return readings(systolic, diastolic)
 
 
 def make_history(patient=None):
@@ -77,13 +78,13 @@ def test_it_lists_cases_that_become_less_restrictive_first(client):
     admin = make_user(Role.ADMIN)
     client.force_login(admin)
     make_history()
-    make_case(**bp(125, 92))  # elevated by its diastolic alone
+    make_case(conditions=["glaucoma"])  # reviewed for glaucoma alone
     draft = lower_elevated_bp(admin, systolic=130)
     draft = ruleset_draft_update(
         draft=draft,
         actor=admin,
-        thresholds={**draft.thresholds, "bp_elevated_systolic": 130, "bp_elevated_diastolic": 95},
-        disabled_rules=[],
+        thresholds={**draft.thresholds, "bp_elevated_systolic": 130},
+        disabled_rules=["other_relevant_condition"],
         note="",
     )
 
@@ -96,7 +97,7 @@ def test_it_lists_cases_that_become_less_restrictive_first(client):
     html = client.get(f"/rulesets/{draft.version}/").content.decode()
 
     assert (affected[0]["from"], affected[0]["to"], affected[0]["less_restrictive"]) == (
-        "in_clinic",
+        "clinician_review",
         "at_home",
         True,
     )
@@ -118,7 +119,7 @@ def test_a_preview_finished_after_an_edit_is_discarded():
     ruleset_draft_update(
         draft=draft,
         actor=admin,
-        thresholds={**draft.thresholds, "bp_elevated_systolic": 150},
+        thresholds={**draft.thresholds, "bp_elevated_systolic": 125},
         disabled_rules=[],
         note="",
     )

@@ -20,8 +20,9 @@ from screening.rulesets import (
     ruleset_sign_off,
 )
 from screening.selectors import active_thresholds, thresholds_of
+from tests.builders import readings
 from tests.factories import make_case, make_clinical_lead, make_user, preview_now
-from tests.unit.test_threshold_validation import CONTRACT_RANGES
+from tests.unit.test_threshold_validation import RANGES
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def lead():
 
 
 def bp_reading(systolic):
-    return {"bp_readings": [{"systolic": systolic, "diastolic": 80}]}
+    return readings(systolic)
 
 
 def form_data(ruleset, **changes):
@@ -76,12 +77,15 @@ def test_version_1_is_the_published_contract_defaults():
     v1 = RuleSet.objects.get()
 
     assert (v1.version, v1.name, v1.status) == (1, "default-1", "published")
-    assert thresholds_of(v1).values() == {k: v[0] for k, v in CONTRACT_RANGES.items()}
+    assert thresholds_of(v1).values() == {k: v[0] for k, v in RANGES.items()}
     assert active_thresholds().ruleset == "default-1"
 
 
-def test_the_worked_cases_are_the_first_golden_cases():
-    assert GoldenCase.objects.count() == 10
+def test_the_worked_cases_are_the_first_golden_cases_then_one_for_each_safety_floor():
+    names = list(GoldenCase.objects.values_list("name", flat=True))
+    assert len(names) == 22
+    assert all(name.startswith("Worked case: ") for name in names[:10])
+    assert all(name.startswith("Floor: ") for name in names[10:])
     for golden in GoldenCase.objects.all():
         decision = evaluate(golden.answers)
         assert decision.route == golden.expected_route, golden.name
@@ -96,10 +100,10 @@ def test_a_new_draft_copies_the_published_version(client, admin):
     assert RuleSetEvent.objects.filter(ruleset=draft, action="created", actor=admin).exists()
 
 
-@pytest.mark.parametrize("name", CONTRACT_RANGES)
+@pytest.mark.parametrize("name", [name for name, (_, low, high) in RANGES.items() if low < high])
 def test_the_form_refuses_each_value_outside_its_range(client, admin, name):
     draft = new_draft(client)
-    _, low, high = CONTRACT_RANGES[name]
+    _, low, high = RANGES[name]
 
     for value in (low - 1, high + 1):
         response = client.post(
@@ -116,9 +120,9 @@ def test_the_form_refuses_each_value_outside_its_range(client, admin, name):
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
-        ({"bp_elevated_systolic": 160}, "bp_elevated_systolic"),
+        ({"bp_elevated_systolic": 140, "bp_uncontrolled_systolic": 140}, "bp_elevated_systolic"),
         ({"bp_uncontrolled_systolic": 180}, "bp_uncontrolled_systolic"),
-        ({"bp_elevated_diastolic": 100}, "bp_elevated_diastolic"),
+        ({"bp_uncontrolled_diastolic": 90}, "bp_elevated_diastolic"),
         (
             {"bp_uncontrolled_diastolic": 105, "bp_crisis_diastolic": 100},
             "bp_uncontrolled_diastolic",
@@ -137,7 +141,15 @@ def test_the_form_refuses_each_broken_ordering_naming_the_field(client, admin, c
 
 
 @pytest.mark.parametrize(
-    "rule", ["pregnancy", "incomplete_answers", "suicide_risk_high", "suicidal_ideation"]
+    "rule",
+    [
+        "pregnancy",
+        "incomplete_answers",
+        "suicide_risk_high",
+        "suicidal_ideation",
+        "mania_history",
+        "respiratory_depression_risk",
+    ],
 )
 def test_protected_rules_cannot_be_switched_off(client, admin, rule):
     draft = new_draft(client)
@@ -156,15 +168,15 @@ def test_the_plain_language_summary_reflects_edited_thresholds(client, admin):
 
     client.post(
         f"/rulesets/{draft.version}/edit/",
-        form_data(draft, bp_elevated_systolic=150, bp_elevated_diastolic=95, note="Stage 2 only"),
+        form_data(draft, bp_elevated_systolic=130, bp_elevated_diastolic=85, note="Stage 1"),
     )
     html = client.get(f"/rulesets/{draft.version}/").content.decode()
 
     assert (
-        "Average blood pressure at or above 150 systolic or 95 diastolic mmHg (elevated): "
+        "Average blood pressure at or above 130 systolic or 85 diastolic mmHg (elevated): "
         "in-clinic referral" in html
     )
-    assert "bp_elevated_systolic</td><td>140</td><td><strong>150</strong>" in html
+    assert "bp_elevated_systolic</td><td>140</td><td><strong>130</strong>" in html
 
 
 def test_an_edit_clears_the_sign_off_and_is_in_the_history(client, admin):
@@ -179,11 +191,11 @@ def test_an_edit_clears_the_sign_off_and_is_in_the_history(client, admin):
 
 
 def test_publishing_retires_the_old_version_and_new_submissions_use_the_new_one(admin, publisher):
-    old_case = make_case(bp_readings=[{"systolic": 132, "diastolic": 80}])
+    old_case = make_case(**readings(132))
     draft = publish_ready(ruleset_draft_create(actor=admin), admin, bp_elevated_systolic=130)
 
     ruleset_publish(draft=draft, actor=publisher)
-    new_case = make_case(bp_readings=[{"systolic": 132, "diastolic": 80}])
+    new_case = make_case(**readings(132))
 
     assert list(RuleSet.objects.values_list("name", "status")) == [
         ("v2", "published"),
@@ -195,7 +207,7 @@ def test_publishing_retires_the_old_version_and_new_submissions_use_the_new_one(
 
 
 def test_publishing_does_not_change_any_past_decision(admin, publisher):
-    cases = [make_case(bp_readings=[{"systolic": s, "diastolic": 80}]) for s in (125, 135, 145)]
+    cases = [make_case(**readings(s)) for s in (125, 135, 145)]
     before = list(ScreeningResult.objects.order_by("pk").values())
     draft = publish_ready(ruleset_draft_create(actor=admin), admin, bp_elevated_systolic=130)
 
