@@ -52,3 +52,21 @@ def derived_fernet_key(secret: str) -> str:
     """A Fernet key derived from another secret: for development only, where no key is set."""
     digest = hashlib.sha256(b"mfa-encryption:" + secret.encode()).digest()
     return base64.urlsafe_b64encode(digest).decode()
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def env_weekdays(name: str, default: str) -> frozenset[int]:
+    """Days of the week as Python numbers them (Monday 0): "mon-fri", "mon,wed,fri", "mon-sun"."""
+    value = env_str(name, default).strip().lower()
+    days: set[int] = set()
+    for part in value.split(","):
+        first, _, last = part.strip().partition("-")
+        if first not in WEEKDAYS or (last and last not in WEEKDAYS):
+            raise ImproperlyConfigured(
+                f"{name} must name days as mon..sun, e.g. mon-fri or mon,wed,fri; not {value!r}"
+            )
+        start, end = WEEKDAYS.index(first), WEEKDAYS.index(last or first)
+        days.update(range(start, end + 1) if start <= end else (*range(start, 7), *range(end + 1)))
+    return frozenset(days)

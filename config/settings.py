@@ -14,7 +14,15 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from config.caches import PER_PROCESS_CACHES, cache_from_url, redis_cache_url
-from config.env import derived_fernet_key, env_bool, env_int, env_list, env_secret, env_str
+from config.env import (
+    derived_fernet_key,
+    env_bool,
+    env_int,
+    env_list,
+    env_secret,
+    env_str,
+    env_weekdays,
+)
 
 django_stubs_ext.monkeypatch()  # lets generic Django classes be subscripted for type hints
 
@@ -194,8 +202,6 @@ OVERDUE_AFTER_HOURS = {
     "routine": env_int("OVERDUE_ROUTINE_HOURS", 72),
 }
 QUEUE_PAGE_SIZE = env_int("QUEUE_PAGE_SIZE", 25)
-# When clinicians work: crisis pages promise an urgent review within these hours only.
-CLINIC_OPENING_HOURS = env_str("CLINIC_OPENING_HOURS", "Monday to Friday, 9 am to 5 pm")
 # Four eyes: nobody who made or edited a rule-set draft may publish it.
 RULESET_FOUR_EYES = env_bool("RULESET_FOUR_EYES", True)
 # The clinic (treatment/): emergency protocol shown with every urgent alert, fasting
@@ -210,8 +216,11 @@ CLINIC_EMERGENCY_PROTOCOL = env_str(
 CLINIC_FOOD_WINDOW_MINUTES = env_int("CLINIC_FOOD_WINDOW_MINUTES", 120)
 CLINIC_DRINK_WINDOW_MINUTES = env_int("CLINIC_DRINK_WINDOW_MINUTES", 30)
 CLINIC_RECORD_DEADLINE_DAYS = env_int("CLINIC_RECORD_DEADLINE_DAYS", 7)
-CLINIC_OPENS_HOUR = env_int("CLINIC_OPENS_HOUR", 8)
-CLINIC_CLOSES_HOUR = env_int("CLINIC_CLOSES_HOUR", 18)
+# When clinicians work (in TIME_ZONE): follow-up deadlines count these hours only, and the
+# crisis page promises an urgent review within them, nothing more.
+CLINIC_OPEN_DAYS = env_weekdays("CLINIC_OPEN_DAYS", "mon-fri")
+CLINIC_OPENS_HOUR = env_int("CLINIC_OPENS_HOUR", 9)
+CLINIC_CLOSES_HOUR = env_int("CLINIC_CLOSES_HOUR", 17)
 FOLLOW_UP_TASK_MINUTES = env_int("FOLLOW_UP_TASK_MINUTES", 60)
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

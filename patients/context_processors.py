@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import HttpRequest
 
+from config.clinic import opening_hours_text
 from patients.middleware import idle_seconds
 from patients.roles import Role, has_no_role, role_of
 
@@ -18,6 +19,6 @@ def role(request: HttpRequest) -> dict[str, Role | int | bool | None]:
 def clinic(request: HttpRequest) -> dict[str, str | int]:
     """What the crisis resources promise: a review within the urgent limit, in opening hours."""
     return {
-        "clinic_opening_hours": settings.CLINIC_OPENING_HOURS,
+        "clinic_opening_hours": opening_hours_text(),
         "urgent_review_hours": settings.OVERDUE_AFTER_HOURS["urgent"],
     }

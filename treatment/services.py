@@ -251,6 +251,7 @@ def task_deadline(start: datetime, minutes: int | None = None) -> datetime:
         minutes if minutes is not None else settings.FOLLOW_UP_TASK_MINUTES,
         opens=settings.CLINIC_OPENS_HOUR,
         closes=settings.CLINIC_CLOSES_HOUR,
+        days=settings.CLINIC_OPEN_DAYS,
     )
 
 

@@ -6,13 +6,9 @@ deterministic and tested without a database. clinical-rules.md is its contract.
 
 from .answers import Answers, parse_answers
 from .catalog import RULES, RULES_BY_ID, SOURCES, SWITCHABLE_RULES, Rule
+from .crisis import crisis_resources_needed, crisis_triggers
 from .decision import Decision, FiredRule
-from .engine import (
-    crisis_level_reading,
-    crisis_resources_needed,
-    evaluate,
-    suicidal_thoughts_reported,
-)
+from .engine import crisis_level_reading, evaluate, suicidal_thoughts_reported
 from .errors import FieldError, InvalidAnswers, InvalidThresholds
 from .scores import Scores
 from .thresholds import (
@@ -44,6 +40,7 @@ __all__ = [
     "Thresholds",
     "crisis_level_reading",
     "crisis_resources_needed",
+    "crisis_triggers",
     "evaluate",
     "parse_answers",
     "suicidal_thoughts_reported",

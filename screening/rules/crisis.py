@@ -27,3 +27,8 @@ def crisis_triggers(answers: Answers) -> list[str]:
             f"scored {answers.phq9[8]} of 3"
         )
     return triggers
+
+
+def crisis_resources_needed(answers: Answers) -> bool:
+    """Section 4: intent, plan or recent behaviour, or PHQ-9 item 9 of 2 or more."""
+    return bool(crisis_triggers(answers))

@@ -28,8 +28,6 @@ Check = Callable[[Answers, Scores, Thresholds], list[Candidate]]
 NONE: Final[list[Candidate]] = []
 NO_CSSRS: Final = Cssrs()
 
-# A PHQ-9 item 9 score at which the patient is shown crisis resources at once.
-CRISIS_PHQ9_ITEM9: Final = 2
 # Above this mean resting heart rate (beats per minute): tachycardia.
 TACHYCARDIA_BPM: Final = 100
 
@@ -557,14 +555,6 @@ def evaluate(
     priority = _PRIORITY_BY_RANK[max(f.priority.rank for f in fired)]
     route = _ROUTE_OF_STRONGEST[fired[0].effect]
     return Decision(route, priority, fired, scores, thresholds.ruleset)
-
-
-def crisis_resources_needed(answers: Answers) -> bool:
-    """Section 4: intent, plan or recent behaviour, or PHQ-9 item 9 of 2 or more."""
-    c = answers.cssrs
-    if c is not None and (c.intent or c.plan or c.behavior_3_months):
-        return True
-    return answers.phq9 is not None and answers.phq9[8] >= CRISIS_PHQ9_ITEM9
 
 
 def suicidal_thoughts_reported(answers: Answers) -> bool:

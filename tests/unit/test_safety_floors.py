@@ -9,11 +9,12 @@ from screening.rules import (
     THRESHOLD_SPECS,
     InvalidThresholds,
     Thresholds,
+    crisis_resources_needed,
     evaluate,
     parse_answers,
+    suicidal_thoughts_reported,
     thresholds_from_mapping,
 )
-from screening.rules.engine import crisis_resources_needed, suicidal_thoughts_reported
 from tests.builders import answers, bp_hr
 from tests.unit.strategies import format_2_intakes, intakes, mostly_complete_intakes
 

@@ -109,7 +109,8 @@ def test_it_refuses_to_send_the_patient_off_site_from_the_support_page(patient_c
 def test_the_crisis_page_promises_only_a_review_within_the_hour_in_opening_hours(
     patient_client, settings
 ):
-    settings.CLINIC_OPENING_HOURS = "Monday to Saturday, 8 am to 8 pm"
+    settings.CLINIC_OPEN_DAYS = frozenset(range(6))
+    settings.CLINIC_OPENS_HOUR, settings.CLINIC_CLOSES_HOUR = 8, 20
     patient_client.post("/intake/")
 
     html = patient_client.get("/intake/support/").content.decode()

@@ -24,3 +24,12 @@ def test_a_task_raised_at_night_is_due_an_hour_after_opening():
 
 def test_round_the_clock_opening_is_plain_time():
     assert deadline_in_opening_hours(at(10, 23, 30), 60, opens=0, closes=24) == at(11, 0, 30)
+
+
+def test_a_closed_day_is_skipped():
+    weekdays = frozenset(range(5))
+    friday_evening = datetime(2026, 3, 13, 16, 30, tzinfo=UTC)
+
+    due = deadline_in_opening_hours(friday_evening, 60, opens=9, closes=17, days=weekdays)
+
+    assert due == datetime(2026, 3, 16, 9, 30, tzinfo=UTC)  # Monday
