@@ -15,6 +15,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Div, Fieldset, Layout, Row
 from django import forms
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from patients.intake import wording
 from screening.rules import (
@@ -87,15 +88,27 @@ def yes_no(label: str, **kwargs: Any) -> forms.ChoiceField:
     return choice(label, wording.YES_NO, **kwargs)
 
 
+class ChoiceLabel(SafeString):
+    """A choice's label as HTML, with its plain name for summaries of the answers."""
+
+    name: str
+
+
 def described(choices: Iterable[tuple[str, str, str]]) -> list[tuple[str, Any]]:
     """Checkbox labels with an explanation in small print under each name."""
-    return [
-        (
-            value,
-            format_html('{}<span class="d-block small text-body-secondary">{}</span>', name, about),
+    labels = []
+    for value, name, about in choices:
+        label = ChoiceLabel(
+            format_html(
+                '{}<span class="visually-hidden">: </span>'
+                '<span class="d-block small text-body-secondary">{}</span>',
+                name,
+                about,
+            )
         )
-        for value, name, about in choices
-    ]
+        label.name = name
+        labels.append((value, label))
+    return labels
 
 
 def shown_when(field: str, *values: str, fields: Iterable[Any]) -> Div:

@@ -198,7 +198,7 @@ def test_it_advises_on_a_crisis_level_reading_then_lets_the_patient_go_on(patien
     page = patient_client.get(response.url).content.decode()
     assert "measure again in 5 minutes" in page
     assert (
-        '<a href="tel:911">Call 911</a> now' in page
+        '<a class="alert-link" href="tel:911">Call 911</a> now' in page
         and "chest pain, a severe headache, confusion or weakness" in page
     )
     assert 'name="advice_seen"' in page
