@@ -254,6 +254,21 @@ def case_by_public_id(public_id: str) -> Case:
     return case
 
 
+def resubmission_links(case: Case) -> dict[str, Any]:
+    """A case sent back with more information, and the one it answered, each way."""
+    replaced_by = (
+        Submission.objects.filter(draft__reopened_from=case.submission_id)
+        .order_by("submitted_at")
+        .first()
+    )
+    answered = case.submission.draft.reopened_from if case.submission.draft_id else None
+    request = ""
+    if answered is not None:
+        asked = answered.case.decisions.filter(outcome="request_info").first()
+        request = asked.info_needed if asked is not None else ""
+    return {"replaced_by": replaced_by, "answers_request_of": answered, "request": request}
+
+
 def case_decisions(case: Case) -> QuerySet[CaseDecision]:
     return case.decisions.select_related("clinician")
 

@@ -40,6 +40,7 @@ from screening.selectors import (
     patient_history,
     queue_counts,
     queue_list,
+    resubmission_links,
     score_bands,
     urgent_drafts,
 )
@@ -151,6 +152,7 @@ def _case_context(case: Case, form: DecisionForm | None = None) -> dict[str, Any
         if len(history) > 1
         else None,
         "decisions": case_decisions(case),
+        **resubmission_links(case),
         "form": form or DecisionForm(case=case),
         "overdue": is_overdue(case),
         "steps": STEPS,
