@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -375,37 +375,41 @@ def today_board(day: date, now: datetime) -> list[BoardRow]:
     from the patient's check-in, dose and readings. A fixed number of queries,
     whatever the number of courses or sessions.
     """
-    # The board reads no check's answers: leave that JSON unread.
-    records = (
-        MonitoringRecord.objects.select_related("pre_dose_check")
-        .defer("pre_dose_check__answers")
-        .order_by("-version")
-    )
-    sessions = (
-        TreatmentSession.objects.filter(
-            scheduled_for=day, course__status=TreatmentCourse.Status.OPEN
-        )
+    todays = {"scheduled_for": day, "course__status": TreatmentCourse.Status.OPEN}
+
+    def of_today(prefix: str) -> dict[str, Any]:
+        return {f"{prefix}__{name}": value for name, value in todays.items()}
+
+    sessions = list(
+        TreatmentSession.objects.filter(**todays)
         .select_related("course__patient", "home_dose__pre_dose_check")
         .defer("home_dose__pre_dose_check__answers", "home_dose__pre_dose_check__result")
-        .prefetch_related(
-            Prefetch(
-                "checks",
-                queryset=PreDoseCheck.objects.defer("answers", "result", "limits").order_by(
-                    "-checked_at", "-pk"
-                ),
-            ),
-            Prefetch("records", queryset=records),
-        )
     )
+    # One query per kind of row, joined to today's sessions and grouped here: neither a
+    # prefetch (which clones a queryset per session) nor a list of thousands of ids.
+    # The board reads no check's answers: leave that JSON unread.
+    latest_checks: dict[int, PreDoseCheck] = {}
+    for check in (
+        PreDoseCheck.objects.filter(**of_today("session"))
+        .defer("answers", "result", "limits")
+        .order_by("-checked_at", "-pk")
+    ):
+        latest_checks.setdefault(check.session_id, check)
+    latest_versions: dict[int, MonitoringRecord] = {}
+    for record in (
+        MonitoringRecord.objects.filter(**of_today("session"))
+        .select_related("pre_dose_check")
+        .defer("pre_dose_check__answers")
+        .order_by("-version")
+    ):
+        latest_versions.setdefault(record.session_id, record)
     rows = []
     latest_records = []
     dose_ids = []
     for session in sessions:
-        checks = list(session.checks.all())
-        versions = list(session.records.all())
-        row = BoardRow(session, "waiting", checks[0] if checks else None, None, None)
-        if versions:
-            row.record = versions[0]
+        row = BoardRow(session, "waiting", latest_checks.get(session.pk), None, None)
+        row.record = latest_versions.get(session.pk)
+        if row.record is not None:
             latest_records.append(row.record)
         if not session.in_clinic:
             dose = getattr(session, "home_dose", None)
@@ -413,17 +417,15 @@ def today_board(day: date, now: datetime) -> list[BoardRow]:
             if dose is not None:
                 dose_ids.append(dose.pk)
         rows.append(row)
-    record_ids = [r.pk for r in latest_records]
-    observations: dict[int, list[Observation]] = {pk: [] for pk in record_ids}
-    for observation in Observation.objects.filter(record_id__in=record_ids):
-        observations[observation.record_id].append(observation)
+    observations: dict[int, list[Observation]] = {r.pk: [] for r in latest_records}
+    for observation in Observation.objects.filter(**of_today("record__session")):
+        if observation.record_id in observations:
+            observations[observation.record_id].append(observation)
     readings: dict[int, list[AfterDoseReading]] = {pk: [] for pk in dose_ids}
-    for reading in AfterDoseReading.objects.filter(dose_id__in=dose_ids):
+    for reading in AfterDoseReading.objects.filter(**of_today("dose__session")):
         readings[reading.dose_id].append(reading)
-    alerts: dict[int, list[SessionAlert]] = {row.session.pk: [] for row in rows}
-    for alert in SessionAlert.objects.filter(
-        session_id__in=list(alerts), acknowledged_at__isnull=True
-    ):
+    alerts: dict[int, list[SessionAlert]] = {session.pk: [] for session in sessions}
+    for alert in SessionAlert.objects.filter(acknowledged_at__isnull=True, **of_today("session")):
         alerts[alert.session_id].append(alert)
     for row in rows:
         row.alerts = alerts[row.session.pk]
