@@ -97,6 +97,7 @@ def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
         "side_effects": list(session.side_effects.all()),
         "now": now,
         "clinic_phone": settings.CLINIC_PHONE,
+        "valid_hours": round(settings.HOME_CHECK_IN_VALID_MINUTES / 60, 1),
     }
 
 

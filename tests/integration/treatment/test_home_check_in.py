@@ -144,6 +144,11 @@ def test_the_check_in_opens_24_hours_before_the_session_day(controlled_clock):
 
     check_in(tomorrow)
     assert PreDoseCheck.objects.count() == 1
+    other = Client()
+    other.force_login(tomorrow.course.patient.user)
+    page = other.get(url(tomorrow)).content.decode()
+    assert "A check-in lets you start within 3 hours of it" in page
+    assert "I have taken my dose" not in page  # not before the session's day
 
 
 def test_the_session_cannot_start_without_a_go(patient, session, controlled_clock):
