@@ -134,7 +134,8 @@ def my_check_in(request: HttpRequest, session_id: str) -> HttpResponse:
         if status.check is None and status.course_open and clock.now() < opens:
             messages.info(request, f"Your check-in opens on {spoken(opens)}.")
         return _back(session)
-    form = CheckInForm(request.POST or None, pregnancy_relevant=relevant)
+    posted = request.POST if request.method == "POST" else None
+    form = CheckInForm(posted, pregnancy_relevant=relevant)
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -247,7 +248,8 @@ def my_measures(request: HttpRequest) -> HttpResponse:
     if not due:
         messages.info(request, "No questionnaires are due now: thank you.")
         return redirect("my_treatment")
-    form = MeasuresForm(request.POST or None, initial={"key": due[0].key})
+    posted = request.POST if request.method == "POST" else None
+    form = MeasuresForm(posted, initial={"key": due[0].key})
     if request.method == "POST" and form.is_valid():
         try:
             _, result = measures_record(
