@@ -3,8 +3,11 @@
 Run: `.venv/bin/python bench/today_board.py [--courses 10000]`. Every course has six
 sessions over three weeks, started on staggered days, so about two in seven have a
 session today; a third of today's sessions are in the clinic and under way (a pre-dose
-check, a dose, observations). Uses a throw-away SQLite database, or PostgreSQL when
-BENCH_DATABASE_URL names an empty database.
+check, a dose, observations). The rest are at home: of those, a fifth wait for the
+patient's check-in and the others checked in (go, hold or call); half the goes have
+started, with after-dose readings, one in ten of them at crisis level (an alert). Uses
+a throw-away SQLite database, or PostgreSQL when BENCH_DATABASE_URL names an empty
+database.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ import argparse
 import statistics
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -24,7 +28,7 @@ BATCH = 2000
 UNUSABLE = "!"  # an unusable password: nobody signs in as these patients
 
 
-def build(courses: int) -> tuple[int, float]:
+def build(courses: int) -> tuple[int, dict[str, int], float]:
     """Bulk-insert patients, courses, sessions and today's records; (sessions today, s)."""
     from django.utils import timezone
 
@@ -80,7 +84,9 @@ def build(courses: int) -> tuple[int, float]:
                 TreatmentSession(course=course, number=number, scheduled_for=day, setting=setting)
             )
     TreatmentSession.objects.bulk_create(sessions, batch_size=BATCH)
-    todays = list(TreatmentSession.objects.filter(scheduled_for=today))
+    todays = list(
+        TreatmentSession.objects.filter(scheduled_for=today).select_related("course__patient")
+    )
     checks = PreDoseCheck.objects.bulk_create(
         [
             PreDoseCheck(
@@ -135,7 +141,84 @@ def build(courses: int) -> tuple[int, float]:
         ],
         batch_size=BATCH,
     )
-    return len(todays), time.perf_counter() - started
+    home_counts = build_at_home(todays, now)
+    return len(todays), home_counts, time.perf_counter() - started
+
+
+def build_at_home(todays: list[Any], now: datetime) -> dict[str, int]:
+    """At-home check-ins, doses, readings and alerts for today's at-home sessions."""
+
+    from tests.treatment import CHECK_IN_POST
+    from treatment.models import AfterDoseReading, HomeDose, PreDoseCheck, SessionAlert
+    from treatment.rules import DEFAULT_LIMITS
+
+    home = [s for s in todays if s.setting == "at_home"]
+    outcomes = ("go", "go", "hold", "call")
+    checked = [(s, outcomes[i % 4]) for i, s in enumerate(home) if i % 5]
+    PreDoseCheck.objects.bulk_create(
+        [
+            PreDoseCheck(
+                session=s,
+                setting="at_home",
+                answers=CHECK_IN_POST,
+                outcome=outcome,
+                result={"reasons": [], "baseline": [123, 77], "ideation": False},
+                limits=DEFAULT_LIMITS.values(),
+                ruleset="default-1",
+                checked_by_id=s.course.patient.user_id,
+                checked_at=now - timedelta(minutes=100),
+            )
+            for s, outcome in checked
+        ],
+        batch_size=BATCH,
+    )
+    checks = list(PreDoseCheck.objects.filter(setting="at_home", outcome="go"))
+    started = checks[::2]
+    HomeDose.objects.bulk_create(
+        [
+            HomeDose(
+                session_id=c.session_id,
+                pre_dose_check=c,
+                dosed_at=now - timedelta(minutes=80),
+                recorded_by_id=c.checked_by_id or 0,
+            )
+            for c in started
+        ],
+        batch_size=BATCH,
+    )
+    doses = list(HomeDose.objects.all())
+    crisis = {d.pk for d in doses[::10]}
+    AfterDoseReading.objects.bulk_create(
+        [
+            AfterDoseReading(
+                dose=d,
+                slot="first",
+                taken_at=d.dosed_at + timedelta(minutes=40),
+                systolic=184 if d.pk in crisis else 136,
+                diastolic=104 if d.pk in crisis else 84,
+                heart_rate=84,
+                level="crisis" if d.pk in crisis else "settled",
+                recorded_by_id=d.recorded_by_id,
+            )
+            for d in doses
+        ],
+        batch_size=BATCH,
+    )
+    SessionAlert.objects.bulk_create(
+        [
+            SessionAlert(session_id=d.session_id, code="reading_crisis", text="crisis reading")
+            for d in doses
+            if d.pk in crisis
+        ],
+        batch_size=BATCH,
+    )
+    return {
+        "at home": len(home),
+        "checked in": len(checked),
+        "go": len(checks),
+        "started": len(doses),
+        "alerts": len(crisis),
+    }
 
 
 def main() -> None:
@@ -155,7 +238,7 @@ def main() -> None:
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         ALLOWED_HOSTS=["testserver"],
     ):
-        today_count, built = build(args.courses)
+        today_count, home_counts, built = build(args.courses)
         client = Client()
         client.force_login(User.objects.get(email="bench-clinician@example.org"))
         client.get("/treatment/today/")  # warm caches
@@ -173,6 +256,11 @@ def main() -> None:
     print(
         f"database: {connection.vendor}; {args.courses:,} open courses, "
         f"{today_count:,} sessions today ({rows:,} on the board), built in {built:.1f} s"
+    )
+    print(
+        f"at home today: {home_counts['at home']:,} sessions, {home_counts['checked in']:,} "
+        f"checked in ({home_counts['go']:,} go), {home_counts['started']:,} started, "
+        f"{home_counts['alerts']:,} with an alert"
     )
     print(f"today board: {max(queries)} queries per request (min {min(queries)})")
     print(

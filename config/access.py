@@ -70,6 +70,7 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "treatment_course_schedule": CLINICIANS,
     "treatment_course_status": CLINICIANS,
     "treatment_course_safety_check": CLINICIANS,
+    "treatment_course_note": CLINICIANS,
     "treatment_task": CLINICIANS,
     "treatment_session": CLINICIANS,
     "treatment_session_check": CLINICIANS,
@@ -84,6 +85,13 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "treatment_record_print": CLINICIANS,
     "treatment_record_pdf": CLINICIANS,
     "my_treatment": PATIENTS,
+    # The at-home loop: the patient's own sessions only (anything else is a 404).
+    "my_treatment_measures": PATIENTS,
+    "my_session": PATIENTS,
+    "my_session_check_in": PATIENTS,
+    "my_session_start": PATIENTS,
+    "my_session_reading": PATIENTS,
+    "my_session_side_effects": PATIENTS,
 }
 SERVED_METHODS: Final = ["GET", "HEAD", "POST"]
 LIBRARY_MODULES: Final = ("allauth.",)  # sign-in, sign-up, second factor: their own rules

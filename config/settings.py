@@ -222,6 +222,11 @@ CLINIC_OPEN_DAYS = env_weekdays("CLINIC_OPEN_DAYS", "mon-fri")
 CLINIC_OPENS_HOUR = env_int("CLINIC_OPENS_HOUR", 9)
 CLINIC_CLOSES_HOUR = env_int("CLINIC_CLOSES_HOUR", 17)
 FOLLOW_UP_TASK_MINUTES = env_int("FOLLOW_UP_TASK_MINUTES", 60)
+# At home: a crisis-level reading, a call or a severe side effect raises a task due sooner;
+# a go (or an overridden hold) lets the patient start the dose for this long.
+URGENT_TASK_MINUTES = env_int("URGENT_TASK_MINUTES", 15)
+CLINIC_PHONE = env_str("CLINIC_PHONE", "")  # shown to patients at home as a tel: link
+HOME_CHECK_IN_VALID_MINUTES = env_int("HOME_CHECK_IN_VALID_MINUTES", 180)
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # reads older hashes, upgrades on sign-in
@@ -343,6 +348,10 @@ CELERY_BEAT_SCHEDULE = {
     "remind-unsigned-records": {
         "task": "treatment.records_remind_unsigned",
         "schedule": crontab(hour=env_int("UNSIGNED_REMINDER_HOUR", 8), minute=0),
+    },
+    "remind-patients": {
+        "task": "treatment.reminders_send",
+        "schedule": env_int("REMINDER_SWEEP_SECONDS", 300),
     },
     "escalate-overdue-tasks": {
         "task": "treatment.tasks_escalate_overdue",

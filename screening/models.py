@@ -209,6 +209,11 @@ class AuditEntry(models.Model):
         TASK_UPDATED = "task_updated", "Took or closed a follow-up task"
         SAFETY_CHECK_RECORDED = "safety_check_recorded", "Recorded a long-term safety check"
         TREATMENT_VIEWED = "treatment_viewed", "Read their own treatment page"
+        HOME_DOSE_STARTED = "home_dose_started", "Started an at-home dose"
+        READING_RECORDED = "reading_recorded", "Recorded an after-dose reading at home"
+        SIDE_EFFECTS_REPORTED = "side_effects_reported", "Reported side effects"
+        MEASURES_RECORDED = "measures_recorded", "Answered PHQ-9 and GAD-7"
+        COURSE_NOTE_ADDED = "course_note_added", "Wrote a note on a course"
 
     # Users are deactivated, never deleted (PROTECT); the email is kept as it was then.
     actor = models.ForeignKey(

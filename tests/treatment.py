@@ -160,3 +160,74 @@ class Clock:
     def advance(self, **delta: float) -> datetime:
         self.moment += timedelta(**delta)
         return self.moment
+
+
+# At home -----------------------------------------------------------------------------------
+
+# A check-in that gives "go", as the patient's form posts it.
+CHECK_IN_POST: dict[str, str] = {
+    "systolic_1": "124",
+    "diastolic_1": "78",
+    "heart_rate_1": "72",
+    "systolic_2": "122",
+    "diastolic_2": "76",
+    "heart_rate_2": "70",
+    "new_medicines": "no",
+    "pregnant": "no",
+    "alcohol_24h": "no",
+    "wish_dead": "no",
+    "suicidal_thoughts": "no",
+    "behavior": "no",
+    "mood": "7",
+    "support_person": "yes",
+    "at_address": "yes",
+}
+
+
+def make_home_course(case: Case | None = None, clinician: User | None = None) -> TreatmentCourse:
+    return make_course(case=case or make_case(), setting=Setting.AT_HOME, clinician=clinician)
+
+
+def make_home_session(
+    course: TreatmentCourse | None = None, day: date | None = None
+) -> TreatmentSession:
+    return make_session(course or make_home_course(), day=day, setting=Setting.AT_HOME)
+
+
+def check_in(session: TreatmentSession, **changes: Any) -> Any:
+    """The patient's check-in through the service; `changes` to the go answers."""
+    from treatment.home_forms import CheckInForm
+    from treatment.home_services import check_in_record
+
+    form = CheckInForm(CHECK_IN_POST | changes)
+    assert form.is_valid(), form.errors
+    return check_in_record(
+        session=session, answers=form.answers(), raw=form.raw(), actor=session.course.patient.user
+    )
+
+
+def start_dose(session: TreatmentSession, at: datetime | None = None) -> Any:
+    from treatment.home_services import home_dose_start
+
+    return home_dose_start(
+        session=session, dosed_at=at or clock.now(), actor=session.course.patient.user
+    )
+
+
+def read(
+    session: TreatmentSession,
+    slot: Any,
+    systolic: int = 128,
+    diastolic: int = 80,
+    heart_rate: int = 76,
+) -> Any:
+    from treatment.home_services import reading_record
+
+    return reading_record(
+        session=session,
+        slot=slot,
+        systolic=systolic,
+        diastolic=diastolic,
+        heart_rate=heart_rate,
+        actor=session.course.patient.user,
+    )

@@ -1,9 +1,19 @@
-"""Demo data for `make run`: patients with a course of treatment and a session today."""
+"""Demo data for `make run`: patients with a course of treatment and a session today.
+
+Riley's at-home check-in is due today; Jamie has a week of at-home sessions behind
+them (check-ins, doses, readings, side effects, PHQ-9/GAD-7) and a check-in on hold
+today. Jamie's past is written through the services on a moved treatment clock
+(development only: `demo_data` refuses production).
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, time, timedelta
 from typing import Any
+
+from django.utils import timezone
 
 from patients.demo import CLEAN_CANDIDATE, _submit
 from patients.models import User
@@ -12,8 +22,16 @@ from patients.services import patient_register, user_ensure
 from screening.models import Case
 from screening.review import decision_record
 from treatment import clock
-from treatment.models import TreatmentCourse
-from treatment.rules import Setting
+from treatment.home_forms import CheckInForm
+from treatment.home_services import (
+    check_in_record,
+    home_dose_start,
+    measures_record,
+    reading_record,
+    side_effects_report,
+)
+from treatment.models import TreatmentCourse, TreatmentSession
+from treatment.rules import Setting, Severity, SideEffect, Slot
 from treatment.services import default_schedule, sessions_schedule
 
 # (email, first name, last name, answers changed, decision, setting of today's session)
@@ -59,3 +77,113 @@ def demo_courses(clinician: User, password: str) -> list[str]:
         days = default_schedule(clock.today())
         sessions_schedule(course=course, rows=[(day, setting) for day in days], actor=clinician)
     return emails
+
+
+JAMIE = ("jamie@example.com", "Jamie", "Fox")
+CHECK_IN_GO: dict[str, Any] = {
+    "systolic_1": "126",
+    "diastolic_1": "80",
+    "heart_rate_1": "74",
+    "systolic_2": "124",
+    "diastolic_2": "78",
+    "heart_rate_2": "72",
+    "new_medicines": "no",
+    "pregnant": "no",
+    "alcohol_24h": "no",
+    "wish_dead": "no",
+    "suicidal_thoughts": "no",
+    "behavior": "no",
+    "mood": "6",
+    "support_person": "yes",
+    "at_address": "yes",
+}
+
+
+@contextmanager
+def _clock_at(moment: datetime) -> Iterator[None]:
+    """The treatment clock at `moment` while the demo writes the past."""
+    original = clock.now
+    clock.now = lambda: moment
+    try:
+        yield
+    finally:
+        clock.now = original
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
+
+
+def _check_in(session: TreatmentSession, user: User, **changes: str) -> None:
+    form = CheckInForm(CHECK_IN_GO | changes)
+    if not form.is_valid():
+        raise ValueError(f"demo check-in is invalid: {sorted(form.errors)}")
+    check_in_record(session=session, answers=form.answers(), raw=form.raw(), actor=user)
+
+
+def _measures(course: TreatmentCourse, user: User, key: str, phq9: list[int]) -> None:
+    gad7 = [1, 1, 2, 1, 1, 1, 1]
+    measures_record(course=course, key=key, phq9=phq9, gad7=gad7, difficulty={}, actor=user)
+
+
+def demo_home_history(clinician: User, password: str) -> str:
+    """Jamie: at home since a week ago, two sessions done, today's check-in on hold."""
+    email, given_name, family_name = JAMIE
+    user = user_ensure(
+        email=email,
+        password=password,
+        first_name=given_name,
+        last_name=family_name,
+        role=Role.PATIENT,
+    )
+    patient = patient_register(
+        user=user, given_name=given_name, family_name=family_name, date_of_birth=date(1985, 9, 3)
+    )
+    if TreatmentCourse.objects.filter(patient=patient).exists():
+        return email
+    today = clock.today()
+    start = today - timedelta(days=7)
+    submission = _submit(patient, CLEAN_CANDIDATE, days_ago=9)
+    case = Case.objects.get(submission=submission)
+    with _clock_at(_at(start, 8)):
+        decision_record(
+            case=case, clinician=clinician, outcome="confirm_at_home", expected_version=case.version
+        )
+        course = TreatmentCourse.objects.get(patient=patient)
+        days = default_schedule(start)
+        sessions_schedule(
+            course=course, rows=[(day, Setting.AT_HOME) for day in days], actor=clinician
+        )
+    first, second, third = course.sessions.order_by("number")[:3]
+    for session, phq9, readings in (
+        (first, [2, 2, 2, 1, 2, 1, 2, 2, 0], ((146, 92, 88), (128, 82, 76))),
+        (second, None, ((134, 86, 80), (124, 80, 72))),
+    ):
+        day = session.scheduled_for
+        if phq9 is not None:
+            with _clock_at(_at(day, 9)):
+                _measures(course, user, f"session-{session.number}", phq9)
+        with _clock_at(_at(day, 9, 30)):
+            _check_in(session, user)
+        with _clock_at(_at(day, 10)):
+            home_dose_start(session=session, dosed_at=_at(day, 10), actor=user)
+        for slot, (minutes, values) in zip(
+            Slot, ((40, readings[0]), (120, readings[1])), strict=True
+        ):
+            with _clock_at(_at(day, 10) + timedelta(minutes=minutes)):
+                reading_record(
+                    session=session,
+                    slot=slot,
+                    systolic=values[0],
+                    diastolic=values[1],
+                    heart_rate=values[2],
+                    actor=user,
+                )
+        with _clock_at(_at(day, 12, 30)):
+            effect = SideEffect.NAUSEA if session is first else SideEffect.DISSOCIATION
+            side_effects_report(session=session, effects=[(effect, Severity.MILD, "")], actor=user)
+    if third.scheduled_for == today:
+        with _clock_at(_at(today, 7, 30)):
+            _measures(course, user, "session-3", [1, 1, 1, 1, 1, 1, 1, 1, 0])
+            _check_in(third, user, alcohol_24h="yes")
+    return email

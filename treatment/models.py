@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from patients.models import Patient
 from screening.models import Case, CaseDecision
-from treatment.rules import Dissociation, Outcome, Setting
+from treatment.rules import Dissociation, Level, Outcome, Setting, Severity, SideEffect, Slot
 
 SETTING_CHOICES = [(Setting.AT_HOME.value, "At home"), (Setting.IN_CLINIC.value, "In clinic")]
 OUTCOME_CHOICES = [(o.value, o.value.capitalize()) for o in Outcome]
@@ -274,9 +274,16 @@ class Observation(models.Model):
 
 
 class SessionAlert(models.Model):
-    """An urgent alert from an observation, shown on the today board until acknowledged."""
+    """An urgent alert, shown on the today board until acknowledged.
 
-    record = models.ForeignKey(MonitoringRecord, on_delete=models.PROTECT, related_name="alerts")
+    In the clinic it comes from an observation of the record; at home from a
+    reading or a severe side effect the patient reported.
+    """
+
+    session = models.ForeignKey("TreatmentSession", on_delete=models.PROTECT, related_name="alerts")
+    record = models.ForeignKey(
+        MonitoringRecord, null=True, blank=True, on_delete=models.PROTECT, related_name="alerts"
+    )
     observation = models.ForeignKey(
         Observation, null=True, blank=True, on_delete=models.PROTECT, related_name="alerts"
     )
@@ -302,6 +309,9 @@ class FollowUpTask(models.Model):
     class Kind(models.TextChoices):
         SUICIDAL_IDEATION = "suicidal_ideation", "Suicidal ideation reported"
         SAFETY_CHECK = "safety_check", "Long-term safety check: a yes"
+        VITALS_URGENT = "vitals_urgent", "Blood pressure or heart rate at home needs a call"
+        ADVERSE_EVENT = "adverse_event", "Severe side effect reported (adverse event)"
+        MEASURE_RISE = "measure_rise", "PHQ-9 or GAD-7 rose by 5 or more"
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     course = models.ForeignKey(TreatmentCourse, on_delete=models.PROTECT, related_name="tasks")
@@ -377,3 +387,167 @@ class UnsignedReminder(models.Model):
 
     def __str__(self) -> str:
         return f"Unsigned-record reminder {self.day}"
+
+
+# At home ----------------------------------------------------------------------------------
+
+SLOT_CHOICES = [(Slot.FIRST.value, "About 40 minutes"), (Slot.LAST.value, "About 2 hours")]
+LEVEL_CHOICES = [(level.value, level.value.replace("_", " ").capitalize()) for level in Level]
+SIDE_EFFECT_CHOICES = [
+    (SideEffect.NAUSEA.value, "Nausea"),
+    (SideEffect.VOMITING.value, "Vomiting"),
+    (SideEffect.DISSOCIATION.value, "Dissociation that has not passed"),
+    (SideEffect.BLADDER_PAIN.value, "Bladder pain"),
+    (SideEffect.CONFUSION.value, "Confusion"),
+    (SideEffect.OTHER.value, "Other"),
+]
+SEVERITY_CHOICES = [(s.value, s.value.capitalize()) for s in Severity]
+
+
+class _Immutable(models.Model):
+    """A patient's report as made: never edited, never deleted."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ImmutableError(f"A {self._meta.verbose_name} is never edited")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ImmutableError(f"A {self._meta.verbose_name} is never deleted")
+
+
+class HomeDose(_Immutable):
+    """The patient started an at-home session: when the dose was taken, after which check."""
+
+    session = models.OneToOneField(
+        TreatmentSession, on_delete=models.PROTECT, related_name="home_dose"
+    )
+    pre_dose_check = models.ForeignKey(PreDoseCheck, on_delete=models.PROTECT, related_name="+")
+    dosed_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"At-home dose at {self.dosed_at:%H:%M}"
+
+
+class AfterDoseReading(_Immutable):
+    """One of the two readings the patient takes at home after the dose, with its level."""
+
+    dose = models.ForeignKey(HomeDose, on_delete=models.PROTECT, related_name="readings")
+    slot = models.CharField(max_length=8, choices=SLOT_CHOICES)
+    taken_at = models.DateTimeField()
+    systolic = models.PositiveSmallIntegerField()
+    diastolic = models.PositiveSmallIntegerField()
+    heart_rate = models.PositiveSmallIntegerField()
+    level = models.CharField(max_length=16, choices=LEVEL_CHOICES)
+    text = models.CharField(max_length=200, blank=True)  # for clinicians
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering: ClassVar = ["taken_at", "pk"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["dose", "slot"], name="one_reading_per_slot")
+        ]
+
+    def __str__(self) -> str:
+        return f"After-dose reading ({self.slot})"
+
+    @property
+    def urgent(self) -> bool:
+        return Level(self.level).urgent
+
+
+class ReportedSideEffect(_Immutable):
+    """A side effect the patient reported after an at-home dose; severe is an adverse event."""
+
+    session = models.ForeignKey(
+        TreatmentSession, on_delete=models.PROTECT, related_name="side_effects"
+    )
+    effect = models.CharField(max_length=16, choices=SIDE_EFFECT_CHOICES)
+    severity = models.CharField(max_length=8, choices=SEVERITY_CHOICES)
+    description = models.CharField(max_length=200, blank=True)  # what "other" was
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["reported_at", "pk"]
+        indexes: ClassVar = [models.Index(fields=["severity"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_effect_display()} ({self.severity})"
+
+    @property
+    def adverse(self) -> bool:
+        return self.severity == Severity.SEVERE
+
+
+class MeasureSet(_Immutable):
+    """PHQ-9 and GAD-7 answered together during a course, once per due key."""
+
+    course = models.ForeignKey(TreatmentCourse, on_delete=models.PROTECT, related_name="measures")
+    key = models.CharField(max_length=16)  # "session-3", "month-2"
+    session = models.ForeignKey(
+        TreatmentSession, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    phq9 = models.JSONField()  # 9 item scores
+    gad7 = models.JSONField()  # 7 item scores
+    difficulty = models.JSONField(default=dict)  # the unscored item: {"phq9": ..., "gad7": ...}
+    phq9_total = models.PositiveSmallIntegerField()
+    gad7_total = models.PositiveSmallIntegerField()
+    phq9_item9 = models.PositiveSmallIntegerField()
+    alerts = models.JSONField(default=list)  # [{"code", "text"}], for clinicians
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["recorded_at", "pk"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["course", "key"], name="one_measure_set_per_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"Measures {self.key}"
+
+
+class CourseNote(models.Model):
+    """A clinician's note on a course."""
+
+    course = models.ForeignKey(TreatmentCourse, on_delete=models.PROTECT, related_name="notes")
+    text = models.TextField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Note {self.at:%Y-%m-%d}"
+
+
+class PatientReminder(models.Model):
+    """One email reminder per due item (a check-in, a reading, measures): never sent twice."""
+
+    class Kind(models.TextChoices):
+        CHECK_IN = "check_in", "Pre-session check-in open"
+        READING = "reading", "After-dose reading due"
+        MEASURES = "measures", "Questionnaires due"
+
+    course = models.ForeignKey(TreatmentCourse, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    key = models.CharField(max_length=64, unique=True)  # e.g. "check_in:12", "reading:4:last"
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,21 +1,44 @@
-"""Emails to clinicians about follow-up tasks and unsigned records: counts and links only."""
+"""Emails: to clinicians about follow-up tasks and unsigned records, to patients about
+what is due at home. Counts and links only, never health data."""
 
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
+from config.email import send_clinic_mail
 from patients.models import User
 from patients.roles import Role
 from screening.notifications import staff_emails
 from treatment import clock
-from treatment.models import FollowUpTask, UnsignedReminder
-from treatment.selectors import record_deadline, unsigned_records
+from treatment.models import (
+    FollowUpTask,
+    HomeDose,
+    MeasureSet,
+    PatientReminder,
+    TreatmentCourse,
+    TreatmentSession,
+    UnsignedReminder,
+)
+from treatment.rules import (
+    MEASURED_SESSIONS,
+    Setting,
+    Slot,
+    limits_from_mapping,
+    measures_due,
+    slot_times,
+)
+from treatment.rules.measures import MONTH_DAYS
+from treatment.selectors import STARTED, check_in_window, record_deadline, unsigned_records
 
 logger = logging.getLogger(__name__)
 
@@ -76,4 +99,181 @@ def records_remind_unsigned_now(day: date | None = None) -> int:
             )
             sent += 1
     logger.info("sent %d unsigned-record reminders", sent)
+    return sent
+
+
+# Patients' reminders ---------------------------------------------------------------------
+
+REMINDER_REASON = (
+    "You receive this because you have sessions booked with us. Emails never hold details of "
+    "your health: sign in to see them."
+)
+# A reading reminder is pointless long after the reading was due.
+READING_REMINDER_LATEST = timedelta(minutes=60)
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    key: str
+    kind: str
+    course_id: int
+    email: str
+    subject: str
+    body: str
+
+
+def _link(name: str, **kwargs: Any) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse(name, kwargs=kwargs or None)
+
+
+def _check_in_reminders(now: datetime) -> list[DueReminder]:
+    today = timezone.localdate(now)
+    sessions = (
+        TreatmentSession.objects.filter(
+            setting=Setting.AT_HOME.value,
+            course__status=TreatmentCourse.Status.OPEN,
+            scheduled_for__in=[today, today + timedelta(days=1)],
+            checks__isnull=True,
+            home_dose__isnull=True,
+        )
+        .select_related("course__patient__user")
+        .only("pk", "public_id", "scheduled_for", "course__id", "course__patient__user__email")
+    )
+    due = []
+    for session in sessions:
+        opens, closes = check_in_window(session.scheduled_for)
+        if opens <= now < closes:
+            due.append(
+                DueReminder(
+                    f"check_in:{session.pk}",
+                    PatientReminder.Kind.CHECK_IN,
+                    session.course_id,
+                    session.course.patient.user.email,
+                    "Your check-in is open",
+                    "The check-in before your next session is open. Please sign in and answer "
+                    "it before you start:\n"
+                    f"{_link('my_session_check_in', session_id=session.public_id)}",
+                )
+            )
+    return due
+
+
+def _reading_reminders(now: datetime) -> list[DueReminder]:
+    doses = (
+        HomeDose.objects.filter(
+            dosed_at__gte=now - timedelta(days=1),
+            session__course__status=TreatmentCourse.Status.OPEN,
+        )
+        .select_related("pre_dose_check", "session__course__patient__user")
+        .defer("pre_dose_check__answers", "pre_dose_check__result")
+        .prefetch_related("readings")
+    )
+    due = []
+    for dose in doses:
+        limits = limits_from_mapping(dose.pre_dose_check.limits)
+        taken = {reading.slot for reading in dose.readings.all()}
+        for slot in Slot:
+            times = slot_times(dose.dosed_at, slot, limits)
+            if slot.value in taken or not times.due_at <= now <= times.due_at + (
+                READING_REMINDER_LATEST
+            ):
+                continue
+            session = dose.session
+            due.append(
+                DueReminder(
+                    f"reading:{session.pk}:{slot.value}",
+                    PatientReminder.Kind.READING,
+                    session.course_id,
+                    session.course.patient.user.email,
+                    "A reading is due",
+                    "It is time for your next reading. Please sign in and enter it:\n"
+                    f"{_link('my_session', session_id=session.public_id)}",
+                )
+            )
+    return due
+
+
+def _measure_reminders(now: datetime) -> list[DueReminder]:
+    """Open courses with questionnaires due: a constant number of queries for all of them."""
+    today = timezone.localdate(now)
+    soon = [today, today + timedelta(days=1)]
+    courses = {
+        course.pk: course
+        for course in TreatmentCourse.objects.filter(status=TreatmentCourse.Status.OPEN)
+        .filter(
+            Q(opened_at__lte=now - timedelta(days=MONTH_DAYS))
+            | Q(sessions__number__in=MEASURED_SESSIONS, sessions__scheduled_for__in=soon)
+        )
+        .distinct()
+        .select_related("patient__user")
+        .only("pk", "opened_at", "patient__user__email")
+    }
+    sessions: dict[int, list[tuple[int, date]]] = {pk: [] for pk in courses}
+    started: dict[int, set[int]] = {pk: set() for pk in courses}
+    for row in (
+        TreatmentSession.objects.filter(course_id__in=list(courses))
+        .annotate(started=STARTED)
+        .values("course_id", "number", "scheduled_for", "started")
+    ):
+        sessions[row["course_id"]].append((row["number"], row["scheduled_for"]))
+        if row["started"]:
+            started[row["course_id"]].add(row["number"])
+    taken: dict[int, set[str]] = {pk: set() for pk in courses}
+    for course_id, key in MeasureSet.objects.filter(course_id__in=list(courses)).values_list(
+        "course_id", "key"
+    ):
+        taken[course_id].add(key)
+    due = []
+    for pk, course in courses.items():
+        for measure in measures_due(
+            sessions=sessions[pk],
+            started=started[pk],
+            opened=timezone.localdate(course.opened_at),
+            taken=taken[pk],
+            today=today,
+        ):
+            due.append(
+                DueReminder(
+                    f"measures:{pk}:{measure.key}",
+                    PatientReminder.Kind.MEASURES,
+                    pk,
+                    course.patient.user.email,
+                    "Questions to answer",
+                    "Your clinic asks a few questions about how you have been feeling. Please "
+                    f"sign in and answer them:\n{_link('my_treatment_measures')}",
+                )
+            )
+    return due
+
+
+def reminders_send_now(now: datetime | None = None) -> int:
+    """Email each patient once per due item: an open check-in, a reading, questionnaires.
+
+    The reminder's row is written with the email in one transaction, so a re-run (or a
+    second beat) sends nothing twice and a failed send is tried again next time.
+    """
+    now = now or clock.now()
+    due = _check_in_reminders(now) + _reading_reminders(now) + _measure_reminders(now)
+    sent_before = set(
+        PatientReminder.objects.filter(key__in=[r.key for r in due]).values_list("key", flat=True)
+    )
+    sent = 0
+    for reminder in due:
+        if reminder.key in sent_before:
+            continue
+        with transaction.atomic():
+            _, created = PatientReminder.objects.get_or_create(
+                key=reminder.key,
+                defaults={"kind": reminder.kind, "course_id": reminder.course_id, "sent_at": now},
+            )
+            if not created:
+                continue
+            send_clinic_mail(
+                subject=reminder.subject,
+                body=f"Hello,\n\n{reminder.body}\n",
+                to=[reminder.email],
+                reason=REMINDER_REASON,
+            )
+            sent += 1
+    logger.info("sent %d patient reminders", sent)
     return sent

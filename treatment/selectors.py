@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from patients.models import Patient
 from screening.models import RuleSet
 from screening.rules.thresholds import DEFAULT_RULESET
 from screening.selectors import published_ruleset
 from treatment.models import (
+    AfterDoseReading,
     FollowUpTask,
+    HomeDose,
+    MeasureSet,
     MonitoringRecord,
     Observation,
     PreDoseCheck,
+    ReportedSideEffect,
     SafetyCheck,
     SessionAlert,
     TreatmentCourse,
@@ -28,12 +33,21 @@ from treatment.rules import (
     DEFAULT_LIMITS,
     Baseline,
     Dissociation,
+    DueMeasure,
     Limits,
+    Marks,
     NextObservation,
     Readiness,
+    Scores,
+    Slot,
+    SlotTimes,
     discharge_readiness,
     limits_from_mapping,
+    marks,
+    measures_due,
     next_observation,
+    scores_of,
+    slot_times,
 )
 from treatment.rules import Observation as ObservationReading
 
@@ -181,6 +195,7 @@ STATE_LABELS = {
     "dosing": "Dosing",
     "ready": "Ready to leave",
     "discharged": "Discharged",
+    "done": "Readings done",
 }
 # Board order: what needs a clinician first.
 STATE_ORDER = {name: rank for rank, name in enumerate(STATE_LABELS)}
@@ -201,6 +216,134 @@ def session_state(
     return check.shown_outcome
 
 
+# At home ---------------------------------------------------------------------------------
+
+CHECK_IN_OPENS_HOURS = 24
+
+
+def check_in_window(day: date) -> tuple[datetime, datetime]:
+    """From 24 hours before the session's day begins until that day ends (local time)."""
+    start = timezone.make_aware(datetime.combine(day, time(0)))
+    return start - timedelta(hours=CHECK_IN_OPENS_HOURS), start + timedelta(days=1)
+
+
+@dataclass
+class SlotStatus:
+    slot: Slot
+    times: SlotTimes
+    reading: AfterDoseReading | None
+
+    def is_open(self, now: datetime) -> bool:
+        return self.reading is None and now >= self.times.opens_at
+
+    def is_overdue(self, now: datetime) -> bool:
+        return self.reading is None and now > self.times.overdue_at
+
+
+@dataclass
+class HomeStatus:
+    """Where an at-home session stands for the patient and the board, from loaded rows."""
+
+    session: TreatmentSession
+    check: PreDoseCheck | None
+    dose: HomeDose | None
+    readings: list[AfterDoseReading]
+    now: datetime
+
+    @property
+    def window(self) -> tuple[datetime, datetime]:
+        return check_in_window(self.session.scheduled_for)
+
+    @property
+    def course_open(self) -> bool:
+        return self.session.course.status == TreatmentCourse.Status.OPEN
+
+    @property
+    def window_open(self) -> bool:
+        opens, closes = self.window
+        return opens <= self.now < closes
+
+    @property
+    def go_until(self) -> datetime | None:
+        """Until when a go (or an overridden hold) lets the patient start the dose."""
+        if self.check is None or not self.check.may_dose:
+            return None
+        since = self.check.overridden_at or self.check.checked_at
+        return since + timedelta(minutes=settings.HOME_CHECK_IN_VALID_MINUTES)
+
+    @property
+    def go_expired(self) -> bool:
+        until = self.go_until
+        return until is not None and self.now > until
+
+    @property
+    def can_check_in(self) -> bool:
+        """Open window, no dose yet, and no check, or only a go that has run out.
+
+        After a hold or a call the patient does not check again: a clinician decides.
+        """
+        return (
+            self.course_open
+            and self.window_open
+            and self.dose is None
+            and (self.check is None or self.go_expired)
+        )
+
+    @property
+    def can_start(self) -> bool:
+        return (
+            self.course_open
+            and self.dose is None
+            and self.go_until is not None
+            and not self.go_expired
+            and timezone.localdate(self.now) == self.session.scheduled_for
+        )
+
+    @property
+    def slots(self) -> list[SlotStatus]:
+        if self.dose is None:
+            return []
+        limits = limits_from_mapping(self.dose.pre_dose_check.limits)
+        taken = {reading.slot: reading for reading in self.readings}
+        return [
+            SlotStatus(slot, slot_times(self.dose.dosed_at, slot, limits), taken.get(slot))
+            for slot in Slot
+        ]
+
+    @property
+    def next_slot(self) -> SlotStatus | None:
+        return next((s for s in self.slots if s.reading is None), None)
+
+    @property
+    def reading_overdue(self) -> bool:
+        return any(s.is_overdue(self.now) for s in self.slots)
+
+    @property
+    def state(self) -> str:
+        if self.dose is not None:
+            return "dosing" if self.next_slot is not None else "done"
+        if self.check is None:
+            return "waiting"
+        return self.check.shown_outcome
+
+
+def home_status(session: TreatmentSession, now: datetime) -> HomeStatus:
+    """One at-home session's status (a few queries: for its own pages)."""
+    dose = (
+        HomeDose.objects.select_related("pre_dose_check")
+        .filter(session=session)
+        .prefetch_related("readings")
+        .first()
+    )
+    return HomeStatus(
+        session,
+        latest_check(session),
+        dose,
+        list(dose.readings.all()) if dose else [],
+        now,
+    )
+
+
 @dataclass
 class BoardRow:
     session: TreatmentSession
@@ -209,6 +352,7 @@ class BoardRow:
     record: MonitoringRecord | None
     monitoring: Monitoring | None
     alerts: list[SessionAlert] = field(default_factory=list)
+    home: HomeStatus | None = None
 
     @property
     def label(self) -> str:
@@ -227,52 +371,71 @@ class BoardRow:
 def today_board(day: date, now: datetime) -> list[BoardRow]:
     """Today's sessions of open courses with their state; alerts, calls and holds first.
 
-    A fixed number of queries, whatever the number of courses or sessions.
+    In the clinic the state comes from the pre-dose check and the record; at home
+    from the patient's check-in, dose and readings. A fixed number of queries,
+    whatever the number of courses or sessions.
     """
+    todays = {"scheduled_for": day, "course__status": TreatmentCourse.Status.OPEN}
+
+    def of_today(prefix: str) -> dict[str, Any]:
+        return {f"{prefix}__{name}": value for name, value in todays.items()}
+
+    sessions = list(
+        TreatmentSession.objects.filter(**todays)
+        .select_related("course__patient", "home_dose__pre_dose_check")
+        .defer("home_dose__pre_dose_check__answers", "home_dose__pre_dose_check__result")
+    )
+    # One query per kind of row, joined to today's sessions and grouped here: neither a
+    # prefetch (which clones a queryset per session) nor a list of thousands of ids.
     # The board reads no check's answers: leave that JSON unread.
-    records = (
-        MonitoringRecord.objects.select_related("pre_dose_check")
+    latest_checks: dict[int, PreDoseCheck] = {}
+    for check in (
+        PreDoseCheck.objects.filter(**of_today("session"))
+        .defer("answers", "result", "limits")
+        .order_by("-checked_at", "-pk")
+    ):
+        latest_checks.setdefault(check.session_id, check)
+    latest_versions: dict[int, MonitoringRecord] = {}
+    for record in (
+        MonitoringRecord.objects.filter(**of_today("session"))
+        .select_related("pre_dose_check")
         .defer("pre_dose_check__answers")
         .order_by("-version")
-    )
-    sessions = (
-        TreatmentSession.objects.filter(
-            scheduled_for=day, course__status=TreatmentCourse.Status.OPEN
-        )
-        .select_related("course__patient")
-        .prefetch_related(
-            Prefetch(
-                "checks",
-                queryset=PreDoseCheck.objects.defer("answers", "result", "limits").order_by(
-                    "-checked_at", "-pk"
-                ),
-            ),
-            Prefetch("records", queryset=records),
-        )
-    )
+    ):
+        latest_versions.setdefault(record.session_id, record)
     rows = []
     latest_records = []
+    dose_ids = []
     for session in sessions:
-        checks = list(session.checks.all())
-        versions = list(session.records.all())
-        row = BoardRow(session, "waiting", checks[0] if checks else None, None, None)
-        if versions:
-            row.record = versions[0]
+        row = BoardRow(session, "waiting", latest_checks.get(session.pk), None, None)
+        row.record = latest_versions.get(session.pk)
+        if row.record is not None:
             latest_records.append(row.record)
+        if not session.in_clinic:
+            dose = getattr(session, "home_dose", None)
+            row.home = HomeStatus(session, row.check, dose, [], now)
+            if dose is not None:
+                dose_ids.append(dose.pk)
         rows.append(row)
-    record_ids = [r.pk for r in latest_records]
-    observations: dict[int, list[Observation]] = {pk: [] for pk in record_ids}
-    for observation in Observation.objects.filter(record_id__in=record_ids):
-        observations[observation.record_id].append(observation)
-    alerts: dict[int, list[SessionAlert]] = {pk: [] for pk in record_ids}
-    for alert in SessionAlert.objects.filter(
-        record_id__in=record_ids, acknowledged_at__isnull=True
-    ):
-        alerts[alert.record_id].append(alert)
+    observations: dict[int, list[Observation]] = {r.pk: [] for r in latest_records}
+    for observation in Observation.objects.filter(**of_today("record__session")):
+        if observation.record_id in observations:
+            observations[observation.record_id].append(observation)
+    readings: dict[int, list[AfterDoseReading]] = {pk: [] for pk in dose_ids}
+    for reading in AfterDoseReading.objects.filter(**of_today("dose__session")):
+        readings[reading.dose_id].append(reading)
+    alerts: dict[int, list[SessionAlert]] = {session.pk: [] for session in sessions}
+    for alert in SessionAlert.objects.filter(acknowledged_at__isnull=True, **of_today("session")):
+        alerts[alert.session_id].append(alert)
     for row in rows:
+        row.alerts = alerts[row.session.pk]
+        if row.home is not None:
+            if row.home.dose is not None:
+                row.home.readings = readings[row.home.dose.pk]
+            row.state = row.home.state
+            continue
         if row.record is not None:
             row.monitoring = monitoring_of(row.record, observations[row.record.pk], now)
-            row.alerts = alerts[row.record.pk]
         row.state = session_state(row.check, row.record, row.monitoring)
     rows.sort(key=lambda row: row.sort_key)
     return rows
@@ -333,4 +496,136 @@ def patient_course(patient: Patient) -> TreatmentCourse | None:
     return (
         courses.filter(status__in=TreatmentCourse.ACTIVE_STATUSES).first()
         or courses.order_by("-opened_at").first()
+    )
+
+
+# Measures, the course timeline and the vitals chart -----------------------------------------
+
+
+def baseline_scores(course: TreatmentCourse) -> Scores | None:
+    """The intake's PHQ-9 and GAD-7, the baseline of the course's trend."""
+    if course.case is None:
+        return None
+    answers = course.case.submission.answers
+    try:
+        return scores_of(answers.get("phq9") or [], answers.get("gad7") or [])
+    except ValueError:
+        return None
+
+
+def scores_of_set(measure: MeasureSet) -> Scores:
+    return Scores(measure.phq9_total, measure.gad7_total, measure.phq9_item9)
+
+
+# A session has started once its dose is recorded, at home or in the clinic.
+STARTED = Exists(HomeDose.objects.filter(session=OuterRef("pk"))) | Exists(
+    MonitoringRecord.objects.filter(session=OuterRef("pk"), dosed_at__isnull=False)
+)
+
+
+def measures_due_for(course: TreatmentCourse, today: date) -> list[DueMeasure]:
+    if course.status != TreatmentCourse.Status.OPEN:
+        return []
+    sessions = list(course.sessions.annotate(started=STARTED))
+    return measures_due(
+        sessions=[(s.number, s.scheduled_for) for s in sessions],
+        started={s.number for s in sessions if s.started},
+        opened=timezone.localdate(course.opened_at),
+        taken=set(course.measures.values_list("key", flat=True)),
+        today=today,
+    )
+
+
+@dataclass
+class TrendRow:
+    label: str
+    at: datetime | None
+    scores: Scores
+    marks: Marks | None
+    alerts: list[dict[str, str]]
+
+
+def measure_trend(course: TreatmentCourse) -> list[TrendRow]:
+    """The baseline first (the intake), then each measure with response and remission."""
+    baseline = baseline_scores(course)
+    rows = []
+    if baseline is not None and course.case is not None:
+        rows.append(
+            TrendRow("Intake (baseline)", course.case.submission.submitted_at, baseline, None, [])
+        )
+    for measure in course.measures.all():
+        scores = scores_of_set(measure)
+        label = measure.key.replace("session-", "Before session ").replace("month-", "Month ")
+        rows.append(
+            TrendRow(label, measure.recorded_at, scores, marks(scores, baseline), measure.alerts)
+        )
+    return rows
+
+
+def check_timeline(course: TreatmentCourse) -> list[PreDoseCheck]:
+    """Every pre-dose check of the course, newest first, with who checked and overrode."""
+    return list(
+        PreDoseCheck.objects.filter(session__course=course)
+        .select_related("session", "checked_by", "overridden_by")
+        .order_by("-checked_at", "-pk")
+    )
+
+
+def vitals_series(course: TreatmentCourse) -> list[dict[str, Any]]:
+    """Blood pressure and heart rate over the course, oldest first: before each dose (the
+    mean of the check's readings), after it at home, and observations in the clinic."""
+    points: list[dict[str, Any]] = []
+
+    def add(at: datetime, what: str, systolic: int, diastolic: int, heart_rate: int) -> None:
+        points.append(
+            {
+                "at": timezone.localtime(at).strftime("%Y-%m-%d %H:%M"),
+                "what": what,
+                "systolic": systolic,
+                "diastolic": diastolic,
+                "heart_rate": heart_rate,
+            }
+        )
+
+    for check in PreDoseCheck.objects.filter(session__course=course).select_related("session"):
+        raw = check.answers
+        try:
+            values = [
+                (int(raw[f"systolic_{n}"]), int(raw[f"diastolic_{n}"]), int(raw[f"heart_rate_{n}"]))
+                for n in (1, 2)
+            ]
+        except (KeyError, TypeError, ValueError):
+            continue
+        mean = [round(sum(v[i] for v in values) / len(values)) for i in range(3)]
+        add(check.checked_at, f"Session {check.session.number}, before the dose", *mean)
+    for reading in AfterDoseReading.objects.filter(dose__session__course=course).select_related(
+        "dose__session"
+    ):
+        when = "40 minutes" if reading.slot == Slot.FIRST else "2 hours"
+        add(
+            reading.taken_at,
+            f"Session {reading.dose.session.number}, {when} after the dose",
+            reading.systolic,
+            reading.diastolic,
+            reading.heart_rate,
+        )
+    for observation in Observation.objects.filter(
+        record__session__course=course, record__amended_by__isnull=True
+    ).select_related("record__session"):
+        add(
+            observation.taken_at,
+            f"Session {observation.record.session.number}, in the clinic",
+            observation.systolic,
+            observation.diastolic,
+            observation.heart_rate,
+        )
+    points.sort(key=lambda p: p["at"])
+    return points
+
+
+def side_effects_of(course: TreatmentCourse) -> list[ReportedSideEffect]:
+    return list(
+        ReportedSideEffect.objects.filter(session__course=course)
+        .select_related("session")
+        .order_by("-reported_at", "-pk")
     )

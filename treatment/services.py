@@ -356,9 +356,21 @@ def pre_dose_check_record(
             raise TreatmentError("The dose is already recorded: its check cannot change.")
         record.pre_dose_check = check
         record.save(update_fields=["pre_dose_check"])
+    # A call is urgent; at home nobody from the clinic is there, so it always raises a task.
+    urgent = settings.URGENT_TASK_MINUTES if result.outcome is Outcome.CALL else None
     if result.ideation:
         task_open(
-            course=course, kind=FollowUpTask.Kind.SUICIDAL_IDEATION, source=f"check:{check.pk}"
+            course=course,
+            kind=FollowUpTask.Kind.SUICIDAL_IDEATION,
+            source=f"check:{check.pk}",
+            minutes=urgent,
+        )
+    elif urgent and not session.in_clinic:
+        task_open(
+            course=course,
+            kind=FollowUpTask.Kind.VITALS_URGENT,
+            source=f"check:{check.pk}",
+            minutes=urgent,
         )
     _audit(
         actor,
@@ -498,6 +510,7 @@ def observation_record(
     )
     alerts = [
         SessionAlert.objects.create(
+            session=record.session,
             record=record,
             observation=observation,
             code=alert.code,
@@ -520,16 +533,17 @@ def observation_record(
 
 @transaction.atomic
 def alerts_acknowledge(
-    *, record: MonitoringRecord, actor: User, request: HttpRequest | None = None
+    *, session: TreatmentSession, actor: User, request: HttpRequest | None = None
 ) -> int:
-    count = SessionAlert.objects.filter(record=record, acknowledged_at__isnull=True).update(
+    """Acknowledge the session's open alerts (in the clinic or at home)."""
+    count = SessionAlert.objects.filter(session=session, acknowledged_at__isnull=True).update(
         acknowledged_by=actor, acknowledged_at=clock.now()
     )
     _audit(
         actor,
         Action.ALERT_ACKNOWLEDGED,
-        record.session.course,
-        f"session {record.session.number}: {count}",
+        session.course,
+        f"session {session.number}: {count}",
         request,
     )
     return count

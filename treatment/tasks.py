@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from screening.tasks import retrying_task
-from treatment.notifications import records_remind_unsigned_now, tasks_escalate_overdue_now
+from treatment.notifications import (
+    records_remind_unsigned_now,
+    reminders_send_now,
+    tasks_escalate_overdue_now,
+)
 
 
 @retrying_task("treatment.records_remind_unsigned")
@@ -16,3 +20,9 @@ def records_remind_unsigned() -> int:
 def tasks_escalate_overdue() -> int:
     """Periodic: escalate follow-up tasks that passed their deadline (each once)."""
     return tasks_escalate_overdue_now()
+
+
+@retrying_task("treatment.reminders_send")
+def reminders_send() -> int:
+    """Periodic: email patients what is due (check-in, reading, questionnaires), each once."""
+    return reminders_send_now()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from treatment import views
+from treatment import home_views, views
 
 urlpatterns = [
     path("treatment/today/", views.today, name="treatment_today"),
@@ -20,6 +20,11 @@ urlpatterns = [
         "treatment/courses/<uuid:course_id>/safety-check/",
         views.course_safety_check,
         name="treatment_course_safety_check",
+    ),
+    path(
+        "treatment/courses/<uuid:course_id>/notes/",
+        views.course_note,
+        name="treatment_course_note",
     ),
     path("treatment/tasks/<uuid:task_id>/", views.task_change, name="treatment_task"),
     path("treatment/sessions/<uuid:session_id>/", views.session_detail, name="treatment_session"),
@@ -79,4 +84,26 @@ urlpatterns = [
         name="treatment_record_pdf",
     ),
     path("treatment/mine/", views.my_treatment, name="my_treatment"),
+    path("treatment/mine/questionnaires/", home_views.my_measures, name="my_treatment_measures"),
+    path("treatment/mine/sessions/<uuid:session_id>/", home_views.my_session, name="my_session"),
+    path(
+        "treatment/mine/sessions/<uuid:session_id>/check-in/",
+        home_views.my_check_in,
+        name="my_session_check_in",
+    ),
+    path(
+        "treatment/mine/sessions/<uuid:session_id>/start/",
+        home_views.my_session_start,
+        name="my_session_start",
+    ),
+    path(
+        "treatment/mine/sessions/<uuid:session_id>/readings/",
+        home_views.my_session_reading,
+        name="my_session_reading",
+    ),
+    path(
+        "treatment/mine/sessions/<uuid:session_id>/side-effects/",
+        home_views.my_session_side_effects,
+        name="my_session_side_effects",
+    ),
 ]

@@ -29,6 +29,9 @@ from treatment.forms import (
     now_hhmm,
     on_day,
 )
+from treatment.home_forms import NoteForm, answers_in_words
+from treatment.home_services import course_note_add
+from treatment.home_views import CRISIS_FLAG
 from treatment.models import (
     SAFETY_QUESTIONS,
     FollowUpTask,
@@ -41,9 +44,13 @@ from treatment.pdf import record_pdf
 from treatment.rules import PLAIN_OUTCOME
 from treatment.selectors import (
     STATE_LABELS,
+    check_timeline,
     course_by_public_id,
     current_record,
+    home_status,
     latest_check,
+    measure_trend,
+    measures_due_for,
     monitoring_of,
     open_tasks,
     patient_course,
@@ -54,8 +61,10 @@ from treatment.selectors import (
     safety_checks,
     session_by_public_id,
     session_state,
+    side_effects_of,
     today_board,
     unsigned_rows,
+    vitals_series,
 )
 from treatment.services import (
     TreatmentError,
@@ -137,6 +146,7 @@ def _course_context(
     schedule_form: ScheduleForm | None = None,
     status_form: CourseStatusForm | None = None,
     safety_form: SafetyCheckForm | None = None,
+    note_form: NoteForm | None = None,
 ) -> dict[str, Any]:
     today_ = clock.today()
     sessions = list(course.sessions.prefetch_related("checks", "records"))
@@ -147,11 +157,14 @@ def _course_context(
         check = checks[0] if checks else None
         record = versions[0] if versions else None
         state = session_state(check, record, None)
+        if not session.in_clinic:
+            state = home_status(session, clock.now()).state
         rows.append({"session": session, "state": STATE_LABELS[state], "record": record})
     last = sessions[-1].scheduled_for if sessions else None
     start = max(today_, last) if last else today_
     offered = default_schedule(start) if not sessions else []
     kept: list[SafetyCheck] = list(safety_checks(course))
+    trend = measure_trend(course)
     labels = dict(SAFETY_QUESTIONS)
     return {
         "course": course,
@@ -165,6 +178,15 @@ def _course_context(
         or ScheduleForm(default_setting=course.setting, offered=offered),
         "status_form": status_form or CourseStatusForm(),
         "safety_form": safety_form or SafetyCheckForm(),
+        "checks": check_timeline(course),
+        "vitals": vitals_series(course),
+        "trend": trend,
+        "trend_chart": [
+            {"label": row.label, "phq9": row.scores.phq9, "gad7": row.scores.gad7} for row in trend
+        ],
+        "side_effects": side_effects_of(course),
+        "notes": course.notes.select_related("author"),
+        "note_form": note_form or NoteForm(),
     }
 
 
@@ -244,6 +266,25 @@ def course_safety_check(request: HttpRequest, course_id: str) -> HttpResponse:
 
 
 @require_POST
+def course_note(request: HttpRequest, course_id: str) -> HttpResponse:
+    course = course_by_public_id(course_id)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            course_note_add(
+                course=course, text=form.cleaned_data["text"], actor=_user(request), request=request
+            )
+        except TreatmentError as error:
+            _form_error(request, form, error)
+        else:
+            messages.success(request, "Note added.")
+            return redirect("treatment_course", course_id=course.public_id)
+    return render(
+        request, "treatment/course.html", _course_context(course, note_form=form), status=400
+    )
+
+
+@require_POST
 def task_change(request: HttpRequest, task_id: str) -> HttpResponse:
     task = FollowUpTask.objects.select_related("course").filter(public_id=task_id).first()
     if task is None:
@@ -276,7 +317,7 @@ def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
     record = current_record(session)
     observations = list(record.observations.all()) if record else []
     monitoring = monitoring_of(record, observations, now) if record else None
-    alerts = list(record.alerts.filter(acknowledged_at__isnull=True)) if record else []
+    alerts = list(session.alerts.filter(acknowledged_at__isnull=True))
     relevant = pregnancy_relevant(session.course)
     hhmm = now_hhmm()
     return {
@@ -332,9 +373,32 @@ def _render_session(
     )
 
 
+def _home_session_context(
+    session: TreatmentSession, override_form: ReasonForm | None = None
+) -> dict[str, Any]:
+    status = home_status(session, clock.now())
+    relevant = pregnancy_relevant(session.course)
+    checks = list(session.checks.select_related("checked_by", "overridden_by"))
+    return {
+        "session": session,
+        "course": session.course,
+        "status": status,
+        "state": STATE_LABELS[status.state],
+        "checks": [(check, answers_in_words(check.answers, relevant)) for check in checks],
+        "latest": checks[0] if checks else None,
+        "alerts": list(session.alerts.filter(acknowledged_at__isnull=True)),
+        "side_effects": list(session.side_effects.all()),
+        "override_form": override_form or ReasonForm(prefix="override"),
+        "emergency_protocol": settings.CLINIC_EMERGENCY_PROTOCOL,
+        "now": clock.now(),
+    }
+
+
 def session_detail(request: HttpRequest, session_id: str) -> HttpResponse:
-    session = _in_clinic_session(session_id)
+    session = session_by_public_id(session_id)
     _audit(request, Action.SESSION_VIEWED, session.course, f"session {session.number}")
+    if not session.in_clinic:
+        return render(request, "treatment/home_session.html", _home_session_context(session))
     return _render_session(request, session)
 
 
@@ -366,11 +430,26 @@ def session_check(request: HttpRequest, session_id: str) -> HttpResponse:
 
 @require_POST
 def session_override(request: HttpRequest, session_id: str) -> HttpResponse:
-    session = _in_clinic_session(session_id)
+    """Override a hold, in the clinic or at home (the patient may then start the dose)."""
+    session = session_by_public_id(session_id)
     form = ReasonForm(request.POST, prefix="override")
     check = latest_check(session)
+
+    def refused() -> HttpResponse:
+        if session.in_clinic:
+            return _render_session(request, session, 400, override_form=form)
+        return render(
+            request,
+            "treatment/home_session.html",
+            _home_session_context(session, override_form=form),
+            status=400,
+        )
+
     if not form.is_valid() or check is None:
-        return _render_session(request, session, 400, override_form=form)
+        return refused()
+    if not session.in_clinic and home_status(session, clock.now()).dose is not None:
+        messages.error(request, "The patient has already started this session.")
+        return _back(session)
     try:
         check_override(
             check=check,
@@ -380,8 +459,11 @@ def session_override(request: HttpRequest, session_id: str) -> HttpResponse:
         )
     except TreatmentError as error:
         _form_error(request, form, error)
-        return _render_session(request, session, 400, override_form=form)
-    messages.success(request, "Hold overridden: the dose may be recorded.")
+        return refused()
+    if session.in_clinic:
+        messages.success(request, "Hold overridden: the dose may be recorded.")
+    else:
+        messages.success(request, "Hold overridden: the patient may start the dose.")
     return _back(session)
 
 
@@ -446,11 +528,9 @@ def session_observation(request: HttpRequest, session_id: str) -> HttpResponse:
 
 @require_POST
 def session_alerts(request: HttpRequest, session_id: str) -> HttpResponse:
-    session = _in_clinic_session(session_id)
-    record = current_record(session)
-    if record is not None:
-        alerts_acknowledge(record=record, actor=_user(request), request=request)
-        messages.success(request, "Alerts acknowledged.")
+    session = session_by_public_id(session_id)
+    alerts_acknowledge(session=session, actor=_user(request), request=request)
+    messages.success(request, "Alerts acknowledged.")
     return _back(session)
 
 
@@ -594,16 +674,34 @@ def my_treatment(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Thank you. Your answers have been sent to your clinic.")
             return redirect("my_treatment")
     _audit(request, Action.TREATMENT_VIEWED, course, "own treatment page")
+    now = clock.now()
+    sessions = list(course.sessions.all()) if course else []
+    homes = {s.pk: home_status(s, now) for s in sessions if not s.in_clinic}
+    rows = [{"session": s, "home": homes.get(s.pk)} for s in sessions]
+    active = course is not None and course.status == TreatmentCourse.Status.OPEN
     return render(
         request,
         "treatment/mine.html",
         {
             "course": course,
-            "sessions": list(course.sessions.all()) if course else [],
+            "rows": rows,
+            # The at-home session to act on now: its check-in window is open, or it is under way.
+            "current": next(
+                (
+                    home
+                    for home in homes.values()
+                    if active and (home.window_open or home.state == "dosing")
+                ),
+                None,
+            ),
             "today": clock.today(),
+            "measures_due": measures_due_for(course, clock.today()) if course else [],
+            "crisis": request.session.pop(CRISIS_FLAG, False),
             "safety_due": course is not None and safety_check_due(course, clock.today()),
             "safety_form": form or SafetyCheckForm(),
             "plain_outcome": PLAIN_OUTCOME,
+            "last_event": course.events.first() if course else None,
+            "clinic_phone": settings.CLINIC_PHONE,
         },
         status=400 if form is not None else 200,
     )

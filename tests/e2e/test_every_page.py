@@ -60,7 +60,14 @@ def cast(controlled_clock):
     course = make_course(case=case, clinician=clinician)
     record = make_record(course, clinician, dosed_at=controlled_clock.now())
     controlled_clock.advance(minutes=50)  # an observation is due: the session screen is busy
+    at_home, calling = at_home_patients()
+    from tests.treatment import make_home_course, make_home_session
+
+    waiting = make_home_session(make_home_course(case=make_case(patient=make_patient())))
     return {
+        "waiting": waiting,
+        "at_home": at_home,
+        "calling": calling,
         "patient": patient,
         "case": case,
         "urgent_draft": draft,
@@ -70,6 +77,39 @@ def cast(controlled_clock):
         "lead": make_clinical_lead(),
         "admin": admin,
     }
+
+
+def at_home_patients():
+    """Two at-home patients with a session today: one dosing (readings due), one whose
+    check-in called for crisis resources."""
+    from tests.treatment import check_in, make_home_course, make_home_session, start_dose
+
+    dosing = make_home_session(make_home_course(case=make_case(patient=make_patient())))
+    check_in(dosing)
+    start_dose(dosing)
+    calling = make_home_session(make_home_course(case=make_case(patient=make_patient())))
+    check_in(calling, behavior="yes")
+    return dosing, calling
+
+
+def at_home_pages(cast):
+    """(who, path) of the at-home loop's pages, for the patient and the clinician."""
+    dosing, calling = cast["at_home"], cast["calling"]
+    waiting = cast["waiting"]
+    mine = "/treatment/mine/sessions/{}/"
+    return [
+        (dosing.course.patient.user, "/treatment/mine/"),
+        (dosing.course.patient.user, mine.format(dosing.public_id)),
+        (calling.course.patient.user, "/treatment/mine/"),
+        (calling.course.patient.user, mine.format(calling.public_id)),
+        (waiting.course.patient.user, mine.format(waiting.public_id)),
+        (waiting.course.patient.user, mine.format(waiting.public_id) + "check-in/"),
+        (waiting.course.patient.user, "/treatment/mine/questionnaires/"),
+        (cast["clinician"], "/treatment/today/"),
+        (cast["clinician"], f"/treatment/courses/{dosing.course.public_id}/"),
+        (cast["clinician"], f"/treatment/sessions/{dosing.public_id}/"),
+        (cast["clinician"], f"/treatment/sessions/{calling.public_id}/"),
+    ]
 
 
 def pages(cast):
@@ -115,6 +155,7 @@ def pages(cast):
         + [(cast["clinician"], path) for path in clinician_pages]
         + [(cast["lead"], "/rulesets/2/")]
         + [(cast["admin"], path) for path in admin_pages]
+        + at_home_pages(cast)
     )
 
 

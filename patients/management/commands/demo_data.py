@@ -13,7 +13,7 @@ from patients.models import User
 from patients.roles import Role
 from patients.services import totp_ensure, user_ensure
 from screening.rulesets import clinical_lead_grant
-from treatment.demo import demo_courses
+from treatment.demo import demo_courses, demo_home_history
 
 DEMO_PASSWORD = "demo-password-1"
 # Development only: staff sign in with a second factor, from these known secrets.
@@ -55,6 +55,7 @@ class Command(BaseCommand):
             demo_patient_cases(users[Role.PATIENT])
             demo_queue(DEMO_PASSWORD)
             treated = demo_courses(users[Role.CLINICIAN], DEMO_PASSWORD)
+            history = demo_home_history(users[Role.CLINICIAN], DEMO_PASSWORD)
 
         self.stdout.write("Demo logins (development only), password for all: " + DEMO_PASSWORD)
         for email, _, _, role, totp_secret in DEMO_USERS:
@@ -67,5 +68,7 @@ class Command(BaseCommand):
             "The demo patient has three submitted cases (at home, in clinic, clinician review)\n"
             "and a questionnaire half done; five more patients fill the review queue.\n"
             f"In treatment, with a session today ({' and '.join(treated)}): the first in the "
-            "clinic, the second at home. The clinician's board: /treatment/today/"
+            "clinic, the second at home with a check-in due today.\n"
+            f"{history} has a week of at-home sessions and a check-in on hold today.\n"
+            "The clinician's board: /treatment/today/; patients: /treatment/mine/"
         )

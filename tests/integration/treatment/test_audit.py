@@ -48,3 +48,37 @@ def test_the_patient_reading_their_treatment_is_audited(controlled_clock):
         course.patient.user,
         course.case,
     )
+
+
+def test_each_at_home_page_and_write_is_audited_with_the_case(controlled_clock):
+    from tests.treatment import CHECK_IN_POST, make_home_session
+
+    session = make_home_session()
+    course = session.course
+    patient = Client()
+    patient.force_login(course.patient.user)
+    clinician = Client()
+    clinician.force_login(make_clinician())
+    mine = f"/treatment/mine/sessions/{session.public_id}/"
+    steps = [
+        (patient, "get", mine, {}, "treatment_viewed"),
+        (patient, "get", "/treatment/mine/questionnaires/", {}, "treatment_viewed"),
+        (patient, "post", mine + "check-in/", CHECK_IN_POST, "pre_dose_checked"),
+        (patient, "post", mine + "start/", {"time": "09:00"}, "home_dose_started"),
+        (clinician, "get", f"/treatment/sessions/{session.public_id}/", {}, "session_viewed"),
+        (
+            clinician,
+            "post",
+            f"/treatment/courses/{course.public_id}/notes/",
+            {"text": "Spoke with the patient."},
+            "course_note_added",
+        ),
+    ]
+
+    for client, method, url, data, action in steps:
+        before = AuditEntry.objects.count()
+        getattr(client, method)(url, data)
+        entry = AuditEntry.objects.first()
+        assert AuditEntry.objects.count() == before + 1, url
+        assert (entry.action, entry.case) == (action, course.case), url
+        assert str(course.public_id) in entry.detail

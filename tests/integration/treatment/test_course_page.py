@@ -83,12 +83,17 @@ def test_pausing_and_ending_need_a_reason_and_the_patient_is_told(page):
     client.post(url + "status/", {"action": "pause", "reason": "Admitted to hospital"})
     course.refresh_from_db()
     assert (course.status, course.status_reason) == ("paused", "Admitted to hospital")
-    assert "on hold for now" in patient.get("/treatment/mine/").content.decode()
+    paused = patient.get("/treatment/mine/").content.decode()
+    assert "Your treatment is on hold" in paused
+    assert "Please do not take any dose until your clinic tells you" in paused
+    assert "Admitted to hospital" not in paused  # the clinician's reason stays with the clinic
 
     client.post(url + "status/", {"action": "end", "reason": "Remission reached"})
     course.refresh_from_db()
     assert course.status == "ended"
-    assert "has ended" in patient.get("/treatment/mine/").content.decode()
+    ended = patient.get("/treatment/mine/").content.decode()
+    assert "Your course of treatment has ended" in ended
+    assert "Please do not take any more doses" in ended
     assert AuditEntry.objects.filter(action="course_changed").count() == 2
 
 

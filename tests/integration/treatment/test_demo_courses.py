@@ -1,23 +1,51 @@
-"""`make run`'s demo: patients in treatment with a session today, one of them in the clinic."""
+"""`make run`'s demo: patients in treatment with a session today, in the clinic and at home."""
 
 import pytest
 
 from tests.integration.test_demo_data import run_demo_data
 from treatment import clock
-from treatment.models import TreatmentCourse, TreatmentSession
+from treatment.models import (
+    AfterDoseReading,
+    HomeDose,
+    MeasureSet,
+    PreDoseCheck,
+    TreatmentCourse,
+    TreatmentSession,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_has_an_in_clinic_patient_with_a_session_today_and_prints_the_login():
+def test_the_demo_has_sessions_today_in_the_clinic_and_at_home_and_prints_the_logins():
     output = run_demo_data()
     run_demo_data()
 
     today = TreatmentSession.objects.filter(scheduled_for=clock.today())
     assert sorted(
         (s.course.patient.user.email, s.setting) for s in today.select_related("course__patient")
-    ) == [("riley@example.com", "at_home"), ("taylor@example.com", "in_clinic")]
-    assert TreatmentCourse.objects.count() == 2
-    assert TreatmentSession.objects.count() == 12
-    assert "taylor@example.com" in output
+    ) == [
+        ("jamie@example.com", "at_home"),
+        ("riley@example.com", "at_home"),
+        ("taylor@example.com", "in_clinic"),
+    ]
+    assert TreatmentCourse.objects.count() == 3
+    assert TreatmentSession.objects.count() == 18
+    for email in ("taylor@example.com", "riley@example.com", "jamie@example.com"):
+        assert email in output
     assert "/treatment/today/" in output
+
+
+def test_an_at_home_patient_has_a_check_in_due_today_and_another_a_week_of_history():
+    run_demo_data()
+
+    riley = TreatmentSession.objects.get(
+        scheduled_for=clock.today(), course__patient__user__email="riley@example.com"
+    )
+    assert not riley.checks.exists()
+    jamie = TreatmentCourse.objects.get(patient__user__email="jamie@example.com")
+    assert HomeDose.objects.filter(session__course=jamie).count() == 2
+    assert AfterDoseReading.objects.filter(dose__session__course=jamie).count() == 4
+    assert sorted(jamie.measures.values_list("key", flat=True)) == ["session-1", "session-3"]
+    latest = PreDoseCheck.objects.filter(session__course=jamie).first()
+    assert (latest.session.scheduled_for, latest.outcome) == (clock.today(), "hold")
+    assert MeasureSet.objects.count() == 2

@@ -58,3 +58,43 @@ def test_a_session_logs_ids_and_counts_only(log_output, controlled_clock):
         "dissociation",
     ):
         assert private not in logs
+
+
+def test_the_at_home_loop_logs_ids_and_counts_only(log_output, controlled_clock):
+    from tests.treatment import CHECK_IN_POST, make_home_course, make_home_session
+
+    patient = make_patient(given_name="Zephyrine", family_name="Quackenbush")
+    session = make_home_session(make_home_course(case=make_case(patient=patient)))
+    client = Client()
+    client.force_login(patient.user)
+    mine = f"/treatment/mine/sessions/{session.public_id}/"
+
+    client.post(mine + "check-in/", CHECK_IN_POST | {"wish_dead": "yes"})
+    client.post(
+        "/treatment/mine/questionnaires/",
+        {"key": "session-1"}
+        | {f"phq9_{n}": "3" for n in range(1, 10)}
+        | {f"gad7_{n}": "3" for n in range(1, 8)},
+    )
+    other = make_home_session(make_home_course())
+    other_client = Client()
+    other_client.force_login(other.course.patient.user)
+    other_mine = f"/treatment/mine/sessions/{other.public_id}/"
+    other_client.post(other_mine + "check-in/", CHECK_IN_POST)
+    other_client.post(other_mine + "start/", {"time": "09:00"})
+    controlled_clock.advance(minutes=40)
+    other_client.post(
+        other_mine + "readings/",
+        {"slot": "first", "systolic": "197", "diastolic": "121", "heart_rate": "99"},
+    )
+    other_client.post(
+        other_mine + "side-effects/",
+        {"nausea": "severe", "vomiting": "none", "dissociation": "none", "bladder_pain": "none"}
+        | {"confusion": "none", "other": "mild", "other_description": "Zq-effect-probe"},
+    )
+
+    logs = log_output.getvalue()
+    assert "follow-up task" in logs and "urgent after-dose reading" in logs
+    assert "adverse event" in logs and "raised 3 alert(s)" in logs
+    for private in ("Zephyrine", "Quackenbush", "Zq-effect-probe", "197/121", "nausea", "PHQ-9"):
+        assert private not in logs

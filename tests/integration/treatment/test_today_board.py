@@ -111,3 +111,75 @@ def test_it_makes_the_same_number_of_queries_for_one_session_or_many(board, cont
         make_session(course_for(f"H{index}"), setting=Setting.AT_HOME)
 
     assert queries() == one
+
+
+def home_course_for(name):
+    from tests.treatment import make_home_course
+
+    return make_home_course(case=make_case(patient=make_patient(given_name=name)))
+
+
+def at_home(name, controlled_clock, *, check=None, dosed=False, readings=()):
+    from tests.treatment import check_in, make_home_session, read, start_dose
+    from treatment.rules import Slot
+
+    session = make_home_session(home_course_for(name))
+    if check is not None:
+        check_in(session, **check)
+    if dosed:
+        start_dose(session, at=controlled_clock.now())
+        for slot, values in zip(Slot, readings, strict=False):
+            controlled_clock.moment = session.home_dose.dosed_at + timedelta(
+                minutes=40 if slot is Slot.FIRST else 120
+            )
+            read(session, slot, *values)
+            controlled_clock.moment = session.home_dose.dosed_at
+    return session
+
+
+def test_at_home_sessions_show_their_check_in_state_holds_and_alerts_first(board, controlled_clock):
+    at_home("HomeWaiting", controlled_clock)
+    at_home("HomeGo", controlled_clock, check={})
+    at_home("HomeHold", controlled_clock, check={"alcohol_24h": "yes"})
+    at_home("HomeCall", controlled_clock, check={"behavior": "yes"})
+    at_home("HomeDosing", controlled_clock, check={}, dosed=True)
+    at_home("HomeDone", controlled_clock, check={}, dosed=True, readings=[(130, 80, 70)] * 2)
+    at_home("HomeAlert", controlled_clock, check={}, dosed=True, readings=[(186, 100, 90)])
+
+    assert rows(board) == [
+        ("HomeAlert", "dosing"),
+        ("HomeCall", "call"),
+        ("HomeHold", "hold"),
+        ("HomeWaiting", "waiting"),
+        ("HomeGo", "go"),
+        ("HomeDosing", "dosing"),
+        ("HomeDone", "done"),
+    ]
+    page = board.get("/treatment/today/").content.decode()
+    assert "Readings done" in page
+    assert "At home, 40 minutes after the dose: blood pressure 186/100" in page
+
+
+def test_an_overdue_reading_at_home_is_marked(board, controlled_clock):
+    at_home("Late", controlled_clock, check={}, dosed=True)
+    controlled_clock.advance(minutes=46)
+
+    assert "reading overdue" in board.get("/treatment/today/").content.decode()
+
+
+def test_at_home_rows_cost_no_more_queries_however_many(board, controlled_clock):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert board.get("/treatment/today/").status_code == 200
+        return len(captured)
+
+    make_record(course=course_for("Clinic"), dosed_at=controlled_clock.now())
+    at_home("First", controlled_clock, check={}, dosed=True, readings=[(130, 80, 70)])
+    one = queries()
+    for index in range(5):
+        at_home(f"W{index}", controlled_clock)
+        at_home(f"H{index}", controlled_clock, check={"alcohol_24h": "yes"})
+        at_home(f"D{index}", controlled_clock, check={}, dosed=True, readings=[(190, 95, 70)])
+        make_record(course=course_for(f"C{index}"), dosed_at=controlled_clock.now())
+
+    assert queries() == one

@@ -1,0 +1,290 @@
+"""The patient's pages of the at-home loop: check-in, the session, questionnaires.
+
+A patient reaches only their own at-home sessions: anything else is a 404.
+Every page that shows or takes health data is audited.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from patients.models import User
+from patients.selectors import patient_of
+from screening.models import AuditEntry
+from treatment import clock
+from treatment.forms import now_hhmm, on_day
+from treatment.home_forms import (
+    CheckInForm,
+    MeasuresForm,
+    ReadingForm,
+    SideEffectsForm,
+    StartForm,
+)
+from treatment.home_services import (
+    check_in_record,
+    home_dose_start,
+    measures_record,
+    reading_record,
+    side_effects_report,
+    spoken,
+)
+from treatment.models import TreatmentCourse, TreatmentSession
+from treatment.rules import (
+    PLAIN_OUTCOME,
+    PLAIN_READING,
+    PLAIN_SIDE_EFFECTS,
+    Level,
+    Outcome,
+    Setting,
+    Slot,
+)
+from treatment.selectors import (
+    home_status,
+    measures_due_for,
+    patient_course,
+    pregnancy_relevant,
+)
+from treatment.services import TreatmentError, treatment_audit
+
+Action = AuditEntry.Action
+CRISIS_FLAG = "treatment_crisis_resources"
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def my_session_of(request: HttpRequest, session_id: str) -> TreatmentSession:
+    """One of the signed-in patient's own at-home sessions, or 404."""
+    patient = patient_of(request.user)
+    session = (
+        TreatmentSession.objects.select_related("course__patient", "course__case__submission")
+        .filter(public_id=session_id, course__patient=patient, setting=Setting.AT_HOME.value)
+        .first()
+    )
+    if session is None:
+        raise Http404("No such session")
+    return session
+
+
+def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
+    now = clock.now()
+    status = home_status(session, now)
+    check = status.check
+    reasons = check.result.get("reasons", []) if check else []
+    slot = status.next_slot
+    return {
+        "session": session,
+        "course": session.course,
+        "status": status,
+        "check": check,
+        "plain_outcome": PLAIN_OUTCOME[Outcome(check.outcome)] if check else "",
+        # Plain words only, the strongest first, each once.
+        "plain_reasons": list(dict.fromkeys(r["plain"] for r in reasons)),
+        "crisis": check is not None and check.outcome == Outcome.CALL,
+        "urgent_readings": [r for r in status.readings if r.urgent],
+        "plain_reading": {level.value: text for level, text in PLAIN_READING.items()},
+        "start_form": forms.get("start_form") or StartForm(initial={"time": now_hhmm()}),
+        "reading_form": forms.get("reading_form")
+        or (ReadingForm(initial={"slot": slot.slot.value}) if slot else None),
+        "side_effects_form": forms.get("side_effects_form") or SideEffectsForm(),
+        "side_effects": list(session.side_effects.all()),
+        "now": now,
+        "clinic_phone": settings.CLINIC_PHONE,
+        "valid_hours": round(settings.HOME_CHECK_IN_VALID_MINUTES / 60, 1),
+    }
+
+
+def _render_session(
+    request: HttpRequest, session: TreatmentSession, status: int = 200, **forms: Any
+) -> HttpResponse:
+    return render(
+        request, "treatment/my_session.html", _session_context(session, **forms), status=status
+    )
+
+
+def _back(session: TreatmentSession) -> HttpResponse:
+    return redirect("my_session", session_id=session.public_id)
+
+
+def my_session(request: HttpRequest, session_id: str) -> HttpResponse:
+    session = my_session_of(request, session_id)
+    treatment_audit(
+        actor=request.user,
+        action=Action.TREATMENT_VIEWED,
+        course=session.course,
+        detail=f"own session {session.number}",
+        request=request,
+    )
+    return _render_session(request, session)
+
+
+def my_check_in(request: HttpRequest, session_id: str) -> HttpResponse:
+    session = my_session_of(request, session_id)
+    relevant = pregnancy_relevant(session.course)
+    status = home_status(session, clock.now())
+    if not status.can_check_in:
+        opens, _ = status.window
+        if status.check is None and status.course_open and clock.now() < opens:
+            messages.info(request, f"Your check-in opens on {spoken(opens)}.")
+        return _back(session)
+    posted = request.POST if request.method == "POST" else None
+    form = CheckInForm(posted, pregnancy_relevant=relevant)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                check = check_in_record(
+                    session=session,
+                    answers=form.answers(),
+                    raw=form.raw(),
+                    actor=_user(request),
+                    request=request,
+                )
+            except TreatmentError as error:
+                messages.error(request, str(error))
+            else:
+                if check.outcome == Outcome.CALL:
+                    request.session[CRISIS_FLAG] = True
+                return _back(session)
+        return render(
+            request, "treatment/check_in.html", {"session": session, "form": form}, status=400
+        )
+    return render(request, "treatment/check_in.html", {"session": session, "form": form})
+
+
+@require_POST
+def my_session_start(request: HttpRequest, session_id: str) -> HttpResponse:
+    session = my_session_of(request, session_id)
+    form = StartForm(request.POST)
+    if not form.is_valid():
+        return _render_session(request, session, 400, start_form=form)
+    try:
+        home_dose_start(
+            session=session,
+            dosed_at=on_day(clock.today(), form.cleaned_data["time"]),
+            actor=_user(request),
+            request=request,
+        )
+    except TreatmentError as error:
+        if error.field == "time":
+            form.add_error("time", str(error))
+            return _render_session(request, session, 400, start_form=form)
+        messages.error(request, str(error))
+        return _back(session)
+    messages.success(
+        request, "Your session has started. This page tells you when to take each reading."
+    )
+    return _back(session)
+
+
+@require_POST
+def my_session_reading(request: HttpRequest, session_id: str) -> HttpResponse:
+    session = my_session_of(request, session_id)
+    form = ReadingForm(request.POST)
+    if not form.is_valid():
+        return _render_session(request, session, 400, reading_form=form)
+    data = form.cleaned_data
+    try:
+        _, result = reading_record(
+            session=session,
+            slot=Slot(data["slot"]),
+            systolic=data["systolic"],
+            diastolic=data["diastolic"],
+            heart_rate=data["heart_rate"],
+            actor=_user(request),
+            request=request,
+        )
+    except TreatmentError as error:
+        messages.error(request, str(error))
+        return _back(session)
+    if result.level is Level.SETTLED:
+        messages.success(request, result.plain)
+    elif not result.level.urgent:
+        messages.warning(request, result.plain)
+    # An urgent reading's instructions lead the session page itself.
+    return _back(session)
+
+
+@require_POST
+def my_session_side_effects(request: HttpRequest, session_id: str) -> HttpResponse:
+    session = my_session_of(request, session_id)
+    form = SideEffectsForm(request.POST)
+    if not form.is_valid():
+        return _render_session(request, session, 400, side_effects_form=form)
+    try:
+        reported = side_effects_report(
+            session=session, effects=form.effects(), actor=_user(request), request=request
+        )
+    except TreatmentError as error:
+        if error.field:
+            form.add_error(error.field, str(error))
+            return _render_session(request, session, 400, side_effects_form=form)
+        messages.error(request, str(error))
+        return _back(session)
+    severe = any(row.adverse for row in reported)
+    if not reported:
+        messages.success(request, "Thank you: you reported no side effects.")
+    else:
+        (messages.error if severe else messages.success)(request, PLAIN_SIDE_EFFECTS[severe])
+    return _back(session)
+
+
+def _own_open_course(request: HttpRequest) -> TreatmentCourse:
+    course = patient_course(patient_of(request.user))
+    if course is None:
+        raise Http404("No course of treatment")
+    return course
+
+
+def my_measures(request: HttpRequest) -> HttpResponse:
+    course = _own_open_course(request)
+    due = measures_due_for(course, clock.today())
+    if not due:
+        messages.info(request, "No questionnaires are due now: thank you.")
+        return redirect("my_treatment")
+    posted = request.POST if request.method == "POST" else None
+    form = MeasuresForm(posted, initial={"key": due[0].key})
+    if request.method == "POST" and form.is_valid():
+        try:
+            _, result = measures_record(
+                course=course,
+                key=form.cleaned_data["key"],
+                phq9=form.items("phq9", 9),
+                gad7=form.items("gad7", 7),
+                difficulty=form.difficulty(),
+                actor=_user(request),
+                request=request,
+            )
+        except TreatmentError as error:
+            messages.error(request, str(error))
+            return redirect("my_treatment")
+        if result.crisis:
+            request.session[CRISIS_FLAG] = True
+        elif result.ideation:
+            messages.warning(
+                request,
+                "Thank you. You told us about difficult thoughts: a clinician will contact you "
+                "soon. If you might act on them, call or text 988 now, or call 911.",
+            )
+        else:
+            messages.success(request, "Thank you. Your answers have been sent to your clinic.")
+        return redirect("my_treatment")
+    treatment_audit(
+        actor=request.user,
+        action=Action.TREATMENT_VIEWED,
+        course=course,
+        detail="own questionnaires",
+        request=request,
+    )
+    return render(
+        request,
+        "treatment/my_measures.html",
+        {"form": form, "due": due[0], "course": course},
+        status=400 if request.method == "POST" else 200,
+    )
