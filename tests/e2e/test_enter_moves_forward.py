@@ -22,9 +22,7 @@ def test_enter_on_every_step_saves_and_goes_to_the_next(browser, live_server):
 
     for slug in steps.SLUGS:
         page.goto(f"/intake/step/{slug}/")
-        field = page.locator("form.intake-step").locator(
-            "input:not([type=hidden]):visible"
-        ).first
+        field = page.locator("form.intake-step").locator("input:not([type=hidden]):visible").first
         field.focus()
         with page.expect_navigation():
             page.keyboard.press("Enter")
