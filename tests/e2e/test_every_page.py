@@ -12,9 +12,9 @@ from patients.intake import steps
 from patients.models import IntakeDraft
 from patients.roles import Role
 from patients.services import draft_open
-from screening.models import RuleSet
 from screening.rules import DEFAULT_THRESHOLDS
-from screening.rulesets import ruleset_draft_create
+from screening.rulesets.models import RuleSet
+from screening.rulesets.services import ruleset_draft_create
 from tests.e2e.sessions import signed_in_context
 from tests.factories import make_case, make_clinical_lead, make_patient, make_user
 from tests.treatment import make_course, make_record

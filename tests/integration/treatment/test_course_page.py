@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.test import Client
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.treatment import make_clinician, make_course, make_session
 from treatment.models import TreatmentSession
 from treatment.services import default_schedule

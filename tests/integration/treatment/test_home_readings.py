@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.treatment import check_in, make_home_session, read, start_dose
 from treatment.models import AfterDoseReading, FollowUpTask, HomeDose, SessionAlert
 from treatment.rules import Slot
