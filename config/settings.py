@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "patients",
     "screening",
     "treatment",
+    "screening.apitokens",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +89,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "patients.middleware.StaffSecondFactorMiddleware",
     "patients.middleware.IdleTimeoutMiddleware",
+    # A staff API token, on the views the matrix opens to tokens only.
+    "screening.apitokens.middleware.ApiTokenMiddleware",
     # Every view's allowed roles come from one matrix (config/access.py).
     "config.access.AccessMiddleware",
     # Pages shown to a signed-in user are never stored by a browser or a proxy.

@@ -209,6 +209,13 @@ class AuditEntry(models.Model):
         TASK_UPDATED = "task_updated", "Took or closed a follow-up task"
         SAFETY_CHECK_RECORDED = "safety_check_recorded", "Recorded a long-term safety check"
         TREATMENT_VIEWED = "treatment_viewed", "Read their own treatment page"
+        # Interoperability and insight: exports, referral summaries, the dashboard, API tokens.
+        FHIR_EXPORTED = "fhir_exported", "Exported a case as FHIR"
+        REFERRAL_PRINTED = "referral_printed", "Printed a referral summary"
+        DASHBOARD_VIEWED = "dashboard_viewed", "Opened the dashboard"
+        DASHBOARD_EXPORTED = "dashboard_exported", "Downloaded dashboard figures"
+        API_TOKEN_CREATED = "api_token_created", "Created an API token"
+        API_TOKEN_REVOKED = "api_token_revoked", "Revoked an API token"
 
     # Users are deactivated, never deleted (PROTECT); the email is kept as it was then.
     actor = models.ForeignKey(
