@@ -25,9 +25,9 @@ def main() -> None:
     django_on_throwaway_database("bench-preview-")
     from django.db import connection
 
-    from bench.engine import generated_intake
     from patients.models import IntakeDraft, Submission
     from patients.roles import Role
+    from patients.synthetic import generated_intake
     from screening.models import RuleSet
     from screening.rulesets import ruleset_draft_create, ruleset_draft_update, ruleset_preview_run
     from tests.factories import make_patient, make_user

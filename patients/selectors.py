@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from crispy_forms.layout import Fieldset
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
@@ -75,30 +76,69 @@ def submission_of(patient: Patient, public_id: str) -> Submission:
     return submission
 
 
+def _choice_words(label: Any) -> str:
+    """A choice's name as the patient read it (without its small-print explanation)."""
+    return str(getattr(label, "name", None) or strip_tags(str(label))).strip()
+
+
 def _shown_value(form: StepForm, name: str, value: Any) -> str:
     field = form.fields[name]
     choices = dict((str(k), v) for k, v in getattr(field, "choices", []))
     if isinstance(value, list):
-        return ", ".join(strip_tags(str(choices.get(str(v), v))).strip() for v in value) or "None"
+        return ", ".join(_choice_words(choices.get(str(v), v)) for v in value) or "None"
     if isinstance(value, bool):
         return "Yes" if value else "No"
-    return str(strip_tags(choices.get(str(value), value)))
+    return _choice_words(choices.get(str(value), value))
+
+
+def _field_names(item: Any) -> list[str]:
+    """The field names inside a piece of a form's layout, in order."""
+    if isinstance(item, str):
+        return [item]
+    return [name for inner in getattr(item, "fields", []) for name in _field_names(inner)]
+
+
+def _layout_groups(form: StepForm) -> list[tuple[str, list[str]]]:
+    """The form's fields grouped as the page shows them: each fieldset under its legend
+    (an instrument's name, a reading), the fields between fieldsets without a heading."""
+    groups: list[tuple[str, list[str]]] = []
+    for item in form.helper.layout.fields:
+        heading = strip_tags(str(item.legend)) if isinstance(item, Fieldset) else ""
+        names = _field_names(item)
+        if not names:
+            continue
+        if heading or not groups or groups[-1][0]:
+            groups.append((heading, names))
+        else:
+            groups[-1][1].extend(names)
+    return groups
 
 
 def answers_summary(answers: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each step's questions and answers in words, as the patient saw them.
+    """Each step's questions and answers in words, as the patient saw them, each question
+    once, under its instrument's name where it has one.
 
     A step the questionnaire did not have yet (format-1 answers) has no rows.
     """
     sections = []
     for step in STEPS:
         form = step(initial=step.initial_from(answers), answers=answers)
-        rows = [
-            (strip_tags(str(form.fields[name].label or name)), _shown_value(form, name, value))
-            for name, value in form.initial.items()
-            if name in form.fields
-        ]
-        sections.append({"slug": step.slug, "title": step.title, "rows": rows})
+        groups: list[dict[str, Any]] = []
+        for heading, names in _layout_groups(form):
+            rows: list[tuple[str, str]] = [
+                (
+                    strip_tags(str(form.fields[name].label or name)),
+                    _shown_value(form, name, form.initial[name]),
+                )
+                for name in names
+                if name in form.initial and name in form.fields
+            ]
+            if rows:
+                groups.append({"heading": heading, "rows": rows})
+        every_row = [row for group in groups for row in group["rows"]]
+        sections.append(
+            {"slug": step.slug, "title": step.title, "groups": groups, "rows": every_row}
+        )
     return sections
 
 

@@ -14,7 +14,14 @@ from screening.models import (
     ClinicianNotification,
     ScreeningResult,
 )
-from screening.rules import Priority, crisis_resources_needed, evaluate, parse_answers
+from screening.rules import (
+    Answers,
+    Decision,
+    Priority,
+    crisis_resources_needed,
+    evaluate,
+    parse_answers,
+)
 from screening.selectors import active_thresholds
 
 logger = logging.getLogger(__name__)
@@ -22,11 +29,11 @@ logger = logging.getLogger(__name__)
 NOTIFIED_PRIORITIES = (Priority.URGENT, Priority.HIGH)
 
 
-def screening_record(*, submission: Submission) -> ScreeningResult:
-    """Screen the submission's frozen answers with the active rule set; store the decision."""
-    answers = parse_answers(submission.answers)
-    decision = evaluate(answers, active_thresholds())
-    result = ScreeningResult.objects.create(
+def screening_result_of(
+    submission: Submission, answers: Answers, decision: Decision
+) -> ScreeningResult:
+    """The stored form of the engine's decision on a submission (not yet saved)."""
+    return ScreeningResult(
         submission=submission,
         route=decision.route.value,
         priority=decision.priority.value,
@@ -37,6 +44,13 @@ def screening_record(*, submission: Submission) -> ScreeningResult:
         priority_rank=PRIORITY_RANKS[decision.priority.value],
         fired_rules="".join(f",{rule}" for rule in decision.fired_ids) + ",",
     )
+
+
+def screening_record(*, submission: Submission) -> ScreeningResult:
+    """Screen the submission's frozen answers with the active rule set; store the decision."""
+    answers = parse_answers(submission.answers)
+    result = screening_result_of(submission, answers, evaluate(answers, active_thresholds()))
+    result.save()
     Case.objects.create(
         submission=submission, patient=submission.patient, waiting_since=submission.submitted_at
     )
@@ -44,8 +58,9 @@ def screening_record(*, submission: Submission) -> ScreeningResult:
     Case.objects.filter(patient=submission.patient, status=Case.Status.AWAITING_PATIENT).exclude(
         submission=submission
     ).update(status=Case.Status.RESUBMITTED)
-    if decision.priority in NOTIFIED_PRIORITIES:
-        notification_queue(submission=submission, priority=decision.priority)
+    priority = Priority(result.priority)
+    if priority in NOTIFIED_PRIORITIES:
+        notification_queue(submission=submission, priority=priority)
     return result
 
 

@@ -9,12 +9,13 @@ number, a choice) and ask for what is required.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Div, Fieldset, Layout, Row
 from django import forms
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from patients.intake import wording
 from screening.rules import (
@@ -25,17 +26,21 @@ from screening.rules import (
     parse_answers,
 )
 from screening.rules.answers import (
+    ANTIDEPRESSANT_TRIALS,
     BP_READINGS_MAX,
     BP_READINGS_MIN_FORMAT_2,
     CONTACT_NAME_MAX,
     DIASTOLIC,
     HEART_RATE,
+    HEIGHT_CM,
     LATEST_FORMAT,
     MEDICATION_NAME_MAX,
     MEDICATIONS_OTHER_MAX,
     PHONE_MAX,
     SESSION_LOCATION_MAX,
     SYSTOLIC,
+    WEIGHT_KG,
+    Span,
 )
 
 Answers = dict[str, Any]
@@ -62,6 +67,19 @@ def choice(label: str, choices: Iterable[tuple[Any, str]], **kwargs: Any) -> for
     return forms.ChoiceField(**options)
 
 
+def whole_number_in(span: Span, out_of_range: str, **kwargs: Any) -> forms.IntegerField:
+    """A whole number inside the engine's accepted range, refused with `out_of_range` (in the
+    patient's words) together with every other error of the page."""
+    messages = kwargs.pop("error_messages", {})
+    return forms.IntegerField(
+        min_value=span.low,
+        max_value=span.high,
+        widget=WHOLE_NUMBER_INPUT,
+        error_messages={**messages, "min_value": out_of_range, "max_value": out_of_range},
+        **kwargs,
+    )
+
+
 def yes_no_unsure(label: str, **kwargs: Any) -> forms.ChoiceField:
     return choice(label, wording.YES_NO_UNSURE, **kwargs)
 
@@ -70,15 +88,27 @@ def yes_no(label: str, **kwargs: Any) -> forms.ChoiceField:
     return choice(label, wording.YES_NO, **kwargs)
 
 
+class ChoiceLabel(SafeString):
+    """A choice's label as HTML, with its plain name for summaries of the answers."""
+
+    name: str
+
+
 def described(choices: Iterable[tuple[str, str, str]]) -> list[tuple[str, Any]]:
     """Checkbox labels with an explanation in small print under each name."""
-    return [
-        (
-            value,
-            format_html('{}<span class="d-block small text-body-secondary">{}</span>', name, about),
+    labels = []
+    for value, name, about in choices:
+        label = ChoiceLabel(
+            format_html(
+                '{}<span class="visually-hidden">: </span>'
+                '<span class="d-block small text-body-secondary">{}</span>',
+                name,
+                about,
+            )
         )
-        for value, name, about in choices
-    ]
+        label.name = name
+        labels.append((value, label))
+    return labels
 
 
 def shown_when(field: str, *values: str, fields: Iterable[Any]) -> Div:
@@ -169,14 +199,28 @@ class AboutYouForm(StepForm):
     height_cm = forms.FloatField(
         label="Height in centimetres",
         widget=DECIMAL_INPUT,
+        min_value=HEIGHT_CM.low,
+        max_value=HEIGHT_CM.high,
         help_text="For example 170. 5 feet 7 inches is about 170 cm.",
-        error_messages={"required": REQUIRED, "invalid": "Enter your height as a number."},
+        error_messages={
+            "required": REQUIRED,
+            "invalid": "Enter your height as a number.",
+            "min_value": f"Your height should be between {HEIGHT_CM.low} and {HEIGHT_CM.high} cm.",
+            "max_value": f"Your height should be between {HEIGHT_CM.low} and {HEIGHT_CM.high} cm.",
+        },
     )
     weight_kg = forms.FloatField(
         label="Weight in kilograms",
         widget=DECIMAL_INPUT,
+        min_value=WEIGHT_KG.low,
+        max_value=WEIGHT_KG.high,
         help_text="For example 70. 154 pounds is about 70 kg.",
-        error_messages={"required": REQUIRED, "invalid": "Enter your weight as a number."},
+        error_messages={
+            "required": REQUIRED,
+            "invalid": "Enter your weight as a number.",
+            "min_value": f"Your weight should be between {WEIGHT_KG.low} and {WEIGHT_KG.high} kg.",
+            "max_value": f"Your weight should be between {WEIGHT_KG.low} and {WEIGHT_KG.high} kg.",
+        },
     )
 
     def layout(self) -> Layout:
@@ -273,6 +317,13 @@ class BloodPressureForm(StepForm):
                         else "Enter all three numbers of this reading, or clear them."
                     )
                     self.add_error(name, message)
+            top, bottom = data.get(f"systolic_{number}"), data.get(f"diastolic_{number}")
+            if top is not None and bottom is not None and top <= bottom:
+                self.add_error(
+                    f"systolic_{number}",
+                    "The top number should be higher than the bottom number: check that "
+                    "each is in its own box.",
+                )
         return super().clean()
 
     @staticmethod
@@ -514,6 +565,11 @@ class MentalHealthForm(StepForm):
         return super().field_for(error)
 
 
+# DAST-10 answers of someone who used no drugs (a "no" to item 1): the instrument scores the
+# skipped questionnaire 0 (item 3, "always able to stop", is reverse-scored, so it reads yes).
+DAST10_NOT_USED: Final = (False, False, True, *[False] * 7)
+
+
 class SubstanceUseForm(StepForm):
     slug = "substance-use"
     title = "Alcohol and drugs"
@@ -536,7 +592,8 @@ class SubstanceUseForm(StepForm):
             Fieldset(
                 "DAST-10: drug use in the past 12 months",
                 HTML(f'<p class="form-text">{wording.DAST10_STEM}</p>'),
-                *(f"dast10_{n}" for n in range(1, 11)),
+                "dast10_1",  # the others are asked only of someone who used drugs
+                shown_when("dast10_1", "yes", fields=[f"dast10_{n}" for n in range(2, 11)]),
                 HTML(f'<p class="form-text">{wording.DAST10_ATTRIBUTION}</p>'),
             ),
         )
@@ -546,7 +603,8 @@ class SubstanceUseForm(StepForm):
         initial = super().initial_from(answers)
         for number, score in enumerate(answers.get("audit_c", []), start=1):
             initial[f"audit_c_{number}"] = score
-        for number, answer in enumerate(answers.get("dast10", []), start=1):
+        dast10 = answers.get("dast10", [])
+        for number, answer in enumerate(dast10 if dast10[:1] == [True] else dast10[:1], start=1):
             initial[f"dast10_{number}"] = "yes" if answer else "no"
         return initial
 
@@ -557,12 +615,17 @@ class SubstanceUseForm(StepForm):
             data["audit_c_2"] = data["audit_c_3"] = 0
         elif data.get("audit_c_1") is not None:
             self.require(data, "audit_c_2", "audit_c_3")
+        if data.get("dast10_1") == "yes":
+            self.require(data, *(f"dast10_{n}" for n in range(2, 11)))
         return super().clean()
 
     def answers_from(self, data: dict[str, Any]) -> Answers:
         answers = super().answers_from(data)
         answers["audit_c"] = [data[f"audit_c_{n}"] for n in range(1, 4)]
-        answers["dast10"] = [data[f"dast10_{n}"] == "yes" for n in range(1, 11)]
+        if data.get("dast10_1") == "yes":
+            answers["dast10"] = [data[f"dast10_{n}"] == "yes" for n in range(1, 11)]
+        else:
+            answers["dast10"] = list(DAST10_NOT_USED)
         return answers
 
     def field_for(self, error: FieldError) -> str | None:
@@ -626,26 +689,27 @@ class MoodForm(StepForm):
 
 # Fields generated from the instruments' items, added after each class is made.
 READING_LABELS = {
-    "systolic": ("Top number (systolic)", SYSTOLIC, "mmHg"),
-    "diastolic": ("Bottom number (diastolic)", DIASTOLIC, "mmHg"),
-    "heart_rate": ("Pulse (heart rate)", HEART_RATE, "beats a minute"),
+    "systolic": ("Top number (systolic)", "The top number", SYSTOLIC, "mmHg"),
+    "diastolic": ("Bottom number (diastolic)", "The bottom number", DIASTOLIC, "mmHg"),
+    "heart_rate": ("Pulse (heart rate)", "Your pulse", HEART_RATE, "beats a minute"),
 }
 BloodPressureForm.base_fields = {
-    f"{part}_{number}": forms.IntegerField(
+    f"{part}_{number}": whole_number_in(
+        span,
+        f"{subject} should be between {span.low} and {span.high}.",
         label=label,
         required=False,  # which numbers are needed depends on the monitor: see clean()
-        widget=WHOLE_NUMBER_INPUT,
         help_text=f"{span.low} to {span.high} {unit}",
         error_messages={"invalid": "Enter a whole number, as the monitor shows it."},
     )
     for number in range(1, BP_READINGS_MAX + 1)
-    for part, (label, span, unit) in READING_LABELS.items()
+    for part, (label, subject, span, unit) in READING_LABELS.items()
 } | BloodPressureForm.base_fields
 SubstanceUseForm.base_fields |= {
     f"audit_c_{number}": choice(question, options, coerce=int, required=number == 1)
     for number, (question, options) in enumerate(wording.AUDIT_C_QUESTIONS, start=1)
 } | {
-    f"dast10_{number}": yes_no(f"{number}. {question}")
+    f"dast10_{number}": yes_no(f"{number}. {question}", required=number == 1)  # see clean()
     for number, question in enumerate(wording.DAST10_ITEMS, start=1)
 }
 MoodForm.base_fields |= {
@@ -735,11 +799,12 @@ class TreatmentForm(StepForm):
     title = "Treatment so far"
     keys = ("antidepressant_trials",)
 
-    antidepressant_trials = forms.IntegerField(
+    antidepressant_trials = whole_number_in(
+        ANTIDEPRESSANT_TRIALS,
+        f"Enter a number from {ANTIDEPRESSANT_TRIALS.low} to {ANTIDEPRESSANT_TRIALS.high}.",
         label="How many different antidepressant medicines have you taken for at least "
         "6 weeks at the dose your doctor prescribed?",
         help_text="Count each medicine once. Enter 0 if none.",
-        widget=WHOLE_NUMBER_INPUT,
         error_messages={"required": REQUIRED, "invalid": "Enter a whole number, such as 2."},
     )
 

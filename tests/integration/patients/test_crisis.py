@@ -28,7 +28,7 @@ def test_it_shows_crisis_resources_right_after_a_plan(patient_client):
 
     assert response.url == f"/intake/support/?next={step_url('treatment')}"
     html = support.content.decode()
-    assert "Call or text 988" in html
+    assert 'href="tel:988"' in html and 'href="sms:988"' in html
     assert "Call 911" in html
     assert f'href="{step_url("treatment")}"' in html
 

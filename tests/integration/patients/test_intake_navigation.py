@@ -97,3 +97,21 @@ def test_it_404s_an_unknown_step(patient_client):
 
 def test_it_sends_a_step_without_a_draft_to_the_start(patient_client):
     assert patient_client.get(step_url("mood")).url == "/intake/"
+
+
+def test_the_summary_shows_each_question_once_under_its_instrument_and_no_run_on_labels():
+    from patients.selectors import answers_summary
+    from tests.intake import CLEAN_ANSWERS
+
+    answers = {**CLEAN_ANSWERS, "conditions": ["glaucoma"]}
+    sections = {section["slug"]: section for section in answers_summary(answers)}
+
+    mood = sections["mood"]
+    assert [group["heading"] for group in mood["groups"]][:2] == ["PHQ-9", "GAD-7"]
+    phq9 = mood["groups"][0]["rows"]
+    assert len(phq9) == 9 and phq9[0][0].startswith("1. Little interest")
+    for group in mood["groups"]:
+        questions = [question for question, _ in group["rows"]]
+        assert len(questions) == len(set(questions))
+    history = dict(sections["medical-history"]["rows"])
+    assert history["Has a doctor ever told you that you have any of these?"] == "Glaucoma"

@@ -115,7 +115,7 @@ def test_it_offers_unsure_exactly_where_the_contract_allows(patient_client):
 def test_it_checks_height_with_the_engine_range(patient_client):
     response = save(patient_client, "about-you", post("about-you", height_cm="300"))
 
-    assert field_errors(response) == {"height_cm": ["300.0 is outside 50-250 cm"]}
+    assert field_errors(response) == {"height_cm": ["Your height should be between 50 and 250 cm."]}
     assert 'value="300"' in response.content.decode()
 
 
@@ -162,16 +162,14 @@ def test_it_shows_an_engine_range_error_beside_the_reading_at_fault(patient_clie
     response = save(patient_client, "blood-pressure", data)
 
     assert field_errors(response) == {
-        "systolic_3": ["reading 3 systolic 300 is outside 60-260 mmHg"]
+        "systolic_3": ["The top number should be between 60 and 260."]
     }
 
 
 def test_it_checks_a_heart_rate_with_the_engine_range(patient_client):
     response = save(patient_client, "blood-pressure", post("blood-pressure", heart_rate_2="250"))
 
-    assert field_errors(response) == {
-        "heart_rate_2": ["reading 2 heart rate 250 is outside 30-220 beats per minute"]
-    }
+    assert field_errors(response) == {"heart_rate_2": ["Your pulse should be between 30 and 220."]}
 
 
 def test_it_lets_a_patient_without_a_monitor_go_on(patient_client, patient):
@@ -199,7 +197,10 @@ def test_it_advises_on_a_crisis_level_reading_then_lets_the_patient_go_on(patien
     assert draft_answers(patient)["bp_readings"][1]["systolic"] == 185  # saved already
     page = patient_client.get(response.url).content.decode()
     assert "measure again in 5 minutes" in page
-    assert "Call 911 now" in page and "chest pain, a severe headache, confusion or weakness" in page
+    assert (
+        '<a class="alert-link" href="tel:911">Call 911</a> now' in page
+        and "chest pain, a severe headache, confusion or weakness" in page
+    )
     assert 'name="advice_seen"' in page
     again = patient_client.post(
         step_url("blood-pressure"), post("blood-pressure", systolic_2="185", advice_seen="1")
@@ -211,7 +212,10 @@ def test_it_refuses_a_top_number_not_above_the_bottom_one(patient_client):
     response = save(patient_client, "blood-pressure", post("blood-pressure", diastolic_1="130"))
 
     assert field_errors(response) == {
-        "systolic_1": ["reading 1 systolic 122 is not above diastolic 130"]
+        "systolic_1": [
+            "The top number should be higher than the bottom number: check that each is in "
+            "its own box."
+        ]
     }
 
 
@@ -318,7 +322,7 @@ def test_it_counts_past_behaviour_as_recent_only_within_3_months(patient_client,
 def test_it_checks_antidepressant_trials_with_the_engine_range(patient_client):
     response = save(patient_client, "treatment", {"antidepressant_trials": "31"})
 
-    assert field_errors(response) == {"antidepressant_trials": ["31 is outside 0-30"]}
+    assert field_errors(response) == {"antidepressant_trials": ["Enter a number from 0 to 30."]}
 
 
 def test_it_labels_each_radio_group_with_a_legend_and_links_help(patient_client):
@@ -363,3 +367,31 @@ def test_it_does_not_require_the_how_difficult_answers(patient_client, patient):
     save(patient_client, "mood", CLEAN_POSTS["mood"])
 
     assert "phq9_difficulty" not in draft_answers(patient)
+
+
+def test_dast10_is_skipped_and_scores_0_for_someone_who_used_no_drugs(patient_client):
+    from patients.models import IntakeDraft
+    from screening.rules.scores import dast10_total
+
+    patient_client.post("/intake/")
+    data = post("substance-use", dast10_1="no")
+    for n in range(2, 11):
+        data.pop(f"dast10_{n}")
+
+    response = patient_client.post(step_url("substance-use"), data)
+
+    assert response.status_code == 302
+    answers = IntakeDraft.objects.get().answers
+    assert answers["dast10"][0] is False
+    assert dast10_total(tuple(answers["dast10"])) == 0
+
+
+def test_dast10_is_asked_in_full_after_a_yes_to_its_first_question(patient_client):
+    patient_client.post("/intake/")
+    data = post("substance-use", dast10_1="yes")
+    del data["dast10_4"]
+
+    response = patient_client.post(step_url("substance-use"), data)
+
+    assert response.status_code == 200
+    assert "dast10_4" in response.context["form"].errors

@@ -159,7 +159,7 @@ def test_it_shows_crisis_resources_again_on_the_result_of_a_crisis_case(patient_
 
     html = patient_client.get(submit(patient_client).url).content.decode()
 
-    assert "Call or text 988" in html
+    assert 'href="tel:988"' in html and 'href="sms:988"' in html
     assert CLEAN_POSTS  # the other steps were clean
 
 
@@ -246,7 +246,7 @@ def test_it_shows_988_and_911_with_the_result_for_any_suicidal_ideation(patient_
     html = result_page(patient_client, **changes)
 
     assert 'data-testid="help-now"' in html
-    assert "Call or text 988" in html and "Call 911" in html
+    assert 'href="tel:988"' in html and 'href="sms:988"' in html and 'href="tel:911"' in html
 
 
 def test_it_shows_no_help_box_without_suicidal_ideation(patient_client):

@@ -1,0 +1,61 @@
+"""A step shows all its errors at once, in the patient's words."""
+
+import re
+
+import pytest
+
+from tests.intake import post, step_url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def started(patient_client):
+    patient_client.post("/intake/")
+    return patient_client
+
+
+def errors_of(response):
+    return {
+        name: [str(e) for e in errors] for name, errors in response.context["form"].errors.items()
+    }
+
+
+def test_range_errors_come_with_the_missing_answers_not_after_them(started):
+    data = post(
+        "blood-pressure",
+        systolic_1="300",
+        diastolic_1="20",
+        heart_rate_1="",
+        systolic_2="120",
+        diastolic_2="130",
+    )
+
+    errors = errors_of(started.post(step_url("blood-pressure"), data))
+
+    assert errors["systolic_1"] == ["The top number should be between 60 and 260."]
+    assert errors["diastolic_1"] == ["The bottom number should be between 30 and 160."]
+    assert errors["heart_rate_1"] == ["Please enter this number."]
+    assert errors["systolic_2"][0].startswith("The top number should be higher than the bottom")
+
+
+def test_no_error_is_in_the_engines_words(started):
+    data = post("about-you", height_cm="20", weight_kg="900")
+
+    html = started.post(step_url("about-you"), data).content.decode()
+
+    assert "Your height should be between 50 and 250 cm." in html
+    assert "Your weight should be between 20 and 400 kg." in html
+    assert "outside" not in html
+    assert "mmHg" not in re.sub(r"<[^>]+>", "", html).split("Please check")[1][:400]
+
+
+def test_every_summary_link_lands_on_a_focusable_control(started):
+    response = started.post(step_url("about-you"), {"action": "next"})
+    html = response.content.decode()
+
+    targets = re.findall(r'<a href="#([^"]+)" class="alert-link">', html)
+
+    assert "id_sex_at_birth_0" in targets
+    for target in targets:
+        assert re.search(rf'<(input|select|textarea)[^>]*id="{target}"', html), target
