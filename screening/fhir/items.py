@@ -189,8 +189,8 @@ def _node(form: type[StepForm], key: str) -> Node:
             key,
             "Blood pressure reading, seated and at rest",
             tuple(
-                Leaf(f"{key}.{part}", part, label, "integer", code=code)
-                for (part, (label, _, _)), code in zip(
+                Leaf(f"{key}.{part}", part, labels[0], "integer", code=code)
+                for (part, labels), code in zip(
                     READING_LABELS.items(),
                     (codes.SYSTOLIC, codes.DIASTOLIC, codes.HEART_RATE),
                     strict=True,
