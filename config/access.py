@@ -90,12 +90,14 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "treatment_record_print": CLINICIANS,
     "treatment_record_pdf": CLINICIANS,
     "my_treatment": PATIENTS,
-    # Interoperability: FHIR export, referral summary, staff API tokens.
+    # Interoperability and insight: FHIR export, referral summary, dashboard, API tokens.
     "case_fhir": STAFF,
     "case_referral": STAFF,
     "case_referral_pdf": STAFF,
     "submission_fhir": PATIENTS,
     "fhir_bundle_api": API_CLIENTS,
+    "dashboard": STAFF,
+    "dashboard_csv": STAFF,
     "api_tokens": ADMINS,
     "api_token_revoke": ADMINS,
 }

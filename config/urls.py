@@ -43,5 +43,6 @@ urlpatterns = [
     path("", include("treatment.urls")),
     path("", include("screening.fhir.urls")),
     path("", include("screening.referral.urls")),
+    path("", include("screening.dashboard.urls")),
     path("", include("screening.apitokens.urls")),
 ]

@@ -1,0 +1,64 @@
+"""The dashboard page and its figures as CSV; every read is audited (it counts cases)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import asdict
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from screening.dashboard.selectors import DEFAULT_WEEKS, FIGURES, WEEK_CHOICES, dashboard_figures
+from screening.models import AuditEntry
+from screening.review import audit_record
+
+
+def _weeks(request: HttpRequest) -> int:
+    asked = request.GET.get("weeks", "")
+    return int(asked) if asked.isdigit() and int(asked) in WEEK_CHOICES else DEFAULT_WEEKS
+
+
+@require_safe
+def dashboard(request: HttpRequest) -> HttpResponse:
+    weeks = _weeks(request)
+    figures = dashboard_figures(weeks)
+    audit_record(
+        actor=request.user,
+        action=AuditEntry.Action.DASHBOARD_VIEWED,
+        detail=f"last {weeks} weeks",
+        request=request,
+    )
+    return render(
+        request,
+        "dashboard/dashboard.html",
+        {
+            "weeks": weeks,
+            "week_choices": WEEK_CHOICES,
+            "figures": figures,
+            "charts": {figure.slug: asdict(figure)["chart"] for figure in figures},
+        },
+    )
+
+
+@require_safe
+def dashboard_csv(request: HttpRequest) -> HttpResponse:
+    """One figure's table as CSV: `?chart=<slug>&weeks=<n>`."""
+    slug = request.GET.get("chart", "")
+    if slug not in FIGURES:
+        raise Http404("No such figure")
+    weeks = _weeks(request)
+    figure = FIGURES[slug](weeks, timezone.now())
+    audit_record(
+        actor=request.user,
+        action=AuditEntry.Action.DASHBOARD_EXPORTED,
+        detail=f"{slug}, last {weeks} weeks",
+        request=request,
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slug}-{weeks}-weeks.csv"'
+    writer = csv.writer(response)
+    writer.writerow(figure.columns)
+    writer.writerows(["" if cell is None else cell for cell in row] for row in figure.rows)
+    return response
