@@ -18,7 +18,7 @@ from tests.integration.interop.helpers import decided_case
 
 pytestmark = pytest.mark.django_db
 
-AT_HOME = {}
+AT_HOME: dict[str, str] = {}
 IN_CLINIC = {"support_person": "no"}  # no_support_person, routine
 REVIEW = {"pregnant": "yes"}  # pregnancy, high
 
