@@ -285,9 +285,4 @@ def dashboard_figures(weeks: int, now: datetime | None = None) -> list[Figure]:
     ]
 
 
-FIGURES: Final = {
-    "cases-per-week": lambda weeks, now: cases_per_week(weeks, now),
-    "queue": lambda weeks, now: queue_by_priority(now),
-    "rules": lambda weeks, now: rule_firing(weeks, now),
-    "overrides": lambda weeks, now: decisions_differing(weeks, now),
-}
+FIGURE_SLUGS: Final = ("cases-per-week", "queue", "rules", "overrides")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 from dataclasses import asdict
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from screening.dashboard.selectors import DEFAULT_WEEKS, FIGURES, WEEK_CHOICES, dashboard_figures
+from screening.dashboard.selectors import DEFAULT_WEEKS, WEEK_CHOICES
+from screening.dashboard.snapshots import snapshot_of
 from screening.models import AuditEntry
 from screening.review import audit_record
 
@@ -23,7 +24,8 @@ def _weeks(request: HttpRequest) -> int:
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     weeks = _weeks(request)
-    figures = dashboard_figures(weeks)
+    snapshot = snapshot_of(weeks)
+    figures = snapshot.figures
     audit_record(
         actor=request.user,
         action=AuditEntry.Action.DASHBOARD_VIEWED,
@@ -36,6 +38,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "weeks": weeks,
             "week_choices": WEEK_CHOICES,
+            "made_at": snapshot.made_at,
+            "refresh_minutes": settings.DASHBOARD_REFRESH_SECONDS // 60,
             "figures": figures,
             "charts": {figure.slug: asdict(figure)["chart"] for figure in figures},
         },
@@ -45,19 +49,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @require_safe
 def dashboard_csv(request: HttpRequest) -> HttpResponse:
     """One figure's table as CSV: `?chart=<slug>&weeks=<n>`."""
-    slug = request.GET.get("chart", "")
-    if slug not in FIGURES:
-        raise Http404("No such figure")
     weeks = _weeks(request)
-    figure = FIGURES[slug](weeks, timezone.now())
+    figure = snapshot_of(weeks).figure(request.GET.get("chart", ""))
+    if figure is None:
+        raise Http404("No such figure")
     audit_record(
         actor=request.user,
         action=AuditEntry.Action.DASHBOARD_EXPORTED,
-        detail=f"{slug}, last {weeks} weeks",
+        detail=f"{figure.slug}, last {weeks} weeks",
         request=request,
     )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{slug}-{weeks}-weeks.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{figure.slug}-{weeks}-weeks.csv"'
     writer = csv.writer(response)
     writer.writerow(figure.columns)
     writer.writerows(["" if cell is None else cell for cell in row] for row in figure.rows)
