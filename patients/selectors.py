@@ -40,7 +40,23 @@ def patient_of(user: User | Any) -> Patient:
 
 
 def open_draft(patient: Patient) -> IntakeDraft | None:
-    return IntakeDraft.objects.filter(patient=patient, status=IntakeDraft.Status.OPEN).first()
+    return (
+        IntakeDraft.objects.filter(patient=patient, status=IntakeDraft.Status.OPEN)
+        .select_related("reopened_from__case")
+        .first()
+    )
+
+
+def clinic_request_of(draft: IntakeDraft) -> str:
+    """What the clinic asked for, while the draft it reopened is still to be sent back."""
+    submission = draft.reopened_from
+    if submission is None:
+        return ""
+    case = getattr(submission, "case", None)
+    if case is None or case.status != "awaiting_patient":
+        return ""
+    latest = case.decisions.order_by("-created_at", "-pk").first()
+    return latest.info_needed if latest is not None else ""
 
 
 def draft_of(patient: Patient, public_id: str) -> IntakeDraft | None:

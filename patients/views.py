@@ -16,6 +16,7 @@ from patients.intake.forms import StepForm
 from patients.roles import STAFF_ROLES, Role, role_of
 from patients.selectors import (
     answers_summary,
+    clinic_request_of,
     draft_of,
     latest_decision_of,
     open_draft,
@@ -141,7 +142,8 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
             elif return_to == steps.REVIEW:
                 destination = _step_url(steps.REVIEW)
             else:
-                destination = _step_url(steps.next_slug(slug))
+                draft.refresh_from_db(fields=["completed_steps"])
+                destination = _step_url(steps.next_to_answer(slug, draft.completed_steps))
             if crisis:
                 return redirect(f"{reverse('intake_support')}?next={destination}")
             if (
@@ -174,6 +176,7 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
             "previous": previous,
             "return_to": return_to,
             "advice": advice or "advice_seen" in request.POST,
+            "clinic_request": clinic_request_of(draft),
         },
     )
 
@@ -213,6 +216,7 @@ def intake_review(request: HttpRequest) -> HttpResponse:
             "total_steps": steps.TOTAL,
             "crisis": draft_needs_crisis_resources(draft) if not missing else False,
             "crisis_reading": "crisis_reading" in result_notes(draft.answers),
+            "clinic_request": clinic_request_of(draft),
         },
     )
 

@@ -25,9 +25,9 @@ from screening.rulesets import (
     ruleset_preview_start,
     ruleset_publish,
     ruleset_sign_off,
+    setting_rows,
     summary,
     treatment_summary,
-    treatment_values,
 )
 from screening.selectors import case_by_public_id, published_ruleset, thresholds_of
 
@@ -79,7 +79,7 @@ def _detail_context(
         else None,
         "summary": summary(thresholds),
         "treatment_summary": treatment_summary(ruleset),
-        "treatment_values": treatment_values(ruleset),
+        "setting_rows": setting_rows(ruleset),
         "disagreements": golden_disagreements(thresholds),
         "preview_form": PreviewForm(prefix="preview"),
         "can_sign_off": can_sign_off(request.user),

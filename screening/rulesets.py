@@ -19,6 +19,7 @@ from screening.models import GoldenCase, RuleSet, RuleSetEvent
 from screening.rules import (
     DEFAULT_THRESHOLDS,
     RULES,
+    RULES_BY_ID,
     Effect,
     InvalidAnswers,
     Thresholds,
@@ -30,6 +31,10 @@ from screening.rules.thresholds import THRESHOLD_SPECS
 from screening.selectors import published_ruleset, thresholds_of
 from treatment.rules import LIMIT_SPECS, describe_limits, limits_from_mapping
 
+THRESHOLD_LABELS: dict[str, str] = {
+    **{spec.name: spec.label for spec in THRESHOLD_SPECS},
+    **{spec.name: spec.label for spec in LIMIT_SPECS},
+}
 EFFECT_WORDS = {
     Effect.CONTRAINDICATION: "contraindication: clinician review",
     Effect.REVIEW: "clinician review",
@@ -64,8 +69,27 @@ def treatment_summary(ruleset: RuleSet) -> list[str]:
     return describe_limits(limits_from_mapping(ruleset.treatment))
 
 
+def setting_label(name: str) -> str:
+    """A threshold, treatment setting or rule switch in words (the key is for details)."""
+    if name in THRESHOLD_LABELS:
+        return THRESHOLD_LABELS[name]
+    if name in RULES_BY_ID:
+        return "Rule: " + RULES_BY_ID[name].describe(DEFAULT_THRESHOLDS.values())
+    return name
+
+
+def setting_rows(ruleset: RuleSet) -> list[dict[str, Any]]:
+    """Every setting of a rule set, in words, with its key and value."""
+    values: dict[str, Any] = {**ruleset.thresholds, **treatment_values(ruleset)}
+    values |= dict.fromkeys(ruleset.disabled_rules, "off")
+    return [
+        {"name": name, "label": setting_label(name), "value": value}
+        for name, value in values.items()
+    ]
+
+
 def diff(before: RuleSet | None, after: RuleSet) -> list[dict[str, Any]]:
-    """Each threshold or switch that differs, as {name, before, after}."""
+    """Each threshold or switch that differs, as {name, label, before, after}."""
     old_values = before.thresholds if before else DEFAULT_THRESHOLDS.values()
     changes = [
         {
@@ -90,7 +114,7 @@ def diff(before: RuleSet | None, after: RuleSet) -> list[dict[str, Any]]:
         for spec in LIMIT_SPECS
         if old_limits[spec.name] != new_limits[spec.name]
     ]
-    return changes
+    return [{**change, "label": setting_label(change["name"])} for change in changes]
 
 
 def _event(ruleset: RuleSet, actor: User | None, action: str, **changes: Any) -> None:

@@ -37,6 +37,7 @@ from screening.rules.bands import (
     heart_rate_band,
     phq9_band,
 )
+from screening.rules.catalog import RULES_BY_ID, SOURCES, source_title
 from screening.rules.crisis import crisis_triggers
 from screening.rules.scores import rounded_mean
 
@@ -252,6 +253,49 @@ def case_by_public_id(public_id: str) -> Case:
     if case is None:
         raise Http404("No such case")
     return case
+
+
+def resubmission_links(case: Case) -> dict[str, Any]:
+    """A case sent back with more information, and the one it answered, each way."""
+    replaced_by = (
+        Submission.objects.filter(draft__reopened_from=case.submission_id)
+        .order_by("submitted_at")
+        .first()
+    )
+    answered = case.submission.draft.reopened_from if case.submission.draft_id else None
+    request = ""
+    if answered is not None:
+        asked = answered.case.decisions.filter(outcome="request_info").first()
+        request = asked.info_needed if asked is not None else ""
+    return {"replaced_by": replaced_by, "answers_request_of": answered, "request": request}
+
+
+EFFECT_LABELS = {
+    "contraindication": "Contraindication",
+    "review": "Needs review",
+    "in_clinic": "In clinic only",
+    "flag": "Note",
+}
+
+
+def fired_in_words(result: ScreeningResult) -> list[dict[str, Any]]:
+    """The rules a screening fired, headed by what each means (with the thresholds of the
+    rule set it used) and with each source's title; ids stay as details."""
+    ruleset = RuleSet.objects.filter(name=result.ruleset).first()
+    values = (thresholds_of(ruleset) if ruleset else DEFAULT_THRESHOLDS).values()
+    fired = []
+    for item in result.fired:
+        rule = RULES_BY_ID[item["rule"]]
+        fired.append(
+            {
+                **item,
+                "title": rule.describe(values),
+                "effect_label": EFFECT_LABELS[item["effect"]],
+                "thresholds": rule.thresholds,
+                "sources": [(key, source_title(key), SOURCES[key]) for key in rule.sources],
+            }
+        )
+    return fired
 
 
 def case_decisions(case: Case) -> QuerySet[CaseDecision]:

@@ -28,7 +28,6 @@ from screening.review import (
     decision_record,
     draft_contact_record,
 )
-from screening.rules import RULES_BY_ID, SOURCES
 from screening.selectors import (
     QUEUE_TABS,
     audit_entries,
@@ -36,10 +35,12 @@ from screening.selectors import (
     case_decisions,
     clinical_summary,
     draft_crisis_triggers,
+    fired_in_words,
     is_overdue,
     patient_history,
     queue_counts,
     queue_list,
+    resubmission_links,
     score_bands,
     urgent_drafts,
 )
@@ -133,10 +134,7 @@ def _listing_detail(tab: str, page: int, cases: int, drafts: int, unfiltered: bo
 def _case_context(case: Case, form: DecisionForm | None = None) -> dict[str, Any]:
     submission = case.submission
     screening = submission.screening
-    fired = [
-        {**item, "source": [(key, SOURCES[key]) for key in RULES_BY_ID[item["rule"]].sources]}
-        for item in screening.decision["fired"]
-    ]
+    fired = fired_in_words(screening)
     history = patient_history(case)
     return {
         "case": case,
@@ -151,6 +149,7 @@ def _case_context(case: Case, form: DecisionForm | None = None) -> dict[str, Any
         if len(history) > 1
         else None,
         "decisions": case_decisions(case),
+        **resubmission_links(case),
         "form": form or DecisionForm(case=case),
         "overdue": is_overdue(case),
         "steps": STEPS,

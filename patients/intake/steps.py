@@ -55,6 +55,13 @@ def next_slug(slug: str) -> str:
     return SLUGS[index + 1] if index + 1 < len(SLUGS) else REVIEW
 
 
+def next_to_answer(slug: str, completed: list[str]) -> str:
+    """Where "Save and continue" leads: the next step not yet done (a reopened questionnaire
+    skips the steps the clinic did not ask about), else the review, which lists any left."""
+    index = SLUGS.index(slug)
+    return next((s for s in SLUGS[index + 1 :] if s not in completed), REVIEW)
+
+
 def previous_slug(slug: str) -> str | None:
     index = SLUGS.index(slug) if slug in SLUGS else len(SLUGS)
     return SLUGS[index - 1] if index > 0 else None

@@ -59,6 +59,12 @@ SOURCES: Final = {
 }
 
 
+def source_title(key: str) -> str:
+    """A source's title: its text up to the first colon ("ACC/AHA 2017 blood pressure
+    guideline")."""
+    return SOURCES[key].split(":", 1)[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str

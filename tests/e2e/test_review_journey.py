@@ -44,7 +44,7 @@ def test_a_clinician_refers_the_urgent_case_in_clinic_and_the_patient_sees_it(
 
     rules = page.get_by_test_id("fired-rule")
     expect(rules.first).to_contain_text("hypertensive_crisis")
-    expect(rules.first).to_contain_text("mean blood pressure 186/96 mmHg is at or above 180/120")
+    expect(rules.first).to_contain_text("Mean blood pressure 186/96 mmHg is at or above 180/120")
     expect(rules.first).to_contain_text("ACC/AHA 2017")
     expect(page.get_by_test_id("cssrs-risk")).to_contain_text("Risk level: moderate")
     expect(page.get_by_test_id("lifetime-attempt")).to_contain_text("more than 3 months ago")

@@ -31,11 +31,14 @@ def test_it_shows_the_decision_first_with_each_rule_reason_and_source(client, cl
     assert "Screening: Clinician review" in html
     assert 'text-uppercase">urgent</span> priority' in html
     assert "Rule set default-1" in html
-    assert (
-        "hypertensive_crisis</strong> (urgent): "
-        "mean blood pressure 184/112 mmHg is at or above 180/120" in html
-    )
-    assert "mania_history</strong> (routine): reports a past manic episode" in html
+    titles = re.findall(r'data-testid="fired-rule-title">([^<]+)<', html)
+    assert titles[0].startswith("Average blood pressure, or any single reading")
+    assert "Mean blood pressure 184/112 mmHg is at or above 180/120 · urgent priority" in html
+    assert "Reports a past manic episode · routine priority" in html
+    # Rule ids and threshold keys are there for those who want them, in details only.
+    details = re.findall(r"<details.*?</details>", html, re.S)
+    assert any("<code>hypertensive_crisis</code>" in d for d in details)
+    assert "hypertensive_crisis" not in re.sub(r"<details.*?</details>", "", html, flags=re.S)
     assert "ACC/AHA 2017 blood pressure guideline" in html
     assert "APA 2017 consensus statement" in html
     assert html.index("Screening: Clinician review") < html.index("Answers")

@@ -176,7 +176,11 @@ def test_the_plain_language_summary_reflects_edited_thresholds(client, admin):
         "Average blood pressure at or above 130 systolic or 85 diastolic mmHg (elevated): "
         "in-clinic referral" in html
     )
-    assert "bp_elevated_systolic</td><td>140</td><td><strong>130</strong>" in html
+    assert (
+        "<code>bp_elevated_systolic</code></details></td><td>140</td><td><strong>130</strong>"
+        in html
+    )
+    assert "Elevated blood pressure, systolic<details" in html
 
 
 def test_an_edit_clears_the_sign_off_and_is_in_the_history(client, admin):
@@ -187,7 +191,9 @@ def test_an_edit_clears_the_sign_off_and_is_in_the_history(client, admin):
     draft.refresh_from_db()
     assert draft.signed_off_at is None
     edit = RuleSetEvent.objects.get(ruleset=draft, action="edited")
-    assert edit.changes["changes"] == [{"name": "gad7_panic", "before": 15, "after": 16}]
+    assert edit.changes["changes"] == [
+        {"name": "gad7_panic", "label": "GAD-7 score for panic risk", "before": 15, "after": 16}
+    ]
 
 
 def test_publishing_retires_the_old_version_and_new_submissions_use_the_new_one(admin, publisher):
