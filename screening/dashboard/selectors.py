@@ -195,10 +195,15 @@ def _split_rules(groups: dict[str, Any]) -> dict[str, Any]:
 
 def rule_firing(weeks: int, now: datetime | None = None) -> Figure:
     start = window_start(weeks, now)
-    results = ScreeningResult.objects.filter(submission__submitted_at__gte=start)
-    total = results.count()
-    grouped = results.values("fired_rules").annotate(cases=Count("pk")).order_by()
-    by_rule = _split_rules({row["fired_rules"]: (row["cases"],) for row in grouped})
+    grouped = (
+        ScreeningResult.objects.filter(submission__submitted_at__gte=start)
+        .values("fired_rules")
+        .annotate(cases=Count("pk"))
+        .order_by()
+    )
+    groups = {row["fired_rules"]: (row["cases"],) for row in grouped}
+    total = sum(count for (count,) in groups.values())
+    by_rule = _split_rules(groups)
     rows = sorted(
         (
             [rule.id, by_rule[rule.id][0], _share(by_rule[rule.id][0], total)]
