@@ -2,6 +2,7 @@
 
 import pytest
 from django.forms import Form
+from django.test import Client
 
 from config.access import MATRIX
 from patients.intake import steps
@@ -22,7 +23,17 @@ STAFF_FORMS: list[type[Form]] = [
     if isinstance(form, type) and issubclass(form, Form) and form.__module__ == module.__name__
 ]
 # Parameters read straight from the request rather than through a form.
-RAW_PARAMETERS = {"draft", "source", "page", "action", "return_to", "next"}
+RAW_PARAMETERS = {
+    "draft",
+    "source",
+    "page",
+    "action",
+    "return_to",
+    "next",
+    "weeks",  # the dashboard's period
+    "chart",  # the dashboard's CSV
+    "token",  # an API token to revoke
+}
 
 
 def test_it_knows_every_form_of_the_review_workspace():
@@ -40,8 +51,10 @@ def parameter_names() -> list[str]:
     return sorted(names)
 
 
-def role_allowed(name: str) -> Role:
-    return next(role for role in (Role.PATIENT, Role.CLINICIAN, Role.ADMIN) if role in MATRIX[name])
+def role_allowed(name: str) -> Role | None:
+    """A role the view serves; None for views open to API tokens only (no session role)."""
+    roles = (Role.PATIENT, Role.CLINICIAN, Role.ADMIN)
+    return next((role for role in roles if role in MATRIX[name]), None)
 
 
 @pytest.mark.parametrize("value", JUNK, ids=repr)
@@ -49,6 +62,7 @@ def test_no_view_fails_or_echoes_markup_on_malformed_parameters(value, walk_ids)
     clients = {
         role: client_for(role, walk_ids) for role in (Role.PATIENT, Role.CLINICIAN, Role.ADMIN)
     }
+    clients[None] = Client()
     data = dict.fromkeys(parameter_names(), value)
     failures = []
     for route, name in our_views():
