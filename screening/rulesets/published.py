@@ -11,6 +11,7 @@ cache that cannot be reached costs a database read, never an error.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
@@ -18,15 +19,22 @@ from functools import lru_cache
 from typing import Any
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 
 from screening.rules import DEFAULT_THRESHOLDS, Thresholds, thresholds_from_mapping
 from screening.rulesets.models import RuleSet
 
 logger = logging.getLogger(__name__)
 
-PUBLISHED_KEY = "rulesets:published:1"
 PUBLISHED_TTL = 60
+
+
+def published_key() -> str:
+    """One entry per database: a cache shared by two databases (a second site, a test
+    run, `manage.py screen` against another file) must not hand one the other's rules."""
+    db = connection.settings_dict
+    where = f"{db.get('HOST') or ''}:{db.get('PORT') or ''}/{db.get('NAME') or ''}"
+    return "rulesets:published:1:" + hashlib.sha256(where.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -52,7 +60,7 @@ def published_of(ruleset: RuleSet | None) -> Published:
 
 def published_rules() -> Published:
     try:
-        cached = cache.get(PUBLISHED_KEY)
+        cached = cache.get(published_key())
     except Exception:
         logger.warning("cache unavailable: the published rule set is read from the database")
         cached = None
@@ -62,7 +70,7 @@ def published_rules() -> Published:
     if not transaction.get_connection().in_atomic_block:
         # `add`, not `set`: a publication that committed meanwhile has already set its own.
         with contextlib.suppress(Exception):
-            cache.add(PUBLISHED_KEY, published, PUBLISHED_TTL)
+            cache.add(published_key(), published, PUBLISHED_TTL)
     return published
 
 
@@ -102,8 +110,8 @@ def published_cache_clear(**kwargs: Any) -> None:
 def _cache_write(published: Published | None) -> None:
     try:
         if published is None:
-            cache.delete(PUBLISHED_KEY)
+            cache.delete(published_key())
         else:
-            cache.set(PUBLISHED_KEY, published, PUBLISHED_TTL)
+            cache.set(published_key(), published, PUBLISHED_TTL)
     except Exception:
         logger.warning("cache unavailable: the published rule set was not refreshed in it")

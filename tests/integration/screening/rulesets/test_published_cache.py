@@ -6,7 +6,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from patients.roles import Role
-from screening.rulesets.published import PUBLISHED_KEY, published_rules
+from screening.rulesets.published import Published, published_key, published_rules
 from screening.rulesets.selectors import active_thresholds
 from screening.rulesets.services import ruleset_draft_create, ruleset_publish
 from tests.factories import make_user
@@ -58,17 +58,17 @@ def test_a_read_inside_a_transaction_that_rolls_back_leaves_nothing_cached():
         assert active_thresholds().ruleset == name  # its own, uncommitted publication
         raise RolledBack
 
-    assert cache.get(PUBLISHED_KEY) is None
+    assert cache.get(published_key()) is None
     assert active_thresholds().ruleset == "default-1"
 
 
 def test_any_save_of_a_rule_set_clears_it():
     published_rules()
-    assert cache.get(PUBLISHED_KEY) is not None
+    assert cache.get(published_key()) is not None
 
     ruleset_draft_create(actor=make_user(Role.ADMIN))
 
-    assert cache.get(PUBLISHED_KEY) is None
+    assert cache.get(published_key()) is None
 
 
 def test_an_unreachable_cache_costs_a_database_read_not_an_error(settings):
@@ -83,3 +83,12 @@ def test_an_unreachable_cache_costs_a_database_read_not_an_error(settings):
     assert active_thresholds().ruleset == "default-1"
     ruleset = published(bp_elevated_systolic=130)
     assert active_thresholds().ruleset == ruleset.name
+
+
+def test_an_entry_another_database_cached_is_never_read(monkeypatch):
+    with monkeypatch.context() as elsewhere:
+        elsewhere.setitem(connection.settings_dict, "NAME", "another-clinic")
+        cache.set(published_key(), Published(name="elsewhere-9"), 60)
+
+    assert published_rules().name != "elsewhere-9"
+    assert active_thresholds().ruleset == "default-1"
