@@ -19,13 +19,15 @@ class Role(StrEnum):
     PATIENT = "patient"
     CLINICIAN = "clinician"
     ADMIN = "admin"
+    THERAPIST = "therapist"  # sees only the patients assigned to them
 
     @property
     def label(self) -> str:
         return self.value.capitalize()
 
 
-STAFF_ROLES = (Role.CLINICIAN, Role.ADMIN)
+# Staff sign in with a second factor and get the shorter idle limit.
+STAFF_ROLES = (Role.CLINICIAN, Role.ADMIN, Role.THERAPIST)
 _NOT_LOOKED_UP = object()
 
 

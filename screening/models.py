@@ -214,6 +214,16 @@ class AuditEntry(models.Model):
         SIDE_EFFECTS_REPORTED = "side_effects_reported", "Reported side effects"
         MEASURES_RECORDED = "measures_recorded", "Answered PHQ-9 and GAD-7"
         COURSE_NOTE_ADDED = "course_note_added", "Wrote a note on a course"
+        # Therapy around each dose (treatment/): therapists, and the patient's own words.
+        CASELOAD_VIEWED = "caseload_viewed", "Listed their assigned patients"
+        COURSE_THERAPY_SET = "course_therapy_set", "Assigned a therapist or set a course's focus"
+        DOSE_PRESCRIBED = "dose_prescribed", "Prescribed or changed a session's dose"
+        MEETING_MOVED = "meeting_moved", "Moved a preparation or integration meeting"
+        READINESS_RECORDED = "readiness_recorded", "Recorded readiness for a dose"
+        INTEGRATION_RECORDED = "integration_recorded", "Wrote an integration note"
+        GOALS_WRITTEN = "goals_written", "Wrote their treatment goals"
+        INTENTION_WRITTEN = "intention_written", "Wrote their intention for a session"
+        REFLECTION_WRITTEN = "reflection_written", "Wrote a reflection after a session"
 
     # Users are deactivated, never deleted (PROTECT); the email is kept as it was then.
     actor = models.ForeignKey(

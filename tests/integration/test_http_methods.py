@@ -9,14 +9,15 @@ from tests.walk import client_for, concrete, our_views
 pytestmark = pytest.mark.django_db
 
 
+ROLES = (Role.PATIENT, Role.CLINICIAN, Role.ADMIN, Role.THERAPIST)
+
+
 def role_allowed(name):
-    return next(role for role in (Role.PATIENT, Role.CLINICIAN, Role.ADMIN) if role in MATRIX[name])
+    return next(role for role in ROLES if role in MATRIX[name])
 
 
 def test_no_view_answers_options_trace_put_or_delete(walk_ids):
-    clients = {
-        role: client_for(role, walk_ids) for role in (Role.PATIENT, Role.CLINICIAN, Role.ADMIN)
-    }
+    clients = {role: client_for(role, walk_ids) for role in ROLES}
     answered = []
     for route, name in our_views():
         if name == "home" or name == "healthz":

@@ -20,6 +20,26 @@ STAFF_FORMS: list[type[Form]] = [
 ]
 # Parameters read straight from the request rather than through a form.
 RAW_PARAMETERS = {"draft", "source", "page", "action", "return_to", "next"}
+# The therapy pages' fields: readiness, goals, notes, the dose and the days of meetings.
+THERAPY_PARAMETERS = {
+    "kind",
+    "readiness",
+    "reason",
+    "text",
+    "therapist",
+    "focus",
+    "focus_detail",
+    "goal_1",
+    "themes",
+    "plan",
+    "preparation-day",
+    "integration-day",
+    "prescription-dose_mg",
+    "prescription-route",
+    "prescription-reason",
+    "dose_mg",
+    "route",
+}
 
 
 def test_it_knows_every_form_of_the_review_workspace():
@@ -34,18 +54,19 @@ def parameter_names() -> list[str]:
         names |= {f"publish-{name}" for name in form.base_fields}
     for step in steps.STEPS:
         names |= set(steps.step_form(step.slug).base_fields)
-    return sorted(names)
+    return sorted(names | THERAPY_PARAMETERS)
+
+
+ROLES = (Role.PATIENT, Role.CLINICIAN, Role.ADMIN, Role.THERAPIST)
 
 
 def role_allowed(name: str) -> Role:
-    return next(role for role in (Role.PATIENT, Role.CLINICIAN, Role.ADMIN) if role in MATRIX[name])
+    return next(role for role in ROLES if role in MATRIX[name])
 
 
 @pytest.mark.parametrize("value", JUNK, ids=repr)
 def test_no_view_fails_or_echoes_markup_on_malformed_parameters(value, walk_ids):
-    clients = {
-        role: client_for(role, walk_ids) for role in (Role.PATIENT, Role.CLINICIAN, Role.ADMIN)
-    }
+    clients = {role: client_for(role, walk_ids) for role in ROLES}
     data = dict.fromkeys(parameter_names(), value)
     failures = []
     for route, name in our_views():
