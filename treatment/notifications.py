@@ -262,9 +262,10 @@ DOSE_GIVEN = Exists(HomeDose.objects.filter(session=OuterRef("session"))) | Exis
 
 
 def _appointment_reminders(now: datetime) -> list[DueReminder]:
-    """A session at the clinic, a preparation before a dose and an integration after it: the
-    day before (or on the day, when planned late), once per item and day (a moved meeting is
-    reminded again). The words say when, never what is treated or given."""
+    """A session at the clinic, a preparation before a dose and an integration after it
+    (once the dose was given): the day before, or on the day when planned late; once per
+    item and day, so a moved meeting is reminded again. The words say when, never what is
+    treated or given."""
     today = timezone.localdate(now)
     soon = [today, today + timedelta(days=1)]
     due = []
@@ -309,8 +310,7 @@ def _appointment_reminders(now: datetime) -> list[DueReminder]:
                 continue
             kind, what = PatientReminder.Kind.PREPARATION, "to prepare for your next session"
         else:
-            dose_missed = session.scheduled_for < today and not meeting.started
-            if meeting.noted or dose_missed:
+            if meeting.noted or not meeting.started:  # no integration of a dose not given
                 continue
             kind, what = PatientReminder.Kind.INTEGRATION, "to talk your last session through"
         due.append(

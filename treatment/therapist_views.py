@@ -13,7 +13,7 @@ from typing import Any, cast
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from patients.models import User
 from patients.selectors import answers_summary
@@ -52,6 +52,7 @@ def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
+@require_safe
 def caseload(request: HttpRequest) -> HttpResponse:
     """The therapist's patients, with what comes next for each."""
     today = clock.today()
@@ -78,6 +79,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
     return render(request, "therapy/caseload.html", {"rows": rows, "today": today})
 
 
+@require_safe
 def course(request: HttpRequest, course_id: str) -> HttpResponse:
     """One of the therapist's courses: sessions with check-in outcomes, the trend, notes."""
     course = course_of_therapist(_user(request), course_id)
@@ -112,6 +114,7 @@ def course(request: HttpRequest, course_id: str) -> HttpResponse:
     )
 
 
+@require_safe
 def intake(request: HttpRequest, course_id: str) -> HttpResponse:
     """The screening summary (route, fired rules in plain words) and the intake answers,
     read-only."""
@@ -182,6 +185,7 @@ def _field_error(request: HttpRequest, form: Any, error: TreatmentError) -> None
         messages.error(request, str(error))
 
 
+@require_safe
 def session(request: HttpRequest, session_id: str) -> HttpResponse:
     session = session_of_therapist(_user(request), session_id)
     treatment_audit(

@@ -11,7 +11,7 @@ from typing import Any, cast
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from patients.models import User
 from patients.selectors import patient_of
@@ -112,6 +112,7 @@ def _own_course(request: HttpRequest) -> TreatmentCourse:
     return course
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def my_goals(request: HttpRequest) -> HttpResponse:
     """The patient writes up to three goals in their own words."""
     course = _own_course(request)
@@ -183,6 +184,7 @@ def _render_therapy(
     )
 
 
+@require_safe
 def my_therapy(request: HttpRequest, session_id: str) -> HttpResponse:
     """The patient's preparation and integration page of one session."""
     session = my_session_any(request, session_id)
