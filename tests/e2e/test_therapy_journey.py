@@ -125,7 +125,8 @@ def test_not_ready_holds_the_dose_on_the_board_until_a_clinician_overrides(page,
     expect(page.get_by_test_id("board-not-ready")).to_contain_text("Jamie Fox, session 1")
     row.get_by_role("link", name=re.compile("Open check-in")).click()
     expect(page.get_by_test_id("readiness-hold")).to_contain_text("A bereavement this week")
-    page.get_by_label("Reason", exact=True).fill("Spoke with Jamie and the therapist: going ahead.")
+    override = page.locator("form[action$='/override/']")
+    override.get_by_label("Reason").fill("Spoke with Jamie and the therapist: going ahead.")
     page.get_by_role("button", name="Override the hold").click()
     expect(page.get_by_text("Hold overridden: the patient may start the dose.")).to_be_visible()
 
