@@ -31,10 +31,10 @@ from treatment.therapy_services import (
 class PrescriptionForm(forms.Form):
     """A change of a session's dose: a new version, with the reason."""
 
-    dose_mg = dose_mg_field("New dose (mg)")
+    dose_mg = dose_mg_field("Prescribed dose, in mg")
     route = route_field()
     reason = forms.CharField(
-        label="Reason for the change",
+        label="Why the dose changes",
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Write the reason for the change."},
     )
