@@ -297,10 +297,15 @@ def upcoming(course: TreatmentCourse, today: date) -> list[Upcoming]:
 # The today board -----------------------------------------------------------------------------
 
 
+# A missed integration stays on the board this long after its window closed (and on the
+# course page for good): the board is today's work.
+MISSED_SHOWN_DAYS = 14
+
+
 @dataclass
 class BoardTherapy:
     holds: list[ReadinessAssessment]  # "not ready" standing on a session still to come
-    missed: list[TherapyMeeting]  # integration windows closed without a note
+    missed: list[TherapyMeeting]  # integration windows closed without a note, lately
 
 
 def board_therapy(today: date) -> BoardTherapy:
@@ -324,6 +329,7 @@ def board_therapy(today: date) -> BoardTherapy:
         TherapyMeeting.objects.filter(
             kind=MeetingKind.INTEGRATION.value,
             session__scheduled_for__lt=closed_before,
+            session__scheduled_for__gte=closed_before - timedelta(days=MISSED_SHOWN_DAYS),
             session__course__status__in=TreatmentCourse.ACTIVE_STATUSES,
         )
         .filter(

@@ -157,3 +157,19 @@ def test_the_therapist_moves_the_integration_within_its_window(home):
     assert outside.status_code == 400
     assert "within 3 days after the dose" in outside.content.decode()
     assert AuditEntry.objects.filter(action="meeting_moved").count() == 1
+
+
+def test_an_old_missed_integration_leaves_the_board_but_stays_on_the_course_page(
+    controlled_clock, home
+):
+    session, clinician, _ = home
+    dosed(session)
+    board = signed_in(clinician)
+
+    controlled_clock.advance(days=3 + 14)
+    assert "integration missed" in board.get("/treatment/today/").content.decode()
+    controlled_clock.advance(days=1)
+
+    assert "integration missed" not in board.get("/treatment/today/").content.decode()
+    course = board.get(f"/treatment/courses/{session.course.public_id}/").content.decode()
+    assert 'data-testid="integration-missed"' in course
