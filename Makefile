@@ -22,6 +22,7 @@ run: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/bandit --quiet --recursive config patients screening treatment --exclude '*/migrations/*' \
 		--severity-level medium
 

@@ -28,8 +28,12 @@ def main() -> None:
     from patients.models import IntakeDraft, Submission
     from patients.roles import Role
     from patients.synthetic import generated_intake
-    from screening.models import RuleSet
-    from screening.rulesets import ruleset_draft_create, ruleset_draft_update, ruleset_preview_run
+    from screening.rulesets.models import RuleSet
+    from screening.rulesets.services import (
+        ruleset_draft_create,
+        ruleset_draft_update,
+        ruleset_preview_run,
+    )
     from tests.factories import make_patient, make_user
 
     patient = make_patient()

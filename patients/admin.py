@@ -58,8 +58,8 @@ class UserAdmin(BaseUserAdmin[User]):
         self, request: HttpRequest, id: str, form_url: str = ""
     ) -> HttpResponse:
         """Setting a password here needs a fresh second factor, and is audited."""
-        from screening.models import AuditEntry
-        from screening.review import audit_record
+        from screening.audit.models import AuditEntry
+        from screening.audit.services import audit_record
 
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302:

@@ -11,7 +11,7 @@ from patients.intake.steps import SLUGS, STEPS
 from patients.models import IntakeDraft, Patient, Submission, User
 from patients.roles import Role
 from patients.services import draft_open, patient_register, submission_create, user_ensure
-from screening.models import Case
+from screening.review.models import Case
 
 # A clean at-home candidate, as the questionnaire saves it (answer format 2).
 CLEAN_CANDIDATE: dict[str, Any] = {

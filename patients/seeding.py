@@ -17,10 +17,11 @@ from django.utils import timezone
 
 from patients.models import IntakeDraft, Patient, Submission, User
 from patients.synthetic import generated_intake_format_2
-from screening.models import Case, CaseDecision, ScreeningResult
+from screening.results.models import ScreeningResult
+from screening.results.services import screening_result_of
+from screening.review.models import Case, CaseDecision
 from screening.rules import Route, Thresholds, evaluate, parse_answers
-from screening.selectors import active_thresholds
-from screening.services import screening_result_of
+from screening.rulesets.selectors import active_thresholds
 
 DOMAIN: Final = "synthetic.invalid"
 GIVEN: Final = ("Alex", "Sam", "Jordan", "Robin", "Casey", "Morgan", "Riley", "Avery", "Quinn")

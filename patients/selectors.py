@@ -21,7 +21,7 @@ from screening.rules import (
     parse_answers,
     suicidal_thoughts_reported,
 )
-from screening.selectors import active_thresholds
+from screening.rulesets.selectors import active_thresholds
 
 # The screening route in the patient's words (as on their result page).
 ROUTE_WORDS = {

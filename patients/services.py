@@ -16,10 +16,10 @@ from django.utils import timezone
 from patients.intake.steps import REVIEW, SAFETY_CHECKED_STEPS, SLUGS, steps_missing_answers
 from patients.models import IntakeDraft, Patient, Submission, User, new_case_number
 from patients.roles import Role
-from screening.models import UrgentDraftContact
+from patients.signals import draft_flagged_urgent, submission_screened
+from screening.results.services import screening_record
 from screening.rules import InvalidAnswers, crisis_resources_needed, parse_answers
 from screening.rules.answers import LATEST_FORMAT
-from screening.services import notification_queue, screening_record
 
 
 @transaction.atomic
@@ -127,8 +127,8 @@ def draft_flag_urgent(*, draft: IntakeDraft) -> None:
     A draft already flagged stays as it is, unless a clinician has followed it up
     since: then it is flagged again.
     """
-    followed_up = UrgentDraftContact.objects.filter(
-        draft=OuterRef("pk"), at__gte=OuterRef("urgent_since")
+    followed_up = IntakeDraft.objects.filter(
+        pk=OuterRef("pk"), urgent_contacts__at__gte=OuterRef("urgent_since")
     )
     updated = (
         IntakeDraft.objects.filter(pk=draft.pk)
@@ -136,7 +136,7 @@ def draft_flag_urgent(*, draft: IntakeDraft) -> None:
         .update(urgent_since=timezone.now())
     )
     if updated:
-        notification_queue(draft=draft)
+        draft_flagged_urgent.send(sender=IntakeDraft, draft=draft)
 
 
 def draft_keep_unsaved(*, draft: IntakeDraft, slug: str, inputs: dict[str, list[str]]) -> None:
@@ -160,7 +160,8 @@ def submission_create(*, draft: IntakeDraft) -> Submission:
                 return draft.submission
             age = draft.patient.age_on(timezone.localdate())
             submission = _submission_insert(draft=draft, answers={**draft.answers, "age": age})
-            screening_record(submission=submission)
+            result = screening_record(submission=submission)
+            submission_screened.send(sender=Submission, submission=submission, result=result)
             draft.status = IntakeDraft.Status.SUBMITTED
             draft.unsaved_inputs = {}
             draft.save(update_fields=["status", "unsaved_inputs", "updated_at"])

@@ -33,9 +33,9 @@ from patients.services import (
     draft_save_step,
     submission_create,
 )
-from screening.models import AuditEntry
-from screening.review import audit_record
-from screening.selectors import active_thresholds
+from screening.audit.models import AuditEntry
+from screening.audit.services import audit_record
+from screening.rulesets.selectors import active_thresholds
 
 
 @require_safe

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from screening.models import ClinicianNotification
+from screening.review.models import ClinicianNotification
 
 
 @admin.register(ClinicianNotification)

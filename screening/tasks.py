@@ -1,72 +1,16 @@
-"""Celery tasks: thin wrappers that take ids and call plain functions."""
+"""Celery finds the screening app's tasks here: each package's tasks, and a ping."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from smtplib import SMTPException
-from typing import ParamSpec, TypeVar
+from celery import shared_task
 
-from celery import Task, shared_task
+from screening.review import tasks as review_tasks
+from screening.rulesets import tasks as ruleset_tasks
 
-from screening.notifications import (
-    cases_escalate_overdue_now,
-    digests_send_now,
-    notification_deliver_now,
-    notifications_pending,
-)
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def retrying_task(name: str) -> Callable[[Callable[P, R]], Task[P, R]]:
-    """A task that sends email: retried with exponential backoff while the mail server fails."""
-    return shared_task(
-        name=name,
-        autoretry_for=(SMTPException, OSError),
-        retry_backoff=True,
-        retry_backoff_max=600,
-        max_retries=8,
-    )
+__all__ = ["ping", "review_tasks", "ruleset_tasks"]
 
 
 @shared_task(name="screening.ping")
 def ping() -> str:
     """Round trip through the broker and a worker, for health checks and tests."""
     return "pong"
-
-
-@retrying_task("screening.notification_deliver")
-def notification_deliver(notification_id: int) -> bool:
-    return notification_deliver_now(notification_id)
-
-
-@shared_task(name="screening.notifications_deliver_pending")
-def notifications_deliver_pending() -> int:
-    """Periodic sweep: re-queue notifications that were never delivered."""
-    pending = notifications_pending()
-    for notification_id in pending:
-        notification_deliver.delay(notification_id)
-    return len(pending)
-
-
-@retrying_task("screening.cases_escalate_overdue")
-def cases_escalate_overdue() -> int:
-    """Periodic: email staff about cases that just became overdue (each case once)."""
-    return cases_escalate_overdue_now()
-
-
-@retrying_task("screening.digests_send")
-def digests_send() -> int:
-    """Daily: each clinician's digest of the waiting queue (once a day each)."""
-    return digests_send_now()
-
-
-@shared_task(name="screening.ruleset_preview")
-def ruleset_preview(
-    ruleset_id: int, token: str, date_from: str | None, date_to: str | None
-) -> bool:
-    """Re-screen past submissions under a draft rule set (see rulesets.impact)."""
-    from screening.rulesets import ruleset_preview_run
-
-    return ruleset_preview_run(ruleset_id, token, date_from, date_to)

@@ -20,7 +20,7 @@ from patients.services import (
     totp_ensure,
     user_ensure,
 )
-from screening.models import Case
+from screening.review.models import Case
 from tests.intake import CLEAN_ANSWERS
 
 PASSWORD = "a-long-test-password"
@@ -41,7 +41,7 @@ def make_user(role: Role, email: str | None = None, *, second_factor: bool = Tru
 
 def make_clinical_lead(email: str | None = None, role: Role = Role.CLINICIAN) -> User:
     """A clinician (by default) who may sign off rule sets."""
-    from screening.rulesets import clinical_lead_grant
+    from screening.rulesets.services import clinical_lead_grant
 
     user = make_user(role, email)
     clinical_lead_grant(user=user)
@@ -52,7 +52,7 @@ def preview_now(draft: Any, actor: User) -> None:
     """Run a rule set's impact preview to the end (its task is queued after commit)."""
     from django.test import TestCase
 
-    from screening.rulesets import ruleset_preview_start
+    from screening.rulesets.services import ruleset_preview_start
 
     with TestCase.captureOnCommitCallbacks(execute=True):
         ruleset_preview_start(draft=draft, actor=actor)

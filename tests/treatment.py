@@ -8,7 +8,7 @@ from typing import Any
 
 from patients.models import User
 from patients.roles import Role
-from screening.models import Case
+from screening.review.models import Case
 from screening.rules.answers import Cssrs
 from tests.factories import make_case, make_user
 from treatment import clock

@@ -22,8 +22,8 @@ from patients.demo import CLEAN_CANDIDATE, _submit
 from patients.models import User
 from patients.roles import Role
 from patients.services import patient_register, user_ensure
-from screening.models import Case
-from screening.review import decision_record
+from screening.review.models import Case
+from screening.review.services import decision_record
 from treatment import clock
 from treatment.home_forms import CheckInForm
 from treatment.home_services import (

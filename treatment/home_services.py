@@ -19,7 +19,7 @@ from django.http import HttpRequest
 from django.utils import dateformat, timezone
 
 from patients.models import User
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from treatment import clock
 from treatment.models import (
     AfterDoseReading,

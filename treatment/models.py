@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 
 from patients.models import Patient
-from screening.models import Case, CaseDecision
+from screening.review.models import Case, CaseDecision
 from treatment.rules import Dissociation, Level, Outcome, Setting, Severity, SideEffect, Slot
 from treatment.rules.therapy import (
     FOCUS_LABELS,

@@ -19,7 +19,7 @@ from django.utils import dateformat, timezone
 from config.email import send_clinic_mail
 from patients.models import User
 from patients.roles import Role
-from screening.notifications import staff_emails
+from screening.review.notifications import staff_emails
 from treatment import clock
 from treatment.models import (
     FollowUpTask,

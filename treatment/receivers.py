@@ -6,8 +6,8 @@ from typing import Any
 
 from django.dispatch import receiver
 
-from screening.models import CaseDecision
-from screening.signals import decision_recorded
+from screening.review.models import CaseDecision
+from screening.review.signals import decision_recorded
 
 
 @receiver(decision_recorded, dispatch_uid="treatment.course_open_from_decision")

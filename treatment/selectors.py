@@ -12,9 +12,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from patients.models import Patient
-from screening.models import RuleSet
 from screening.rules.thresholds import DEFAULT_RULESET
-from screening.selectors import published_ruleset
+from screening.rulesets.models import RuleSet
+from screening.rulesets.selectors import published_ruleset
 from treatment.models import (
     AfterDoseReading,
     FollowUpTask,

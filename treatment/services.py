@@ -18,8 +18,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from patients.models import Patient, User
-from screening.models import AuditEntry, Case, CaseDecision
-from screening.review import audit_record
+from screening.audit.models import AuditEntry
+from screening.audit.services import audit_record
+from screening.review.models import Case, CaseDecision
 from treatment import clock
 from treatment.models import (
     CourseEvent,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from screening.tasks import retrying_task
+from screening.review.tasks import retrying_task
 from treatment.notifications import (
     records_remind_unsigned_now,
     reminders_send_now,

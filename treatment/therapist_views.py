@@ -17,9 +17,9 @@ from django.views.decorators.http import require_POST, require_safe
 
 from patients.models import User
 from patients.selectors import answers_summary
-from screening.models import AuditEntry
-from screening.review import audit_record
-from screening.selectors import fired_in_words
+from screening.audit.models import AuditEntry
+from screening.audit.services import audit_record
+from screening.review.selectors import fired_in_words
 from treatment import clock
 from treatment.models import TreatmentSession
 from treatment.rules.therapy import MeetingKind, Readiness

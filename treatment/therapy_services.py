@@ -18,7 +18,7 @@ from django.http import HttpRequest
 
 from patients.models import User
 from patients.roles import Role, role_of
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from treatment import clock
 from treatment.models import (
     CourseEvent,

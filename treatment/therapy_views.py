@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from patients.models import User
 from patients.selectors import patient_of
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from treatment import clock
 from treatment.models import TreatmentCourse, TreatmentSession
 from treatment.rules.therapy import Focus

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from patients.models import User
 from patients.selectors import patient_of
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from treatment import clock
 from treatment.forms import (
     CourseStatusForm,

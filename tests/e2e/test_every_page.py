@@ -12,9 +12,9 @@ from patients.intake import steps
 from patients.models import IntakeDraft
 from patients.roles import Role
 from patients.services import draft_open
-from screening.models import RuleSet
 from screening.rules import DEFAULT_THRESHOLDS
-from screening.rulesets import ruleset_draft_create
+from screening.rulesets.models import RuleSet
+from screening.rulesets.services import ruleset_draft_create
 from tests.e2e.sessions import signed_in_context
 from tests.factories import make_case, make_clinical_lead, make_patient, make_user
 from tests.treatment import make_course, make_record
@@ -223,8 +223,25 @@ def test_no_page_has_a_serious_accessibility_violation(browser, live_server, cas
     assert found == []
 
 
-def test_no_page_scrolls_sideways_at_390_px(browser, live_server, cast):
-    wide = []
+# Text that names 988 or 911 with no link a phone can call or text next to it.
+UNLINKED_NUMBERS = """() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const found = [];
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!/\\b(988|911)\\b/.test(node.textContent)) continue;
+    const block = node.parentElement.closest("section, .alert, li, p, td, div");
+    const around = block && (block.closest("section, .alert") || block);
+    if (!around || !around.querySelector("a[href^='tel:'], a[href^='sms:']")) {
+      found.push(node.textContent.trim().slice(0, 60));
+    }
+  }
+  return found;
+}"""
+
+
+def test_no_page_scrolls_sideways_at_390_px_and_988_and_911_are_links(browser, live_server, cast):
+    wide, unlinked = [], []
     contexts = {}
     for user, path in pages(cast):
         if user not in contexts:
@@ -234,8 +251,10 @@ def test_no_page_scrolls_sideways_at_390_px(browser, live_server, cast):
         widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
         if widths[0] > widths[1]:
             wide.append(f"{path}: {widths[0]} px wide in a {widths[1]} px window")
+        unlinked.extend(f"{path}: {text}" for text in page.evaluate(UNLINKED_NUMBERS))
         page.close()
     for context in contexts.values():
         context.close()
 
     assert wide == []
+    assert unlinked == []

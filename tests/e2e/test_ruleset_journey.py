@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 
 from config.celery import app
 from patients.roles import Role
-from screening.models import RuleSet
 from screening.rules import DEFAULT_THRESHOLDS
+from screening.rulesets.models import RuleSet
 from tests.builders import readings
 from tests.e2e.signin import sign_in
 from tests.factories import make_case, make_clinical_lead, make_patient, make_user

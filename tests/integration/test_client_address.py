@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from patients.roles import Role
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.factories import PASSWORD, make_case, make_patient, make_user
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.db.models import Count
 
 from patients.models import User
 from patients.roles import role_of
-from screening.models import Case
-from screening.selectors import is_overdue
+from screening.review.models import Case
+from screening.review.selectors import is_overdue
 
 
 def run_demo_data():

@@ -6,7 +6,9 @@ from django.forms import Form
 from config.access import MATRIX
 from patients.intake import steps
 from patients.roles import Role
-from screening import forms
+from screening.audit import forms as audit_forms
+from screening.review import forms as review_forms
+from screening.rulesets import forms as ruleset_forms
 from tests.walk import client_for, concrete, our_views
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +17,9 @@ SCRIPT = "<script>alert('x')</script>"
 JUNK = ["junk", "-1", "9" * 40, "٣", "2026-02-30", SCRIPT, "a\x00b", ""]
 STAFF_FORMS: list[type[Form]] = [
     form
-    for form in vars(forms).values()
-    if isinstance(form, type) and issubclass(form, Form) and form.__module__ == forms.__name__
+    for module in (audit_forms, review_forms, ruleset_forms)
+    for form in vars(module).values()
+    if isinstance(form, type) and issubclass(form, Form) and form.__module__ == module.__name__
 ]
 # Parameters read straight from the request rather than through a form.
 RAW_PARAMETERS = {"draft", "source", "page", "action", "return_to", "next"}

@@ -9,7 +9,7 @@ from django.test import Client
 from config.logfilter import RedactHealthData, redact
 from patients.models import IntakeDraft
 from patients.roles import Role
-from screening.models import ClinicianNotification
+from screening.review.models import ClinicianNotification
 from tests.factories import make_patient, make_user
 from tests.intake import complete_steps, post
 

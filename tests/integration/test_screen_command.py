@@ -12,7 +12,7 @@ import pytest
 
 from screening.rules import evaluate
 from tests.builders import answers, bp, bp_hr
-from tests.unit.test_worked_cases import WORKED_CASES
+from tests.unit.screening.rules.test_worked_cases import WORKED_CASES
 
 ROOT = Path(__file__).resolve().parents[2]
 

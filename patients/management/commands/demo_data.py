@@ -12,7 +12,7 @@ from patients.demo import demo_patient_cases, demo_queue
 from patients.models import User
 from patients.roles import Role
 from patients.services import totp_ensure, user_ensure
-from screening.rulesets import clinical_lead_grant
+from screening.rulesets.services import clinical_lead_grant
 from treatment.demo import demo_courses, demo_home_history
 
 DEMO_PASSWORD = "demo-password-1"

@@ -13,7 +13,7 @@ from django.db import DatabaseError
 
 from screening.rules import InvalidThresholds, Thresholds, thresholds_from_mapping
 from screening.rules.batch import screen_lines
-from screening.selectors import active_thresholds
+from screening.rulesets.selectors import active_thresholds
 
 
 class Command(BaseCommand):

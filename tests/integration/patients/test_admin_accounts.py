@@ -9,8 +9,8 @@ from django.db.models import ProtectedError
 
 from patients.models import User
 from patients.roles import Role
-from screening.models import AuditEntry
-from screening.review import audit_record
+from screening.audit.models import AuditEntry
+from screening.audit.services import audit_record
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db

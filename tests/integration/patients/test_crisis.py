@@ -4,7 +4,7 @@ import pytest
 
 from patients.models import IntakeDraft
 from patients.roles import Role
-from screening.models import ClinicianNotification
+from screening.review.models import ClinicianNotification
 from tests.factories import make_user
 from tests.intake import complete_steps, post, step_url
 

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from patients.roles import Role
-from screening.models import AuditEntry
-from screening.review import decision_record
+from screening.audit.models import AuditEntry
+from screening.review.services import decision_record
 from tests.factories import make_case, make_patient, make_user
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,8 @@ from django.test import Client
 
 from patients.models import Submission, User
 from patients.roles import role_of
-from screening.models import Case, CaseDecision, ScreeningResult
+from screening.results.models import ScreeningResult
+from screening.review.models import Case, CaseDecision
 
 pytestmark = pytest.mark.django_db
 

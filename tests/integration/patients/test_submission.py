@@ -11,7 +11,9 @@ from django.utils import timezone
 from patients.intake.steps import SLUGS
 from patients.models import IntakeDraft, Submission
 from patients.services import draft_open, submission_create
-from screening.models import AuditEntry, ClinicianNotification, ScreeningResult
+from screening.audit.models import AuditEntry
+from screening.results.models import ScreeningResult
+from screening.review.models import ClinicianNotification
 from screening.rules import RULES
 from tests.factories import make_case, make_patient
 from tests.intake import CLEAN_ANSWERS, CLEAN_POSTS, complete_steps, post

@@ -4,9 +4,9 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from screening.models import RuleSet, RuleSetEvent
 from screening.rules import DEFAULT_THRESHOLDS
-from screening.selectors import active_thresholds, thresholds_of
+from screening.rulesets.models import RuleSet, RuleSetEvent
+from screening.rulesets.selectors import active_thresholds, thresholds_of
 
 BEFORE_FLOORS = [("screening", "0007_audit_listings_and_golden_cases")]
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.integration.therapy.conftest import signed_in
 from tests.treatment import CHECK_IN_POST, CHECK_POST, check_in, start_dose
 from treatment.models import HomeDose, ImmutableError, MonitoringRecord

@@ -3,7 +3,7 @@ goals; both show on every session page."""
 
 import pytest
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.factories import make_case
 from tests.integration.therapy.conftest import signed_in
 from tests.treatment import make_clinician, make_home_course, make_home_session, make_therapist

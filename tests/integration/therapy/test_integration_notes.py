@@ -3,7 +3,7 @@ focus; the patient may add a reflection; a missed integration shows on the board
 
 import pytest
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.integration.therapy.conftest import signed_in, therapy_session
 from tests.treatment import check_in, start_dose
 from treatment.models import IntegrationNote, Reflection

@@ -2,7 +2,7 @@
 
 import pytest
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.factories import make_patient
 from tests.integration.therapy.conftest import signed_in
 from tests.treatment import check_in, make_therapist, start_dose

@@ -3,7 +3,7 @@ may not start, the board shows the hold, a clinician may override it with a reas
 
 import pytest
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.integration.therapy.conftest import signed_in
 from tests.treatment import CHECK_IN_POST, CHECK_POST, make_therapist
 from treatment.models import HomeDose, MonitoringRecord, ReadinessAssessment

@@ -5,7 +5,7 @@ import pytest
 
 from config.access import MATRIX
 from patients.roles import Role
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.factories import make_case
 from tests.integration.therapy.conftest import signed_in, therapy_session
 from tests.treatment import make_course, make_record, make_task, make_therapist

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.integration.therapy.conftest import signed_in, therapy_session
 from tests.treatment import check_in, start_dose
 

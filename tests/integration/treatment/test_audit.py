@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.factories import make_case
 from tests.treatment import make_clinician, make_course, make_record
 

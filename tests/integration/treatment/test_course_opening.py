@@ -4,8 +4,8 @@ import pytest
 from django.db import IntegrityError
 
 from patients.roles import Role
-from screening.models import AuditEntry
-from screening.review import decision_record
+from screening.audit.models import AuditEntry
+from screening.review.services import decision_record
 from tests.factories import make_case, make_user
 from treatment.models import TreatmentCourse
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.treatment import make_clinician, make_course, make_session
 from treatment.models import PrescribedDose, TreatmentSession
 from treatment.services import default_schedule

@@ -7,7 +7,7 @@ from django.core import mail
 from django.test import Client
 
 from patients.roles import Role
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.factories import make_user
 from tests.treatment import make_clinician, make_course, make_task
 from treatment.models import FollowUpTask

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.treatment import CHECK_IN_POST, check_in, make_clinician, make_home_session
 from treatment.models import FollowUpTask, HomeDose, PreDoseCheck
 

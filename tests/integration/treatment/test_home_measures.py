@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from patients.intake import wording
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.treatment import make_clinician, make_home_session
 from treatment.models import FollowUpTask, MeasureSet
 

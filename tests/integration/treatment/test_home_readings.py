@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.treatment import check_in, make_home_session, read, start_dose
 from treatment.models import AfterDoseReading, FollowUpTask, HomeDose, SessionAlert
 from treatment.rules import Slot
@@ -126,7 +126,7 @@ def test_a_crisis_level_reading_at_40_minutes_is_urgent(patient, session, contro
 
     assert AfterDoseReading.objects.get().level == "crisis"
     assert SessionAlert.objects.get().code == "reading_crisis"
-    assert "Call 911 now if you have" in page_of(patient, session)
+    assert 'href="tel:911">911</a> now if you have' in page_of(patient, session)
 
 
 def test_each_reading_is_taken_once(session, controlled_clock):

@@ -4,7 +4,7 @@ the readings and side effects, alerts to acknowledge."""
 import pytest
 from django.test import Client
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.treatment import (
     check_in,
     make_clinician,

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.treatment import check_in, make_clinician, make_home_session, start_dose
 from treatment.models import FollowUpTask, ReportedSideEffect, SessionAlert
 

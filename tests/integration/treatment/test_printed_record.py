@@ -6,7 +6,7 @@ import zlib
 import pytest
 from django.test import Client
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.integration.treatment.helpers import discharged_record
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 
 from patients.roles import Role
-from screening.models import RuleSet
-from screening.rulesets import (
+from screening.rulesets.models import RuleSet
+from screening.rulesets.services import (
     ruleset_draft_create,
     ruleset_draft_update,
     ruleset_publish,

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.treatment import make_clinician, make_course
 from treatment.models import SAFETY_QUESTIONS, FollowUpTask, SafetyCheck
 from treatment.selectors import safety_check_due

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.treatment import CHECK_POST, make_clinician, make_session
 from treatment.models import FollowUpTask, MonitoringRecord, PreDoseCheck, SessionAlert
 

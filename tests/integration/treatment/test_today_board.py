@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from screening.models import AuditEntry
+from screening.audit.models import AuditEntry
 from tests.factories import make_case, make_patient
 from tests.treatment import (
     go_answers,

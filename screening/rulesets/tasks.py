@@ -1,0 +1,15 @@
+"""Celery tasks of rule sets."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+
+@shared_task(name="screening.ruleset_preview")
+def ruleset_preview(
+    ruleset_id: int, token: str, date_from: str | None, date_to: str | None
+) -> bool:
+    """Re-screen past submissions under a draft rule set (see rulesets.impact)."""
+    from screening.rulesets.services import ruleset_preview_run
+
+    return ruleset_preview_run(ruleset_id, token, date_from, date_to)

@@ -1,7 +1,0 @@
-"""Signals through which layers above screening react to it without being imported by it."""
-
-from django.dispatch import Signal
-
-# Sent inside the transaction that records a clinician's decision, with `decision`
-# (a CaseDecision) and `request`: a receiver that fails undoes the decision too.
-decision_recorded = Signal()

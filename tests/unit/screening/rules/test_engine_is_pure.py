@@ -1,0 +1,52 @@
+"""screening/rules imports nothing but the standard library, and never Django."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+RULES_DIR = Path(__file__).resolve().parents[4] / "screening" / "rules"
+
+BLOCK_DJANGO = """
+import sys
+class BlockDjango:
+    def find_spec(self, name, path=None, target=None):
+        if name == "django" or name.startswith("django."):
+            raise ImportError("django is blocked in this test")
+sys.meta_path.insert(0, BlockDjango())
+import screening.rules
+from screening.rules import batch, evaluate
+print(evaluate({}).route)
+"""
+
+
+def test_it_imports_and_evaluates_where_django_cannot_be_imported():
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCK_DJANGO],
+        cwd=RULES_DIR.parents[1],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "clinician_review"
+
+
+def test_it_imports_only_the_standard_library_or_itself():
+    outside = []
+    for path in RULES_DIR.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            else:
+                continue
+            outside += [
+                f"{path.name}: {name}"
+                for name in names
+                if name.split(".")[0] not in sys.stdlib_module_names
+            ]
+
+    assert outside == []
