@@ -300,16 +300,22 @@ def upcoming(course: TreatmentCourse, today: date) -> list[Upcoming]:
 # A missed integration stays on the board this long after its window closed (and on the
 # course page for good): the board is today's work.
 MISSED_SHOWN_DAYS = 14
+MISSED_LISTED = 50  # the longest-missed first; the rest counted
 
 
 @dataclass
 class BoardTherapy:
     holds: list[ReadinessAssessment]  # "not ready" standing on a session still to come
-    missed: list[TherapyMeeting]  # integration windows closed without a note, lately
+    missed: list[TherapyMeeting]  # integration windows closed lately without a note
+    missed_count: int
+
+    @property
+    def missed_more(self) -> int:
+        return self.missed_count - len(self.missed)
 
 
 def board_therapy(today: date) -> BoardTherapy:
-    """Two queries whatever the number of courses."""
+    """Three queries whatever the number of courses."""
     latest: dict[int, ReadinessAssessment] = {}
     for readiness in (
         ReadinessAssessment.objects.filter(
@@ -325,7 +331,7 @@ def board_therapy(today: date) -> BoardTherapy:
         key=lambda r: (r.session.scheduled_for, r.session.course.patient_id),
     )
     closed_before = today - timedelta(days=window_days(MeetingKind.INTEGRATION))
-    missed = list(
+    missed = (
         TherapyMeeting.objects.filter(
             kind=MeetingKind.INTEGRATION.value,
             session__scheduled_for__lt=closed_before,
@@ -339,7 +345,10 @@ def board_therapy(today: date) -> BoardTherapy:
             )
         )
         .exclude(Exists(IntegrationNote.objects.filter(session=OuterRef("session"))))
-        .select_related("session__course__patient", "session__course__therapist")
-        .order_by("session__scheduled_for", "pk")
     )
-    return BoardTherapy(holds, missed)
+    listed = list(
+        missed.select_related("session__course__patient", "session__course__therapist").order_by(
+            "session__scheduled_for", "pk"
+        )[:MISSED_LISTED]
+    )
+    return BoardTherapy(holds, listed, missed.count())

@@ -98,3 +98,26 @@ def test_the_boards_therapy_rows_cost_no_more_queries_however_many(controlled_cl
     assert len(response.context["therapy"].missed) == 5
     assert len(response.context["therapy"].holds) == 5
     assert queries() == one
+
+
+def test_the_board_lists_the_longest_missed_integrations_and_counts_the_rest(
+    controlled_clock, monkeypatch
+):
+    from tests.treatment import make_clinician
+
+    monkeypatch.setattr("treatment.therapy_selectors.MISSED_LISTED", 2)
+    for index in range(3):
+        session, _, _ = therapy_session(controlled_clock, name=f"M{index}")
+        check_in(session)
+        start_dose(session)
+        controlled_clock.advance(days=1)
+    controlled_clock.advance(days=3)
+
+    response = signed_in(make_clinician()).get("/treatment/today/")
+
+    therapy = response.context["therapy"]
+    assert [m.session.course.patient.given_name for m in therapy.missed] == ["M0", "M1"]
+    assert (therapy.missed_count, therapy.missed_more) == (3, 1)
+    assert "And 1 more missed integration: each shows on its course page." in (
+        response.content.decode()
+    )
