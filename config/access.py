@@ -9,6 +9,10 @@ which answer 404 for anything else.
 Deny by default: a signed-in user without exactly one known role ("no role")
 is refused every page but the public ones, and sees a "no access" page with
 sign-out; only an anonymous visitor is sent to sign in.
+
+API tokens (screening.apitokens) are a principal of their own: a request with a
+valid staff token reaches only the views whose row names API_TOKEN, and those
+views answer nobody else (a request with no token gets 401, not a sign-in page).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from collections.abc import Callable
 from typing import Final
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.utils.cache import patch_cache_control
 
 from patients.roles import Role, role_of
@@ -33,6 +37,8 @@ CLINICIANS: Final = frozenset({Role.CLINICIAN})  # clinic staff who run dosing s
 # Therapists see only the patients assigned to them (404 otherwise, in the selectors): never
 # the review queue, rule sets or clinicians' pages.
 THERAPISTS: Final = frozenset({Role.THERAPIST})
+API_TOKEN: Final = "api token"  # noqa: S105 (a principal's name: a request with a valid token)
+API_CLIENTS: Final = frozenset({API_TOKEN})
 
 MATRIX: Final[dict[str, frozenset[str]]] = {
     "home": EVERYONE,
@@ -110,6 +116,16 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "therapy_readiness": THERAPISTS,
     "therapy_integration": THERAPISTS,
     "therapy_meeting_day": THERAPISTS,
+    # Interoperability and insight: FHIR export, referral summary, dashboard, API tokens.
+    "case_fhir": STAFF,
+    "case_referral": STAFF,
+    "case_referral_pdf": STAFF,
+    "submission_fhir": PATIENTS,
+    "fhir_bundle_api": API_CLIENTS,
+    "dashboard": STAFF,
+    "dashboard_csv": STAFF,
+    "api_tokens": ADMINS,
+    "api_token_revoke": ADMINS,
 }
 SERVED_METHODS: Final = ["GET", "HEAD", "POST"]
 LIBRARY_MODULES: Final = ("allauth.",)  # sign-in, sign-up, second factor: their own rules
@@ -147,6 +163,8 @@ class AccessMiddleware:
             return HttpResponseNotAllowed(SERVED_METHODS)
         principal = principal_of(request)
         if principal == ANONYMOUS and ANONYMOUS not in roles:
+            if API_TOKEN in roles:
+                return token_refused("This endpoint needs a staff API token.")
             return None  # LoginRequiredMiddleware sends the visitor to sign in
         if principal not in roles:
             raise PermissionDenied("Your role may not use this page")
@@ -166,8 +184,21 @@ class NoStoreMiddleware:
         return response
 
 
+def token_refused(message: str) -> HttpResponse:
+    """401 for an API client, as a FHIR OperationOutcome."""
+    outcome = {
+        "resourceType": "OperationOutcome",
+        "issue": [{"severity": "error", "code": "login", "diagnostics": message}],
+    }
+    response = JsonResponse(outcome, status=401, content_type="application/fhir+json")
+    response["WWW-Authenticate"] = 'Bearer realm="fhir"'
+    return response
+
+
 def principal_of(request: HttpRequest) -> str:
-    """Who the matrix sees: anonymous, a role, or a signed-in user with no role."""
+    """Who the matrix sees: an API token, anonymous, a role, or a signed-in user with no role."""
+    if getattr(request, "api_token", None) is not None:
+        return API_TOKEN
     if not request.user.is_authenticated:
         return ANONYMOUS
     return role_of(request.user) or NO_ROLE

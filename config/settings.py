@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "patients",
     "screening",
     "treatment",
+    "screening.apitokens",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +89,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "patients.middleware.StaffSecondFactorMiddleware",
     "patients.middleware.IdleTimeoutMiddleware",
+    # A staff API token, on the views the matrix opens to tokens only.
+    "screening.apitokens.middleware.ApiTokenMiddleware",
     # Every view's allowed roles come from one matrix (config/access.py).
     "config.access.AccessMiddleware",
     # Pages shown to a signed-in user are never stored by a browser or a proxy.
@@ -338,6 +341,8 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
+# How old the dashboard's figures may be: beat aggregates them anew this often.
+DASHBOARD_REFRESH_SECONDS = env_int("DASHBOARD_REFRESH_SECONDS", 300)
 CELERY_BEAT_SCHEDULE = {
     "deliver-pending-notifications": {
         "task": "screening.notifications_deliver_pending",
@@ -367,7 +372,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "patients.sessions_clear_expired",
         "schedule": crontab(hour=3, minute=30),
     },
+    "refresh-dashboard": {
+        "task": "screening.dashboard_refresh",
+        "schedule": DASHBOARD_REFRESH_SECONDS,
+    },
 }
+# Task modules outside the apps' own tasks.py.
+CELERY_IMPORTS = ("screening.dashboard.tasks",)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
 
 # The cache holds sign-in throttles and used second-factor codes, so every worker must

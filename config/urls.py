@@ -41,4 +41,8 @@ urlpatterns = [
     path("", include("patients.urls")),
     path("", include("screening.urls")),
     path("", include("treatment.urls")),
+    path("", include("screening.fhir.urls")),
+    path("", include("screening.referral.urls")),
+    path("", include("screening.dashboard.urls")),
+    path("", include("screening.apitokens.urls")),
 ]

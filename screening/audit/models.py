@@ -53,6 +53,13 @@ class AuditEntry(models.Model):
         SIDE_EFFECTS_REPORTED = "side_effects_reported", "Reported side effects"
         MEASURES_RECORDED = "measures_recorded", "Answered PHQ-9 and GAD-7"
         COURSE_NOTE_ADDED = "course_note_added", "Wrote a note on a course"
+        # Interoperability and insight: exports, referral summaries, the dashboard, API tokens.
+        FHIR_EXPORTED = "fhir_exported", "Exported a case as FHIR"
+        REFERRAL_PRINTED = "referral_printed", "Printed a referral summary"
+        DASHBOARD_VIEWED = "dashboard_viewed", "Opened the dashboard"
+        DASHBOARD_EXPORTED = "dashboard_exported", "Downloaded dashboard figures"
+        API_TOKEN_CREATED = "api_token_created", "Created an API token"
+        API_TOKEN_REVOKED = "api_token_revoked", "Revoked an API token"
         # Therapy around each dose (treatment/): therapists, and the patient's own words.
         CASELOAD_VIEWED = "caseload_viewed", "Listed their assigned patients"
         COURSE_THERAPY_SET = "course_therapy_set", "Assigned a therapist or set a course's focus"

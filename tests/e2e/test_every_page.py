@@ -181,6 +181,8 @@ def pages(cast):
         "/treatment/unsigned/",
         f"/treatment/courses/{cast['course'].public_id}/",
         f"/treatment/sessions/{cast['session'].public_id}/",
+        "/dashboard/",
+        f"/review/cases/{case_id}/referral/",
     ]
     admin_pages = [
         "/rulesets/",
@@ -188,6 +190,8 @@ def pages(cast):
         "/rulesets/2/",
         "/rulesets/golden/",
         "/review/audit/",
+        "/dashboard/",
+        "/api-tokens/",
     ]
     anonymous_pages = ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
     return (

@@ -30,6 +30,8 @@ def test_every_project_view_has_a_row_in_the_matrix():
 def outcome(response):
     if response.status_code == 403:
         return "denied"
+    if response.status_code == 401:  # an API endpoint's "authenticate first"
+        return "sign in"
     if response.status_code == 302 and response.url.startswith("/accounts/login/"):
         return "sign in"
     return "allowed"

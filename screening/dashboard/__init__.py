@@ -1,0 +1,1 @@
+"""The program dashboard for clinicians and admins: volumes, the queue, rules, disagreements."""
