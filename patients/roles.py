@@ -26,8 +26,10 @@ class Role(StrEnum):
         return self.value.capitalize()
 
 
-# Staff sign in with a second factor and get the shorter idle limit.
-STAFF_ROLES = (Role.CLINICIAN, Role.ADMIN, Role.THERAPIST)
+# Staff work across the clinic's cases (the review queue, API tokens).
+STAFF_ROLES = (Role.CLINICIAN, Role.ADMIN)
+# Who signs in with a second factor: staff, and therapists (who see their own patients only).
+SECOND_FACTOR_ROLES = (*STAFF_ROLES, Role.THERAPIST)
 _NOT_LOOKED_UP = object()
 
 

@@ -3,7 +3,7 @@ clinicians' treatment pages or a patient's pages (object-level rules then keep e
 therapist to their own patients)."""
 
 from config.access import EVERYONE, MATRIX, SIGNED_IN
-from patients.roles import STAFF_ROLES, Role
+from patients.roles import SECOND_FACTOR_ROLES, STAFF_ROLES, Role
 
 THERAPIST_PAGES = {name for name, roles in MATRIX.items() if Role.THERAPIST in roles}
 
@@ -38,5 +38,6 @@ def test_the_queue_rule_sets_and_clinical_pages_are_never_a_therapists():
         assert Role.THERAPIST not in MATRIX[name], name
 
 
-def test_a_therapist_is_staff_with_a_second_factor():
-    assert Role.THERAPIST in STAFF_ROLES
+def test_a_therapist_signs_in_with_a_second_factor_yet_is_no_clinic_wide_staff():
+    assert Role.THERAPIST in SECOND_FACTOR_ROLES
+    assert Role.THERAPIST not in STAFF_ROLES  # no queue, no API token for every case

@@ -184,3 +184,17 @@ def test_a_therapists_session_idles_out_like_staffs(home, settings):
 
     assert client.session.get_expiry_age() == settings.SESSION_IDLE_SECONDS_STAFF
     assert TherapyMeeting.objects.exists()
+
+
+def test_a_therapist_can_hold_no_api_token_that_reads_every_case(home):
+    from screening.apitokens.forms import staff_accounts
+    from screening.apitokens.services import TokenRefused, api_token_create
+    from tests.factories import make_user
+
+    _, _, therapist = home
+
+    with pytest.raises(TokenRefused):
+        api_token_create(
+            actor=make_user(Role.ADMIN), user=therapist, name="Notes app", valid_days=30
+        )
+    assert therapist not in staff_accounts()
