@@ -20,6 +20,7 @@ from typing import IO
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.results import record  # noqa: E402
 from patients.synthetic import generated_intake, generated_intake_format_2  # noqa: E402
 from screening.rules import evaluate, parse_answers  # noqa: E402
 
@@ -40,10 +41,10 @@ def timed(intakes: list[dict[str, object]]) -> tuple[float, float, dict[str, int
     return in_process, time.perf_counter() - start, routes
 
 
-def run_batch(stdin: IO[str], thresholds: Path) -> tuple[int, float]:
-    """Run `manage.py screen`; the count of lines out and its peak memory in MiB."""
+def run_batch(stdin: IO[str], command: list[str]) -> tuple[int, float]:
+    """Run a batch command; the count of lines out and its peak memory in MiB."""
     process = subprocess.Popen(
-        [sys.executable, "manage.py", "screen", "--thresholds", str(thresholds)],
+        [sys.executable, *command],
         cwd=ROOT,
         stdin=stdin,
         stdout=subprocess.PIPE,
@@ -56,7 +57,7 @@ def run_batch(stdin: IO[str], thresholds: Path) -> tuple[int, float]:
             peak_kib = max(peak_kib, peak_memory_kib(status))
     process.wait()
     if process.returncode:
-        raise SystemExit(f"manage.py screen failed with exit code {process.returncode}")
+        raise SystemExit(f"{' '.join(command)} failed with exit code {process.returncode}")
     return lines, peak_kib / 1024
 
 
@@ -95,8 +96,14 @@ def main() -> None:
         size_mib = batch_path.stat().st_size / 2**20
         start = time.perf_counter()
         with batch_path.open() as stdin:
-            lines, peak_mib = run_batch(stdin, defaults)
+            lines, peak_mib = run_batch(
+                stdin, ["manage.py", "screen", "--thresholds", str(defaults)]
+            )
         batch = time.perf_counter() - start
+        start = time.perf_counter()
+        with batch_path.open() as stdin:
+            run_batch(stdin, ["bench/screen_floor.py"])
+        floor = time.perf_counter() - start
 
     print(f"intakes: {cases:,} generated (seed 20261123); routes: {dict(sorted(routes.items()))}")
     print(f"evaluate, answers validated in the call:  {rate(cases, in_process)}")
@@ -106,6 +113,20 @@ def main() -> None:
     print(f"evaluate format 2, validated beforehand:  {rate(cases, prevalidated_2)}")
     print(f"manage.py screen, {size_mib:.0f} MiB of JSON Lines:  {rate(cases, batch)}")
     print(f"manage.py screen: {lines:,} lines out, peak memory {peak_mib:.0f} MiB")
+    print(f"floor, JSON in and out, no rules:       {rate(cases, floor)}")
+    print(f"manage.py screen against the floor: {batch / floor:.2f}x")
+    record(
+        "engine",
+        {
+            "cases": cases,
+            "format_1_per_s": round(cases / in_process),
+            "format_2_per_s": round(cases / in_process_2),
+            "screen_per_s": round(cases / batch),
+            "floor_per_s": round(cases / floor),
+            "screen_vs_floor": round(batch / floor, 2),
+            "screen_peak_mib": round(peak_mib),
+        },
+    )
 
 
 if __name__ == "__main__":

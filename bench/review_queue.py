@@ -1,7 +1,10 @@
-"""The review queue with many cases: queries per request and server time.
+"""The review queue with a synthetic clinic: queries and server time, first and deep page.
 
-Run: `.venv/bin/python bench/review_queue.py [--cases 1000]`. Uses a throw-away SQLite
-database, or PostgreSQL when BENCH_DATABASE_URL names an empty database.
+Run: `.venv/bin/python bench/review_queue.py [--patients 100000]`. Builds the clinic with
+`manage.py seed_synthetic` on a throw-away SQLite database, or on the PostgreSQL database
+that BENCH_DATABASE_URL names (seeded once: a second run reuses it). Targets: at most
+10 queries a page, under 100 ms a page, the first page as a deep one. Prints the plan of
+the main query (EXPLAIN) too.
 """
 
 from __future__ import annotations
@@ -11,70 +14,123 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from django.test import Client
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.throwaway import django_on_throwaway_database
+from bench.results import record
+from bench.throwaway import django_on_throwaway_database, seeded
+
+
+def timed_pages(client: Client, paths: dict[str, str], requests: int) -> dict[str, dict[str, Any]]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    figures: dict[str, dict[str, Any]] = {}
+    for label, path in paths.items():
+        client.get(path)  # warm
+        timings, queries = [], []
+        for _ in range(requests):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get(path)
+                timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (path, response.status_code)
+            queries.append(len(captured.captured_queries))
+        timings.sort()
+        figures[label] = {
+            "queries": max(queries),
+            "p50_ms": round(statistics.median(timings), 1),
+            "p95_ms": round(timings[max(0, int(len(timings) * 0.95) - 1)], 1),
+        }
+    return figures
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--cases", type=int, default=1000)
+    parser.add_argument("--patients", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=30)
     args = parser.parse_args()
 
     django_on_throwaway_database("bench-queue-")
+    built = seeded(args.patients)
     from django.db import connection
     from django.test import Client, override_settings
-    from django.test.utils import CaptureQueriesContext
 
     from patients.roles import Role
-    from tests.builders import readings
-    from tests.factories import make_case, make_patient, make_user
+    from screening.review.models import Case
+    from screening.review.selectors import QueueFilters, queue_list
+    from tests.factories import make_user
 
+    cases = Case.objects.count()
     with override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         ALLOWED_HOSTS=["testserver"],
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     ):
-        started = time.perf_counter()
-        patients = [make_patient() for _ in range(max(1, args.cases // 10))]
-        variants: list[dict[str, object]] = [
-            {},
-            {"support_person": "no"},
-            readings(185, 95),
-            {"substance_use": "active"},
-            {"mania": "yes"},
-        ]
-        for index in range(args.cases):
-            make_case(
-                patient=patients[index % len(patients)],
-                hours_ago=index % 200,
-                **variants[index % len(variants)],
-            )
-        built = time.perf_counter() - started
-
+        clinician = make_user(Role.CLINICIAN)
         client = Client()
-        client.force_login(make_user(Role.CLINICIAN))
-        client.get("/review/")  # warm caches
-        timings, queries = [], []
-        for _ in range(args.requests):
-            with CaptureQueriesContext(connection) as captured:
-                started = time.perf_counter()
-                response = client.get("/review/")
-                timings.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200
-            queries.append(len(captured.captured_queries))
+        client.force_login(clinician)
+        first = client.get("/review/?tab=decided")
+        deep_link = deep_page_link(client, "decided", pages=40)
+        figures = timed_pages(
+            client,
+            {
+                "waiting, first page": "/review/?tab=waiting",
+                "decided, first page": "/review/?tab=decided",
+                "decided, 40 pages in": deep_link,
+            },
+            args.requests,
+        )
+        assert first.status_code == 200
+        queries = page_queries(client, "/review/?tab=waiting")
+        listing = queue_list(QueueFilters(tab="waiting"), clinician)[:25]
+        plan = (
+            listing.explain(analyze=True)
+            if connection.vendor == "postgresql"
+            else listing.explain()
+        )
 
-    vendor = connection.vendor
-    timings.sort()
-    print(f"database: {vendor}; {args.cases:,} cases built in {built:.1f} s")
-    print(f"queue page: {max(queries)} queries per request (min {min(queries)})")
-    print(
-        f"queue page server time over {args.requests} requests: "
-        f"p50 {statistics.median(timings):.1f} ms, "
-        f"p95 {timings[int(len(timings) * 0.95) - 1]:.1f} ms (in-process test client)"
-    )
+    print(f"database: {connection.vendor}; {cases:,} cases ({built})")
+    for label, figure in figures.items():
+        print(
+            f"queue, {label}: {figure['queries']} queries; "
+            f"p50 {figure['p50_ms']} ms, p95 {figure['p95_ms']} ms (in-process test client)"
+        )
+        record(
+            "review_queue", {"vendor": connection.vendor, "cases": cases, "page": label, **figure}
+        )
+    print("queries of the waiting tab's first page:")
+    for number, query in enumerate(queries, 1):
+        print(f"  {number}. {query[:110]}")
+    print("plan of the main query (waiting tab, first page):")
+    print(plan)
+
+
+def page_queries(client: Client, path: str) -> list[str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def deep_page_link(client: Client, tab: str, pages: int) -> str:
+    """The address of the page `pages` pages into `tab`, following Next links."""
+    import re
+
+    path = f"/review/?tab={tab}"
+    for _ in range(pages):
+        html = client.get(path).content.decode()
+        found = re.search(r'href="(\?[^"]*)"[^>]*>Next', html)
+        if not found:
+            break
+        path = "/review/" + found.group(1).replace("&amp;", "&")
+    return path
 
 
 if __name__ == "__main__":

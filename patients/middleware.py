@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from allauth.mfa.models import Authenticator
@@ -11,9 +12,11 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 
 from patients.models import User
@@ -67,5 +70,22 @@ class IdleTimeoutMiddleware:
             return redirect_to_login(request.get_full_path())
         idle = idle_seconds(request.user)
         if idle is not None:
-            request.session.set_expiry(idle)  # sliding: renewed by every request
+            expiry_slide(request.session, idle)
         return self.get_response(request)
+
+
+# The idle expiry moves with activity, but the session is written at most this often:
+# a page that changes nothing in the session then costs no write. The session may so
+# end up to this much earlier than the idle limit, never later.
+EXPIRY_RENEWAL_SECONDS = 60
+
+
+def expiry_slide(session: SessionBase, idle: int, *, at_once: bool = False) -> None:
+    """End the session `idle` seconds from now, unless it already ends within a minute of
+    that (`at_once`: whatever the difference)."""
+    wanted = timezone.now() + timedelta(seconds=idle)
+    # An expiry kept as a number of seconds (sessions from before) would never be moved.
+    fixed_date = isinstance(session.get("_session_expiry"), str)
+    drift = abs((wanted - session.get_expiry_date()).total_seconds())
+    if at_once or not fixed_date or drift > EXPIRY_RENEWAL_SECONDS:
+        session.set_expiry(wanted)

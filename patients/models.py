@@ -140,6 +140,12 @@ class Submission(models.Model):
 
     class Meta:
         ordering: ClassVar = ["-submitted_at"]
+        indexes: ClassVar = [
+            # The impact preview's and the dashboard's date ranges.
+            models.Index(fields=["submitted_at"], name="submission_submitted_at"),
+            # A patient's history, newest first.
+            models.Index(fields=["patient", "-submitted_at"], name="submission_patient_history"),
+        ]
 
     def __str__(self) -> str:
         return f"Case {self.case_number}"

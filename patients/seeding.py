@@ -19,7 +19,7 @@ from patients.models import IntakeDraft, Patient, Submission, User
 from patients.synthetic import generated_intake_format_2
 from screening.results.models import ScreeningResult
 from screening.results.services import screening_result_of
-from screening.review.models import Case, CaseDecision
+from screening.review.models import Case, CaseDecision, queue_rank_of
 from screening.rules import Route, Thresholds, evaluate, parse_answers
 from screening.rulesets.selectors import active_thresholds
 
@@ -126,7 +126,7 @@ class _Seeder:
             results.append(
                 screening_result_of(submission, answers, evaluate(answers, self.thresholds))
             )
-            cases.append(self.case(submission, plan))
+            cases.append(self.case(submission, plan, results[-1]))
         ScreeningResult.objects.bulk_create(results)
         cases = Case.objects.bulk_create(cases)
         decisions = [
@@ -138,7 +138,7 @@ class _Seeder:
         self.report.submissions += len(submissions)
         self.report.decided += len(decisions)
 
-    def case(self, submission: Submission, plan: _Plan) -> Case:
+    def case(self, submission: Submission, plan: _Plan, result: ScreeningResult) -> Case:
         status = (
             self.rng.choices(list(LATEST_STATUS), list(LATEST_STATUS.values()))[0]
             if plan.latest
@@ -153,6 +153,12 @@ class _Seeder:
             claimed_by=self.clinician if claimed else None,
             claimed_at=plan.submitted_at if claimed else None,
             version=1 if status == Case.Status.DECIDED else 0,
+            queue_rank=queue_rank_of(result.route_rank, result.priority_rank),
+            decided_at=(
+                plan.submitted_at + timedelta(hours=self.rng.uniform(1, 72))
+                if status == Case.Status.DECIDED
+                else None
+            ),
         )
 
     def decision(self, case: Case, route: Route) -> CaseDecision:
@@ -167,7 +173,7 @@ class _Seeder:
             engine_route=route.value,
             overrides_engine=differs,
             reason="Synthetic decision that differs from screening" if differs else "",
-            created_at=case.waiting_since + timedelta(hours=self.rng.uniform(1, 72)),
+            created_at=case.decided_at or case.waiting_since,
         )
 
     def case_number(self) -> str:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from patients.models import Patient
 from screening.rules.thresholds import DEFAULT_RULESET
 from screening.rulesets.models import RuleSet
-from screening.rulesets.selectors import published_ruleset
+from screening.rulesets.published import published_rules
 from treatment.models import (
     AfterDoseReading,
     FollowUpTask,
@@ -63,10 +63,10 @@ def limits_of(ruleset: RuleSet) -> Limits:
 
 def active_limits() -> tuple[Limits, str]:
     """The limits new checks use, and the name of the rule set they come from."""
-    ruleset = published_ruleset()
-    if ruleset is None:
+    published = published_rules()
+    if not published.name:
         return DEFAULT_LIMITS, DEFAULT_RULESET
-    return limits_of(ruleset), ruleset.name
+    return limits_from_mapping(published.treatment), published.name
 
 
 def course_by_public_id(public_id: Any) -> TreatmentCourse:

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from config.dates import within_days
 from screening.audit.models import AuditEntry
 
 
@@ -25,15 +26,12 @@ def audit_entries(filters: AuditFilters) -> QuerySet[AuditEntry]:
     if filters.case_number:
         number = filters.case_number.strip()
         entries = entries.filter(
-            Q(case__submission__case_number__iexact=number)
-            | Q(draft__submission__case_number__iexact=number)
+            Q(case__submission__case_number=number.upper())
+            | Q(draft__submission__case_number=number.upper())
         )
     if filters.actor_email:
         entries = entries.filter(actor_email__iexact=filters.actor_email.strip())
     if filters.action:
         entries = entries.filter(action=filters.action)
-    if filters.date_from:
-        entries = entries.filter(at__date__gte=filters.date_from)
-    if filters.date_to:
-        entries = entries.filter(at__date__lte=filters.date_to)
+    entries = entries.filter(within_days("at", filters.date_from, filters.date_to))
     return entries

@@ -53,6 +53,14 @@ class ClinicianNotification(models.Model):
         return f"{self.kind} notification"
 
 
+QUEUE_RANKS = 9  # three routes times three priorities
+
+
+def queue_rank_of(route_rank: int, priority_rank: int) -> int:
+    """Flagged before in-clinic before at-home; urgent before high before routine."""
+    return (2 - route_rank) * 3 + (2 - priority_rank)
+
+
 class Case(models.Model):
     """A submission's place in the clinicians' queue: who holds it and where it stands."""
 
@@ -76,9 +84,34 @@ class Case(models.Model):
     version = models.PositiveIntegerField(default=0)
     waiting_since = models.DateTimeField(default=timezone.now)
     escalated_at = models.DateTimeField(null=True, blank=True)
+    # Where the case sits in the queue, copied from its screening, which never changes:
+    # 0 for a flagged urgent case, 8 for an at-home routine one (see queue_rank_of).
+    # A case without a rank goes to the top of the queue: the safer place.
+    queue_rank = models.PositiveSmallIntegerField(default=0)
+    # When its latest decision was recorded: the order of the "decided" tab.
+    decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes: ClassVar = [models.Index(fields=["status", "waiting_since"])]
+        indexes: ClassVar = [
+            models.Index(fields=["status", "waiting_since"]),
+            # The queue's order, so that a page is read from the index, never sorted.
+            models.Index(
+                fields=["status", "queue_rank", "waiting_since", "id"], name="case_queue_order"
+            ),
+            models.Index(fields=["status", "-decided_at", "-id"], name="case_decided_order"),
+            models.Index(fields=["patient", "status"], name="case_patient_status"),
+        ]
+        constraints: ClassVar = [
+            models.CheckConstraint(
+                condition=models.Q(queue_rank__lt=QUEUE_RANKS), name="case_queue_rank_in_range"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    status__in=["awaiting", "claimed", "awaiting_patient", "decided", "resubmitted"]
+                ),
+                name="case_status_known",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Case {self.submission.case_number}"

@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
+from config.dates import within_days
 from patients.intake.wording import MEDICATIONS
 from patients.models import IntakeDraft, Submission, User
 from screening.results.models import ScreeningResult
@@ -55,6 +56,10 @@ QUEUE_TABS: tuple[QueueTab, ...] = (
     ),
     QueueTab("decided", "Decided", "Cases with a decision: the latest first, with who made it."),
 )
+# The tabs of work still to do carry a count; "decided" is history, and counting it would
+# cost a read of every case ever decided on every visit to the queue.
+COUNTED_TABS = ("waiting", "mine", "others", "awaiting_patient")
+COUNTED_STATUSES = (Case.Status.AWAITING, Case.Status.CLAIMED, Case.Status.AWAITING_PATIENT)
 
 
 TAB_NAMES = tuple(tab.name for tab in QUEUE_TABS)
@@ -90,14 +95,11 @@ def _filtered(filters: QueueFilters) -> QuerySet[Case]:
         cases = cases.filter(submission__screening__priority=filters.priority)
     if filters.rule:
         cases = cases.filter(submission__screening__fired_rules__contains=f",{filters.rule},")
-    if filters.date_from:
-        cases = cases.filter(waiting_since__date__gte=filters.date_from)
-    if filters.date_to:
-        cases = cases.filter(waiting_since__date__lte=filters.date_to)
+    cases = cases.filter(within_days("waiting_since", filters.date_from, filters.date_to))
     if filters.search:
         term = filters.search.strip()
         cases = cases.filter(
-            Q(submission__case_number__iexact=term)
+            Q(submission__case_number=term.upper())  # stored in capitals; uses the unique index
             | Q(patient__given_name__icontains=term)
             | Q(patient__family_name__icontains=term)
         )
@@ -105,11 +107,13 @@ def _filtered(filters: QueueFilters) -> QuerySet[Case]:
 
 
 def queue_counts(filters: QueueFilters, user: User | Any) -> dict[str, int]:
-    """Cases per tab under the other filters, in one query."""
-    counts = _filtered(filters).aggregate(
-        **{tab: Count("pk", filter=_in_tab(tab, user)) for tab in TAB_NAMES}
+    """Cases per tab of open work under the other filters, in one query."""
+    counts = (
+        _filtered(filters)
+        .filter(status__in=COUNTED_STATUSES)
+        .aggregate(**{tab: Count("pk", filter=_in_tab(tab, user)) for tab in COUNTED_TABS})
     )
-    return {tab: counts[tab] or 0 for tab in TAB_NAMES}
+    return {tab: counts[tab] or 0 for tab in COUNTED_TABS}
 
 
 QUEUE_UNSHOWN = (
@@ -135,17 +139,12 @@ def queue_list(filters: QueueFilters, user: User | Any) -> QuerySet[Case]:
     if tab == "decided":
         latest = CaseDecision.objects.filter(case=OuterRef("pk")).order_by("-created_at", "-pk")
         return cases.annotate(
-            decided_at=Subquery(latest.values("created_at")[:1]),
             decided_outcome=Subquery(latest.values("outcome")[:1]),
             decided_by_first=Subquery(latest.values("clinician__first_name")[:1]),
             decided_by_last=Subquery(latest.values("clinician__last_name")[:1]),
         ).order_by("-decided_at", "-pk")
-    return cases.order_by(
-        "-submission__screening__route_rank",
-        "-submission__screening__priority_rank",
-        "waiting_since",
-        "pk",
-    )
+    # Both orders match an index (case_queue_order, case_decided_order): no sort.
+    return cases.order_by("queue_rank", "waiting_since", "pk")
 
 
 def urgent_drafts() -> QuerySet[IntakeDraft]:

@@ -17,7 +17,13 @@ from patients.services import draft_reopen
 from screening.audit.models import AuditEntry
 from screening.audit.services import audit_record
 from screening.results.models import ScreeningResult
-from screening.review.models import Case, CaseDecision, ClinicianNotification, UrgentDraftContact
+from screening.review.models import (
+    Case,
+    CaseDecision,
+    ClinicianNotification,
+    UrgentDraftContact,
+    queue_rank_of,
+)
 from screening.review.signals import decision_recorded
 from screening.rules import (
     Priority,
@@ -184,9 +190,10 @@ def decision_record(
         reopened_steps=reopened_steps,
         contraindicated=screening.contraindicated,
     )
+    decided_at = timezone.now()
     with transaction.atomic():
         won = Case.objects.filter(pk=case.pk, version=expected_version).update(
-            version=F("version") + 1, status=STATUS_AFTER[Outcome(outcome)]
+            version=F("version") + 1, status=STATUS_AFTER[Outcome(outcome)], decided_at=decided_at
         )
         if not won:
             raise CaseChangedError(case.decisions.select_related("clinician").first())
@@ -199,6 +206,7 @@ def decision_record(
             reason=reason.strip(),
             info_needed=info_needed.strip(),
             reopened_steps=reopened_steps,
+            created_at=decided_at,
         )
         if outcome == Outcome.REQUEST_INFO:
             draft_reopen(submission=case.submission, steps=reopened_steps)
@@ -239,7 +247,10 @@ def case_open(*, submission: Submission, result: ScreeningResult) -> Case:
     An earlier case that waited for this patient's new answers is replaced by this one.
     """
     case = Case.objects.create(
-        submission=submission, patient=submission.patient, waiting_since=submission.submitted_at
+        submission=submission,
+        patient=submission.patient,
+        waiting_since=submission.submitted_at,
+        queue_rank=queue_rank_of(result.route_rank, result.priority_rank),
     )
     Case.objects.filter(patient=submission.patient, status=Case.Status.AWAITING_PATIENT).exclude(
         submission=submission

@@ -98,7 +98,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "form": form,
             "filters": filters,
             "filtered": not unfiltered,
-            "tabs": [{"tab": tab, "count": counts[tab.name]} for tab in QUEUE_TABS],
+            "tabs": [{"tab": tab, "count": counts.get(tab.name)} for tab in QUEUE_TABS],
             "current_tab": next(tab for tab in QUEUE_TABS if tab.name == filters.tab),
             "counts": counts,
             "page": page,

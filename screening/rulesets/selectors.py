@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from screening.rules import (
-    DEFAULT_THRESHOLDS,
     Thresholds,
     thresholds_from_mapping,
 )
 from screening.rulesets.models import RuleSet
+from screening.rulesets.published import published_thresholds
 
 
 def published_ruleset() -> RuleSet | None:
@@ -23,5 +23,4 @@ def thresholds_of(ruleset: RuleSet) -> Thresholds:
 
 def active_thresholds() -> Thresholds:
     """The thresholds new screenings use: the published rule set, or the contract's defaults."""
-    ruleset = published_ruleset()
-    return thresholds_of(ruleset) if ruleset else DEFAULT_THRESHOLDS
+    return published_thresholds()

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
+from config.dates import within_days
 from patients.models import Submission, User
 from screening.rules import (
     DEFAULT_THRESHOLDS,
@@ -28,6 +29,7 @@ from screening.rules import (
 )
 from screening.rules.thresholds import THRESHOLD_SPECS
 from screening.rulesets.models import GoldenCase, RuleSet, RuleSetEvent
+from screening.rulesets.published import published_cache_refresh
 from screening.rulesets.selectors import published_ruleset, thresholds_of
 from treatment.rules import LIMIT_SPECS, describe_limits, limits_from_mapping
 
@@ -339,18 +341,15 @@ def ruleset_publish(*, draft: RuleSet, actor: User) -> RuleSet:
             draft.published_by, draft.published_at = actor, timezone.now()
             draft.save()
             _event(draft, actor, RuleSetEvent.Action.PUBLISHED, note=draft.note)
+            published_cache_refresh(draft)
     except IntegrityError:  # the database allows one published rule set: another won
         raise RuleSetError("Another rule set was just published; reload and try again.") from None
     return draft
 
 
 def preview_cases(date_from: date | None, date_to: date | None) -> QuerySet[Submission]:
-    submissions = Submission.objects.all()
-    if date_from:
-        submissions = submissions.filter(submitted_at__date__gte=date_from)
-    if date_to:
-        submissions = submissions.filter(submitted_at__date__lte=date_to)
-    return submissions.order_by("pk")
+    """Submissions made between the two days (the clinic's days, both included)."""
+    return Submission.objects.filter(within_days("submitted_at", date_from, date_to)).order_by("pk")
 
 
 @transaction.atomic

@@ -67,3 +67,28 @@ def test_signed_out_pages_have_no_idle_warning(client):
 
     assert "idle-warning" not in html
     assert "idle.js" not in html
+
+
+def session_writes(client: Client, page: str) -> list[str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(page).status_code == 200
+    return [q["sql"] for q in captured.captured_queries if 'UPDATE "django_session"' in q["sql"]]
+
+
+def test_pages_read_within_a_minute_of_the_last_renewal_write_no_session(patient_client):
+    patient_client.get("/account/")
+
+    assert session_writes(patient_client, "/account/") == []
+
+
+def test_a_page_read_after_a_minute_moves_the_end_of_the_session(patient_client):
+    patient_client.get("/account/")
+    session = patient_client.session
+    session.set_expiry(timezone.now() + timedelta(minutes=28))  # renewed two minutes ago
+    session.save()
+
+    assert len(session_writes(patient_client, "/account/")) == 1
+    assert timedelta(minutes=29) < expires_in(patient_client) <= timedelta(minutes=30)

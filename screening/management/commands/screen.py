@@ -21,6 +21,9 @@ class Command(BaseCommand):
         "Screen JSON Lines of answers from standard input; write one decision per line, "
         "or {'error': {'field', 'message'}} for a line that breaks the answer format."
     )
+    # A batch tool: the system checks would load every view (PDF and FHIR libraries
+    # included) before the first line, a second of start-up that screens nothing.
+    requires_system_checks = []
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(

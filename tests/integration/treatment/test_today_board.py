@@ -104,6 +104,7 @@ def test_it_makes_the_same_number_of_queries_for_one_session_or_many(board, cont
         return len(captured)
 
     make_record(course=course_for("First"), dosed_at=controlled_clock.now())
+    queries()  # the first page after signing in also renews the session
     one = queries()
     for index in range(6):
         record = make_record(course=course_for(f"P{index}"), dosed_at=controlled_clock.now())
@@ -175,6 +176,7 @@ def test_at_home_rows_cost_no_more_queries_however_many(board, controlled_clock)
 
     make_record(course=course_for("Clinic"), dosed_at=controlled_clock.now())
     at_home("First", controlled_clock, check={}, dosed=True, readings=[(130, 80, 70)])
+    queries()  # the first page after signing in also renews the session
     one = queries()
     for index in range(5):
         at_home(f"W{index}", controlled_clock)

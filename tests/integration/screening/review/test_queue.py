@@ -101,7 +101,8 @@ def test_each_case_is_in_exactly_one_tab_and_each_tab_says_what_it_means(client)
         "awaiting_patient": [asked.pk],
         "decided": [decided.pk],
     }
-    assert client.get("/review/").context["counts"] == dict.fromkeys(listed, 1)
+    counted = {tab: 1 for tab in listed if tab != "decided"}  # history carries no count
+    assert client.get("/review/").context["counts"] == counted
 
 
 def test_the_decided_tab_shows_each_decision_and_who_made_it(client):
@@ -165,7 +166,7 @@ def test_it_costs_the_same_queries_for_30_or_300_cases(
 
     build(30)
     clinician_client.get("/review/")  # warm the session and role caches
-    with django_assert_max_num_queries(12) as small:
+    with django_assert_max_num_queries(10) as small:
         clinician_client.get("/review/")
     build(270)
     with django_assert_max_num_queries(len(small.captured_queries)):

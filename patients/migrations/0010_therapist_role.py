@@ -11,6 +11,6 @@ def create_therapist_role(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -
 
 
 class Migration(migrations.Migration):
-    dependencies = [("patients", "0008_open_drafts_answer_format_2")]
+    dependencies = [("patients", "0009_submission_indexes")]
 
     operations = [migrations.RunPython(create_therapist_role, migrations.RunPython.noop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('screening', '0015_audit_interop_actions'),
+        ('screening', '0018_audit_indexes'),
     ]
 
     operations = [
