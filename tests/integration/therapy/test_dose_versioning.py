@@ -129,7 +129,7 @@ def test_at_home_the_patient_sees_the_dose_only_after_a_go(home):
 
     assert "200 mg" not in before and "my-dose" not in before
     assert "200 mg" not in on_hold
-    assert "200" not in patient.get("/treatment/mine/").content.decode()
+    assert "200 mg" not in patient.get("/treatment/mine/").content.decode()
     assert "200 mg" not in patient.get(url + "therapy/").content.decode()
 
 
