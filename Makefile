@@ -42,7 +42,7 @@ audit: install
 		-r requirements/constraints.txt
 
 bench: install
-	$(BIN)/python bench/engine.py
+	bash bench/run
 
 # Re-pin every transitive dependency after changing requirements/*.txt.
 constraints:

@@ -129,7 +129,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--patients", type=int, default=50)
-    parser.add_argument("--workers", type=int, default=4)
+    # The production setting the README recommends for a 2-core machine.
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=8)
     parser.add_argument(
         "--think", type=float, default=0.5, help="seconds between a patient's steps"
     )
@@ -194,7 +196,7 @@ def main() -> None:
             "-k",
             "gthread",
             "--threads",
-            "8",
+            str(args.threads),
             "--log-level",
             "warning",
         ],
@@ -243,7 +245,7 @@ def main() -> None:
     total = sum(len(v) for v in timings.values())
     print(
         f"{args.patients} patients, {elapsed:.0f} s, {connection.vendor}, "
-        f"gunicorn {args.workers} workers x 8 threads"
+        f"gunicorn {args.workers} workers x {args.threads} threads"
     )
     print(f"think time between steps: {args.think} s")
     print(f"requests: {total:,} ({total / elapsed:,.0f}/s); 5xx or failed: {len(errors)}")
