@@ -5,8 +5,11 @@ sessions over three weeks, started on staggered days, so about two in seven have
 session today; a third of today's sessions are in the clinic and under way (a pre-dose
 check, a dose, observations). The rest are at home: of those, a fifth wait for the
 patient's check-in and the others checked in (go, hold or call); half the goes have
-started, with after-dose readings, one in ten of them at crisis level (an alert). Uses
-a throw-away SQLite database, or PostgreSQL when BENCH_DATABASE_URL names an empty
+started, with after-dose readings, one in ten of them at crisis level (an alert). The
+therapy around the doses: a therapist's "not ready" on half of today's waiting at-home
+sessions and on the next session of one course in twenty, and an integration meeting
+after every in-clinic dose of the past, half of them without a note (missed). Uses a
+throw-away SQLite database, or PostgreSQL when BENCH_DATABASE_URL names an empty
 database.
 """
 
@@ -142,7 +145,80 @@ def build(courses: int) -> tuple[int, dict[str, int], float]:
         batch_size=BATCH,
     )
     home_counts = build_at_home(todays, now)
+    home_counts |= build_therapy(clinician, todays, now)
     return len(todays), home_counts, time.perf_counter() - started
+
+
+def build_therapy(clinician: Any, todays: list[Any], now: datetime) -> dict[str, int]:
+    """Readiness holds today and to come, and integrations of past doses, noted or missed."""
+    from django.utils import timezone
+
+    from patients.roles import Role
+    from tests.factories import make_user
+    from treatment.models import (
+        IntegrationNote,
+        MonitoringRecord,
+        PreDoseCheck,
+        ReadinessAssessment,
+        TherapyMeeting,
+        TreatmentSession,
+    )
+
+    therapist = make_user(Role.THERAPIST, "bench-therapist@example.org")
+    today = timezone.localdate(now)
+    checked = set(PreDoseCheck.objects.values_list("session_id", flat=True))
+    waiting = [s for s in todays if s.setting == "at_home" and s.pk not in checked]
+    coming: dict[int, Any] = {}
+    for session in TreatmentSession.objects.filter(scheduled_for__gt=today).order_by(
+        "scheduled_for"
+    ):
+        if session.course_id % 20 == 0:
+            coming.setdefault(session.course_id, session)
+    held = waiting[::2] + list(coming.values())
+    ReadinessAssessment.objects.bulk_create(
+        [
+            ReadinessAssessment(
+                session=s, readiness="not_ready", reason="bench", assessed_by=therapist
+            )
+            for s in held
+        ],
+        batch_size=BATCH,
+    )
+    past = list(
+        TreatmentSession.objects.filter(
+            setting="in_clinic", scheduled_for__lt=today - timedelta(days=3)
+        )
+    )
+    MonitoringRecord.objects.bulk_create(
+        [
+            MonitoringRecord(
+                session=s,
+                medicine="ketamine_iv",
+                dose_mg=35,
+                dosed_at=now - timedelta(days=(today - s.scheduled_for).days),
+                created_by=clinician,
+            )
+            for s in past
+        ],
+        batch_size=BATCH,
+    )
+    TherapyMeeting.objects.bulk_create(
+        [
+            TherapyMeeting(
+                session=s, kind="integration", scheduled_for=s.scheduled_for + timedelta(days=1)
+            )
+            for s in past
+        ],
+        batch_size=BATCH,
+    )
+    IntegrationNote.objects.bulk_create(
+        [
+            IntegrationNote(session=s, focus="other", sections={}, written_by=therapist)
+            for s in past[::2]
+        ],
+        batch_size=BATCH,
+    )
+    return {"not ready": len(held), "missed": len(past) - len(past[::2])}
 
 
 def build_at_home(todays: list[Any], now: datetime) -> dict[str, int]:
@@ -261,6 +337,10 @@ def main() -> None:
         f"at home today: {home_counts['at home']:,} sessions, {home_counts['checked in']:,} "
         f"checked in ({home_counts['go']:,} go), {home_counts['started']:,} started, "
         f"{home_counts['alerts']:,} with an alert"
+    )
+    print(
+        f'therapy: {home_counts["not ready"]:,} sessions held by a therapist\'s "not ready", '
+        f"{home_counts['missed']:,} integrations missed"
     )
     print(f"today board: {max(queries)} queries per request (min {min(queries)})")
     print(

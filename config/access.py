@@ -28,12 +28,15 @@ from patients.roles import Role, role_of
 
 ANONYMOUS: Final = "anonymous"
 NO_ROLE: Final = "no role"
-EVERYONE: Final = frozenset({ANONYMOUS, NO_ROLE, Role.PATIENT, Role.CLINICIAN, Role.ADMIN})
-SIGNED_IN: Final = frozenset({Role.PATIENT, Role.CLINICIAN, Role.ADMIN})
+SIGNED_IN: Final = frozenset({Role.PATIENT, Role.CLINICIAN, Role.ADMIN, Role.THERAPIST})
+EVERYONE: Final = frozenset({ANONYMOUS, NO_ROLE, *SIGNED_IN})
 PATIENTS: Final = frozenset({Role.PATIENT})
 STAFF: Final = frozenset({Role.CLINICIAN, Role.ADMIN})
 ADMINS: Final = frozenset({Role.ADMIN})
 CLINICIANS: Final = frozenset({Role.CLINICIAN})  # clinic staff who run dosing sessions
+# Therapists see only the patients assigned to them (404 otherwise, in the selectors): never
+# the review queue, rule sets or clinicians' pages.
+THERAPISTS: Final = frozenset({Role.THERAPIST})
 API_TOKEN: Final = "api token"  # noqa: S105 (a principal's name: a request with a valid token)
 API_CLIENTS: Final = frozenset({API_TOKEN})
 
@@ -77,11 +80,13 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "treatment_course_status": CLINICIANS,
     "treatment_course_safety_check": CLINICIANS,
     "treatment_course_note": CLINICIANS,
+    "treatment_course_therapy": CLINICIANS,
     "treatment_task": CLINICIANS,
     "treatment_session": CLINICIANS,
     "treatment_session_check": CLINICIANS,
     "treatment_session_override": CLINICIANS,
     "treatment_session_dose": CLINICIANS,
+    "treatment_session_prescription": CLINICIANS,
     "treatment_session_observation": CLINICIANS,
     "treatment_session_alerts": CLINICIANS,
     "treatment_session_escort": CLINICIANS,
@@ -98,6 +103,19 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "my_session_start": PATIENTS,
     "my_session_reading": PATIENTS,
     "my_session_side_effects": PATIENTS,
+    # Therapy around each dose: the patient's own goals, intention (read by the patient and
+    # their therapist only) and reflection; the therapist's own patients.
+    "my_goals": PATIENTS,
+    "my_therapy": PATIENTS,
+    "my_intention": PATIENTS,
+    "my_reflection": PATIENTS,
+    "therapy_caseload": THERAPISTS,
+    "therapy_course": THERAPISTS,
+    "therapy_intake": THERAPISTS,
+    "therapy_session": THERAPISTS,
+    "therapy_readiness": THERAPISTS,
+    "therapy_integration": THERAPISTS,
+    "therapy_meeting_day": THERAPISTS,
     # Interoperability and insight: FHIR export, referral summary, dashboard, API tokens.
     "case_fhir": STAFF,
     "case_referral": STAFF,

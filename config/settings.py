@@ -230,6 +230,12 @@ FOLLOW_UP_TASK_MINUTES = env_int("FOLLOW_UP_TASK_MINUTES", 60)
 URGENT_TASK_MINUTES = env_int("URGENT_TASK_MINUTES", 15)
 CLINIC_PHONE = env_str("CLINIC_PHONE", "")  # shown to patients at home as a tel: link
 HOME_CHECK_IN_VALID_MINUTES = env_int("HOME_CHECK_IN_VALID_MINUTES", 180)
+# Therapy around each dose: preparation within this many days before it, integration
+# within this many days after it (a missed integration shows on the today board).
+PREPARATION_WINDOW_DAYS = env_int("PREPARATION_WINDOW_DAYS", 3)
+INTEGRATION_WINDOW_DAYS = env_int("INTEGRATION_WINDOW_DAYS", 3)
+if not 0 <= PREPARATION_WINDOW_DAYS <= 30 or not 0 <= INTEGRATION_WINDOW_DAYS <= 30:
+    raise ImproperlyConfigured("PREPARATION_ and INTEGRATION_WINDOW_DAYS must be 0 to 30 days")
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # reads older hashes, upgrades on sign-in

@@ -1,4 +1,4 @@
-"""Session rules by role: staff need a second factor; idle sessions end."""
+"""Session rules by role: staff and therapists need a second factor; idle sessions end."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from patients.models import User
-from patients.roles import STAFF_ROLES, Role, role_of
+from patients.roles import SECOND_FACTOR_ROLES, Role, role_of
 from patients.sessions import session_expired
 
 # Where staff without a second factor may still go: setting one up, and signing out.
@@ -33,7 +33,7 @@ class StaffSecondFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if (
-            role_of(request.user) in STAFF_ROLES
+            role_of(request.user) in SECOND_FACTOR_ROLES
             and not request.path.startswith(OPEN_PREFIXES)
             and not Authenticator.objects.filter(
                 user_id=request.user.pk, type=Authenticator.Type.TOTP

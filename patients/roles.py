@@ -19,13 +19,17 @@ class Role(StrEnum):
     PATIENT = "patient"
     CLINICIAN = "clinician"
     ADMIN = "admin"
+    THERAPIST = "therapist"  # sees only the patients assigned to them
 
     @property
     def label(self) -> str:
         return self.value.capitalize()
 
 
+# Staff work across the clinic's cases (the review queue, API tokens).
 STAFF_ROLES = (Role.CLINICIAN, Role.ADMIN)
+# Who signs in with a second factor: staff, and therapists (who see their own patients only).
+SECOND_FACTOR_ROLES = (*STAFF_ROLES, Role.THERAPIST)
 _NOT_LOOKED_UP = object()
 
 

@@ -40,10 +40,12 @@ from screening.rulesets.selectors import active_thresholds
 
 @require_safe
 def start(request: HttpRequest) -> HttpResponse:
-    """Where sign-in lands: a patient's own page, or the start page for staff."""
+    """Where sign-in lands: a patient's own page, a therapist's patients, or the queue."""
     role = role_of(request.user)
     if role is Role.PATIENT:
         return redirect("account")
+    if role is Role.THERAPIST:
+        return redirect("therapy_caseload")
     if role in STAFF_ROLES:
         return redirect("queue")
     raise PermissionDenied("No role")  # the access matrix refuses this user first

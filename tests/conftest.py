@@ -27,13 +27,16 @@ def patient_client(client, patient):
 @pytest.fixture
 def walk_ids(db):
     """Real objects for the ids in URL patterns: a case, its owner, rule set 1, and the
-    owner's course of treatment with an in-clinic session, its record and a task."""
-    from tests.treatment import make_course, make_record, make_task
+    owner's course of treatment with an in-clinic session, its record and a task, and the
+    therapist assigned to the course."""
+    from tests.treatment import assign_therapist, make_course, make_record, make_task
 
     case = make_case()
     course = make_course(case=case)
     record = make_record(course=course)
+    therapist = assign_therapist(course)
     return {
+        "therapist": therapist,
         "uuid": case.submission.public_id,
         "version": 1,
         "owner": case.patient.user,

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from patients.intake.steps import SLUGS
 from patients.models import IntakeDraft, Patient, Submission, User
-from patients.roles import STAFF_ROLES, Role
+from patients.roles import SECOND_FACTOR_ROLES, Role
 from patients.services import (
     draft_open,
     patient_register,
@@ -29,12 +29,13 @@ _numbers = itertools.count(1)
 
 
 def make_user(role: Role, email: str | None = None, *, second_factor: bool = True) -> User:
-    """A user in `role`; staff come with a TOTP second factor unless told otherwise."""
+    """A user in `role`; staff and therapists come with a TOTP second factor unless told
+    otherwise."""
     email = email or f"{role.value}{next(_numbers)}@example.org"
     user = user_ensure(
         email=email, password=PASSWORD, first_name=role.label, last_name="Test", role=role
     )
-    if role in STAFF_ROLES and second_factor:
+    if role in SECOND_FACTOR_ROLES and second_factor:
         totp_ensure(user=user, secret=TOTP_SECRET)
     return user
 

@@ -14,6 +14,7 @@ from tests.factories import make_case, make_user
 from treatment import clock
 from treatment.models import FollowUpTask, MonitoringRecord, TreatmentCourse, TreatmentSession
 from treatment.rules import PreDoseAnswers, Reading, Setting
+from treatment.rules.therapy import Dose, Focus, Route
 from treatment.services import (
     course_open,
     dose_record,
@@ -72,6 +73,55 @@ def go_answers(setting: Setting = Setting.IN_CLINIC, **changes: Any) -> PreDoseA
 
 def make_clinician() -> User:
     return make_user(Role.CLINICIAN)
+
+
+def make_therapist(email: str | None = None) -> User:
+    return make_user(Role.THERAPIST, email)
+
+
+def assign_therapist(
+    course: TreatmentCourse,
+    therapist: User | None = None,
+    focus: Focus = Focus.DEPRESSION,
+    clinician: User | None = None,
+) -> User:
+    """The course's therapist (a new one unless given), with a focus, through the service."""
+    from treatment.therapy_services import course_therapy_set
+
+    therapist = therapist or make_therapist()
+    course_therapy_set(
+        course=course,
+        therapist=therapist,
+        focus=focus,
+        focus_detail="",
+        actor=clinician or course.opened_by or make_clinician(),
+    )
+    course.refresh_from_db()
+    return therapist
+
+
+def prescribe(
+    session: TreatmentSession,
+    mg: str = "35.0",
+    route: Route = Route.INTRAVENOUS,
+    reason: str = "",
+    clinician: User | None = None,
+) -> Any:
+    from treatment.therapy_services import dose_prescribe
+
+    return dose_prescribe(
+        session=session,
+        dose=Dose(Decimal(mg), route),
+        reason=reason,
+        actor=clinician or session.course.opened_by or make_clinician(),
+    )
+
+
+def plan_meetings(session: TreatmentSession) -> Any:
+    """The preparation and integration of a session, on their default days."""
+    from treatment.services import meetings_plan
+
+    return meetings_plan(session=session, today=clock.today())
 
 
 def make_course(

@@ -51,7 +51,8 @@ SUPERUSER = "superuser"
 
 
 def client_for(role: str, ids: dict[str, Any]) -> Client:
-    """Signed in as `role`; the patient is the owner of the objects in `ids`.
+    """Signed in as `role`; the patient is the owner of the objects in `ids`, the therapist
+    the one assigned to their course.
 
     Besides the roles: NO_ROLE, a user in no role group (as the Django admin's
     "Add user" makes one), and SUPERUSER, as `createsuperuser` makes one (with a
@@ -60,6 +61,8 @@ def client_for(role: str, ids: dict[str, Any]) -> Client:
     client = Client()
     if role is Role.PATIENT:
         client.force_login(ids["owner"])
+    elif role is Role.THERAPIST:
+        client.force_login(ids["therapist"])  # the course's own therapist
     elif role == NO_ROLE:
         client.force_login(User.objects.create_user(f"{uuid.uuid4().hex}@example.org", PASSWORD))
     elif role == SUPERUSER:

@@ -20,11 +20,13 @@ from treatment.models import (
     DISSOCIATION_CHOICES,
     MEDICINE_CHOICES,
     REMS_MEDICATION_CHOICES,
+    ROUTE_CHOICES,
     SAFETY_QUESTIONS,
     SETTING_CHOICES,
     TRI_STATE_CHOICES,
 )
 from treatment.rules import MOAAS_SCALE, PreDoseAnswers, Reading, Setting
+from treatment.rules.therapy import DOSE_MG_RANGE, Dose, Route
 
 REQUIRED = "Answer this question."
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -67,6 +69,31 @@ def _number(label: str, low: int, high: int, unit: str = "") -> forms.IntegerFie
             "min_value": f"Enter {low} or more{' ' + unit if unit else ''}.",
             "max_value": f"Enter {high} or less{' ' + unit if unit else ''}.",
         },
+    )
+
+
+def dose_mg_field(label: str = "Dose (mg)") -> forms.DecimalField:
+    low, high = DOSE_MG_RANGE
+    return forms.DecimalField(
+        label=label,
+        min_value=low,
+        max_value=high,
+        decimal_places=1,
+        error_messages={
+            "required": "Enter the dose in mg.",
+            "invalid": "Enter a number.",
+            "min_value": f"Enter {low} mg or more.",
+            "max_value": f"Enter {high} mg or less.",
+            "max_decimal_places": "Enter the dose to one decimal place at most.",
+        },
+    )
+
+
+def route_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label="Route",
+        choices=[("", "Choose"), *ROUTE_CHOICES],
+        error_messages={"required": "Choose the route."},
     )
 
 
@@ -282,12 +309,15 @@ class CourseStatusForm(forms.Form):
 
 
 class ScheduleForm(forms.Form):
-    """Dates chosen by the clinician; the default of six over three weeks is offered."""
+    """Dates chosen by the clinician; the default of six over three weeks is offered. Each
+    session added carries the prescribed dose and route (changed later per session)."""
 
     ROWS = 8
 
     def __init__(self, *args: Any, default_setting: str, offered: list[date], **kwargs: Any):
         super().__init__(*args, **kwargs)
+        self.fields["dose_mg"] = dose_mg_field("Prescribed dose of each session (mg)")
+        self.fields["route"] = route_field()
         for index in range(self.ROWS):
             day = offered[index] if index < len(offered) else None
             self.fields[f"date_{index}"] = forms.DateField(
@@ -310,6 +340,9 @@ class ScheduleForm(forms.Form):
             for index in range(self.ROWS)
             if data.get(f"date_{index}")
         ]
+
+    def dose(self) -> Dose:
+        return Dose(self.cleaned_data["dose_mg"], Route(self.cleaned_data["route"]))
 
     def pairs(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
         return [(self[f"date_{i}"], self[f"setting_{i}"]) for i in range(self.ROWS)]

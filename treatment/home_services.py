@@ -52,6 +52,7 @@ from treatment.rules import (
 from treatment.selectors import (
     baseline_scores,
     home_status,
+    latest_prescription,
     measures_due_for,
     scores_of_set,
 )
@@ -112,6 +113,11 @@ def check_in_record(
         if clock.now() < opens:
             raise TreatmentError(f"Your check-in opens on {spoken(opens)}.")
         raise TreatmentError("The day of this session has passed: your clinic will contact you.")
+    if status.readiness_held:
+        raise TreatmentError(
+            "You and your therapist agreed to wait before this session: no check-in is needed "
+            "until your clinic contacts you."
+        )
     if not status.can_check_in:
         raise TreatmentError("You have already checked in for this session.")
     return pre_dose_check_record(
@@ -137,7 +143,12 @@ def home_dose_start(
     if not status.course_open:
         raise TreatmentError("Your treatment is not active at the moment: do not take a dose.")
     check = status.check
-    if check is None or not check.may_dose:
+    if status.readiness_held:
+        raise TreatmentError(
+            "Do not take a dose yet: you and your therapist agreed to wait before this "
+            "session. Your clinic will contact you."
+        )
+    if check is None or not status.gate.may_dose:
         raise TreatmentError(
             "Do not take a dose yet: a session starts only after your check-in says you may, "
             "or after a clinician has looked at your answers."
@@ -159,6 +170,7 @@ def home_dose_start(
     dose = HomeDose.objects.create(
         session=session,
         pre_dose_check=check,
+        prescription=latest_prescription(session),
         dosed_at=dosed_at,
         recorded_by=actor,
         recorded_at=now,

@@ -44,13 +44,16 @@ from treatment.rules import (
     Setting,
     Slot,
 )
+from treatment.rules.therapy import PLAIN_ROUTE, Route
 from treatment.selectors import (
     home_status,
+    latest_prescription,
     measures_due_for,
     patient_course,
     pregnancy_relevant,
 )
 from treatment.services import TreatmentError, treatment_audit
+from treatment.therapy_selectors import focus_words
 
 Action = AuditEntry.Action
 CRISIS_FLAG = "treatment_crisis_resources"
@@ -79,7 +82,13 @@ def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
     check = status.check
     reasons = check.result.get("reasons", []) if check else []
     slot = status.next_slot
+    # The dose of the session is shown only once the check-in says go (or after the dose).
+    prescription = latest_prescription(session)
+    shown = prescription if status.gate.may_dose or status.dose is not None else None
     return {
+        "focus": focus_words(session.course),
+        "prescription": shown,
+        "plain_route": PLAIN_ROUTE[Route(shown.route)] if shown else "",
         "session": session,
         "course": session.course,
         "status": status,

@@ -13,9 +13,19 @@ from django.utils import timezone
 from patients.models import Patient
 from screening.review.models import Case, CaseDecision
 from treatment.rules import Dissociation, Level, Outcome, Setting, Severity, SideEffect, Slot
+from treatment.rules.therapy import (
+    FOCUS_LABELS,
+    ROUTE_LABELS,
+    Dose,
+    MeetingKind,
+    Readiness,
+    Route,
+)
 
 SETTING_CHOICES = [(Setting.AT_HOME.value, "At home"), (Setting.IN_CLINIC.value, "In clinic")]
 OUTCOME_CHOICES = [(o.value, o.value.capitalize()) for o in Outcome]
+FOCUS_CHOICES = [(focus.value, label) for focus, label in FOCUS_LABELS.items()]
+ROUTE_CHOICES = [(route.value, label) for route, label in ROUTE_LABELS.items()]
 TRI_STATE_CHOICES = [("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")]
 
 
@@ -49,6 +59,19 @@ class TreatmentCourse(models.Model):
     )
     opened_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # The therapy around the doses: who prepares and integrates them with the patient, why
+    # the patient came (it chooses the integration template) and the patient's own goals.
+    therapist = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="therapy_courses",
+    )
+    focus = models.CharField(max_length=24, choices=FOCUS_CHOICES, blank=True)
+    focus_detail = models.CharField(max_length=200, blank=True)  # what "other" is
+    goals = models.JSONField(default=list, blank=True)  # up to three, in the patient's words
+    goals_written_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints: ClassVar = [
@@ -73,6 +96,7 @@ class CourseEvent(models.Model):
         PAUSED = "paused", "Paused"
         RESUMED = "resumed", "Resumed"
         ENDED = "ended", "Ended"
+        THERAPY = "therapy", "Therapist or focus set"
 
     course = models.ForeignKey(TreatmentCourse, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(max_length=16, choices=Action.choices)
@@ -191,6 +215,10 @@ class MonitoringRecord(models.Model):
         PreDoseCheck, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     rems_medications = models.JSONField(null=True, blank=True)
+    # The prescription version in force when the dose was recorded (None before prescriptions).
+    prescription = models.ForeignKey(
+        "PrescribedDose", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     medicine = models.CharField(max_length=32, choices=MEDICINE_CHOICES, blank=True)
     dose_mg = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
     lot_number = models.CharField(max_length=64, blank=True)
@@ -426,6 +454,10 @@ class HomeDose(_Immutable):
         TreatmentSession, on_delete=models.PROTECT, related_name="home_dose"
     )
     pre_dose_check = models.ForeignKey(PreDoseCheck, on_delete=models.PROTECT, related_name="+")
+    # The prescription version the patient was shown after the go (None before prescriptions).
+    prescription = models.ForeignKey(
+        "PrescribedDose", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     dosed_at = models.DateTimeField()
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -543,6 +575,9 @@ class PatientReminder(models.Model):
         CHECK_IN = "check_in", "Pre-session check-in open"
         READING = "reading", "After-dose reading due"
         MEASURES = "measures", "Questionnaires due"
+        SESSION = "session", "Session at the clinic soon"
+        PREPARATION = "preparation", "Preparation meeting soon"
+        INTEGRATION = "integration", "Integration meeting soon"
 
     course = models.ForeignKey(TreatmentCourse, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16, choices=Kind.choices)
@@ -551,3 +586,166 @@ class PatientReminder(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+# Therapy around each dose ----------------------------------------------------------------
+
+READINESS_CHOICES = [(Readiness.READY.value, "Ready"), (Readiness.NOT_READY.value, "Not ready")]
+MEETING_CHOICES = [
+    (MeetingKind.PREPARATION.value, "Preparation"),
+    (MeetingKind.INTEGRATION.value, "Integration"),
+]
+
+
+class PrescribedDose(_Immutable):
+    """A session's prescribed dose and route, as a numbered version: a change is a new
+    version with the clinician's reason, and the latest is the one in force."""
+
+    session = models.ForeignKey(
+        TreatmentSession, on_delete=models.PROTECT, related_name="prescriptions"
+    )
+    version = models.PositiveSmallIntegerField(default=1)
+    dose_mg = models.DecimalField(max_digits=6, decimal_places=1)
+    route = models.CharField(max_length=16, choices=ROUTE_CHOICES)
+    reason = models.TextField(blank=True)  # empty for the first version only
+    prescribed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    prescribed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["-version"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["session", "version"], name="one_prescription_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"Prescribed dose v{self.version}"
+
+    @property
+    def dose(self) -> Dose:
+        return Dose(self.dose_mg, Route(self.route))
+
+
+class TherapyMeeting(models.Model):
+    """The preparation before a dosing session, or the integration after it, on a day within
+    its window (PREPARATION_WINDOW_DAYS, INTEGRATION_WINDOW_DAYS)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    session = models.ForeignKey(TreatmentSession, on_delete=models.PROTECT, related_name="meetings")
+    kind = models.CharField(max_length=16, choices=MEETING_CHOICES)
+    scheduled_for = models.DateField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["scheduled_for", "pk"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["session", "kind"], name="one_meeting_of_a_kind")
+        ]
+        indexes: ClassVar = [models.Index(fields=["scheduled_for"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of session {self.session_id}"
+
+
+class Intention(_Immutable):
+    """The patient's intention for a session: read by the patient and their therapist only.
+    A new one supersedes; the latest is shown."""
+
+    session = models.ForeignKey(
+        TreatmentSession, on_delete=models.PROTECT, related_name="intentions"
+    )
+    text = models.TextField()
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    written_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["-written_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Intention {self.written_at:%Y-%m-%d}"
+
+
+class ReadinessAssessment(models.Model):
+    """The therapist's readiness for a dose, as assessed: never edited; a newer one
+    supersedes. "Not ready" holds the dose like a check-in hold, and like it a clinician
+    may override it once, with a reason."""
+
+    session = models.ForeignKey(
+        TreatmentSession, on_delete=models.PROTECT, related_name="readiness"
+    )
+    readiness = models.CharField(max_length=16, choices=READINESS_CHOICES)
+    reason = models.TextField(blank=True)  # required for "not ready"
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    assessed_at = models.DateTimeField(default=timezone.now)
+    override_reason = models.TextField(blank=True)
+    overridden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    overridden_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["-assessed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Readiness: {self.readiness}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ImmutableError("A readiness assessment is never edited: make a new one")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ImmutableError("A readiness assessment is never deleted")
+
+    @property
+    def holds(self) -> bool:
+        return self.readiness == Readiness.NOT_READY and self.overridden_at is None
+
+
+class IntegrationNote(_Immutable):
+    """The therapist's structured note after a dose, from the template of the course's focus
+    (kept with the note), as a numbered version: a correction is a new version."""
+
+    session = models.ForeignKey(
+        TreatmentSession, on_delete=models.PROTECT, related_name="integration_notes"
+    )
+    version = models.PositiveSmallIntegerField(default=1)
+    focus = models.CharField(max_length=24, choices=FOCUS_CHOICES)  # the template used
+    sections = models.JSONField()  # section key -> text
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    written_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["-version"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["session", "version"], name="one_integration_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"Integration note v{self.version}"
+
+
+class Reflection(_Immutable):
+    """What the patient wrote after a dose, for their therapist and the clinic."""
+
+    session = models.ForeignKey(
+        TreatmentSession, on_delete=models.PROTECT, related_name="reflections"
+    )
+    text = models.TextField()
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    written_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["written_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Reflection {self.written_at:%Y-%m-%d}"

@@ -1,5 +1,6 @@
 """Emails: to clinicians about follow-up tasks and unsigned records, to patients about
-what is due at home. Counts and links only, never health data."""
+what is due at home and the appointments coming up. Counts, days and links only, never
+health data."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from config.email import send_clinic_mail
 from patients.models import User
@@ -23,8 +24,12 @@ from treatment import clock
 from treatment.models import (
     FollowUpTask,
     HomeDose,
+    IntegrationNote,
     MeasureSet,
+    MonitoringRecord,
     PatientReminder,
+    ReadinessAssessment,
+    TherapyMeeting,
     TreatmentCourse,
     TreatmentSession,
     UnsignedReminder,
@@ -38,6 +43,7 @@ from treatment.rules import (
     slot_times,
 )
 from treatment.rules.measures import MONTH_DAYS
+from treatment.rules.therapy import MeetingKind
 from treatment.selectors import STARTED, check_in_window, record_deadline, unsigned_records
 
 logger = logging.getLogger(__name__)
@@ -246,14 +252,95 @@ def _measure_reminders(now: datetime) -> list[DueReminder]:
     return due
 
 
+def _spoken_day(day: date) -> str:
+    return dateformat.format(day, "l j F")
+
+
+DOSE_GIVEN = Exists(HomeDose.objects.filter(session=OuterRef("session"))) | Exists(
+    MonitoringRecord.objects.filter(session=OuterRef("session"), dosed_at__isnull=False)
+)
+
+
+def _appointment_reminders(now: datetime) -> list[DueReminder]:
+    """A session at the clinic, a preparation before a dose and an integration after it
+    (once the dose was given): the day before, or on the day when planned late; once per
+    item and day, so a moved meeting is reminded again. The words say when, never what is
+    treated or given."""
+    today = timezone.localdate(now)
+    soon = [today, today + timedelta(days=1)]
+    due = []
+    for session in (
+        TreatmentSession.objects.filter(
+            setting=Setting.IN_CLINIC.value,
+            course__status=TreatmentCourse.Status.OPEN,
+            scheduled_for__in=soon,
+        )
+        .exclude(
+            Exists(MonitoringRecord.objects.filter(session=OuterRef("pk"), dosed_at__isnull=False))
+        )
+        .select_related("course__patient__user")
+        .only("pk", "scheduled_for", "course__id", "course__patient__user__email")
+    ):
+        due.append(
+            DueReminder(
+                f"session:{session.pk}:{session.scheduled_for.isoformat()}",
+                PatientReminder.Kind.SESSION,
+                session.course_id,
+                session.course.patient.user.email,
+                "Your appointment at the clinic",
+                f"You have an appointment at the clinic on {_spoken_day(session.scheduled_for)}."
+                f" Please sign in to see the details:\n{_link('my_treatment')}",
+            )
+        )
+    meetings = (
+        TherapyMeeting.objects.filter(
+            scheduled_for__in=soon, session__course__status=TreatmentCourse.Status.OPEN
+        )
+        .annotate(
+            started=DOSE_GIVEN,
+            prepared=Exists(ReadinessAssessment.objects.filter(session=OuterRef("session"))),
+            noted=Exists(IntegrationNote.objects.filter(session=OuterRef("session"))),
+        )
+        .select_related("session__course__patient__user")
+    )
+    for meeting in meetings:
+        session = meeting.session
+        if meeting.kind == MeetingKind.PREPARATION:
+            if meeting.prepared or meeting.started:
+                continue
+            kind, what = PatientReminder.Kind.PREPARATION, "to prepare for your next session"
+        else:
+            if meeting.noted or not meeting.started:  # no integration of a dose not given
+                continue
+            kind, what = PatientReminder.Kind.INTEGRATION, "to talk your last session through"
+        due.append(
+            DueReminder(
+                f"{meeting.kind}:{meeting.pk}:{meeting.scheduled_for.isoformat()}",
+                kind,
+                session.course_id,
+                session.course.patient.user.email,
+                "An appointment coming up",
+                f"You have an appointment on {_spoken_day(meeting.scheduled_for)} {what}. Please "
+                f"sign in to see it:\n{_link('my_therapy', session_id=session.public_id)}",
+            )
+        )
+    return due
+
+
 def reminders_send_now(now: datetime | None = None) -> int:
-    """Email each patient once per due item: an open check-in, a reading, questionnaires.
+    """Email each patient once per due item: an open check-in, a reading, questionnaires, an
+    appointment (at the clinic, or before or after a dose with the therapist).
 
     The reminder's row is written with the email in one transaction, so a re-run (or a
     second beat) sends nothing twice and a failed send is tried again next time.
     """
     now = now or clock.now()
-    due = _check_in_reminders(now) + _reading_reminders(now) + _measure_reminders(now)
+    due = (
+        _check_in_reminders(now)
+        + _reading_reminders(now)
+        + _measure_reminders(now)
+        + _appointment_reminders(now)
+    )
     sent_before = set(
         PatientReminder.objects.filter(key__in=[r.key for r in due]).values_list("key", flat=True)
     )

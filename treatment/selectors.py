@@ -23,6 +23,8 @@ from treatment.models import (
     MonitoringRecord,
     Observation,
     PreDoseCheck,
+    PrescribedDose,
+    ReadinessAssessment,
     ReportedSideEffect,
     SafetyCheck,
     SessionAlert,
@@ -37,6 +39,7 @@ from treatment.rules import (
     Limits,
     Marks,
     NextObservation,
+    Outcome,
     Readiness,
     Scores,
     Slot,
@@ -50,6 +53,7 @@ from treatment.rules import (
     slot_times,
 )
 from treatment.rules import Observation as ObservationReading
+from treatment.rules.therapy import Gate, dose_gate
 
 
 def limits_of(ruleset: RuleSet) -> Limits:
@@ -119,6 +123,26 @@ def current_record(session: TreatmentSession) -> MonitoringRecord | None:
 
 def latest_check(session: TreatmentSession) -> PreDoseCheck | None:
     return session.checks.select_related("checked_by", "overridden_by").first()
+
+
+def latest_readiness(session: TreatmentSession) -> ReadinessAssessment | None:
+    """The therapist's latest readiness for the session's dose: it supersedes earlier ones."""
+    return session.readiness.select_related("assessed_by", "overridden_by").first()
+
+
+def latest_prescription(session: TreatmentSession) -> PrescribedDose | None:
+    """The prescription in force: the latest version (None for a session from before)."""
+    return session.prescriptions.select_related("prescribed_by").first()
+
+
+def gate_of(check: PreDoseCheck | None, readiness: ReadinessAssessment | None) -> Gate:
+    """May the session start? The one gate of every dose, at home and in the clinic: a go
+    (or an overridden hold) of the latest check, and no standing "not ready"."""
+    return dose_gate(
+        Outcome(check.outcome) if check is not None else None,
+        check_overridden=check is not None and check.overridden_at is not None,
+        not_ready=readiness is not None and readiness.holds,
+    )
 
 
 def pregnancy_relevant(course: TreatmentCourse) -> bool:
@@ -205,15 +229,14 @@ def session_state(
     check: PreDoseCheck | None,
     record: MonitoringRecord | None,
     monitoring: Monitoring | None,
+    readiness: ReadinessAssessment | None = None,
 ) -> str:
     if record is not None and record.discharged_at is not None:
         return "discharged"
     if record is not None and record.dosed_at is not None:
         ready = monitoring is not None and monitoring.readiness and monitoring.readiness.ready
         return "ready" if ready else "dosing"
-    if check is None:
-        return "waiting"
-    return check.shown_outcome
+    return gate_of(check, readiness).state
 
 
 # At home ---------------------------------------------------------------------------------
@@ -249,6 +272,16 @@ class HomeStatus:
     dose: HomeDose | None
     readings: list[AfterDoseReading]
     now: datetime
+    readiness: ReadinessAssessment | None = None
+
+    @property
+    def gate(self) -> Gate:
+        return gate_of(self.check, self.readiness)
+
+    @property
+    def readiness_held(self) -> bool:
+        """The therapist said "not ready" and no clinician has overridden it."""
+        return self.readiness is not None and self.readiness.holds
 
     @property
     def window(self) -> tuple[datetime, datetime]:
@@ -266,7 +299,7 @@ class HomeStatus:
     @property
     def go_until(self) -> datetime | None:
         """Until when a go (or an overridden hold) lets the patient start the dose."""
-        if self.check is None or not self.check.may_dose:
+        if self.check is None or not self.gate.may_dose:
             return None
         since = self.check.overridden_at or self.check.checked_at
         return since + timedelta(minutes=settings.HOME_CHECK_IN_VALID_MINUTES)
@@ -280,12 +313,14 @@ class HomeStatus:
     def can_check_in(self) -> bool:
         """Open window, no dose yet, and no check, or only a go that has run out.
 
-        After a hold or a call the patient does not check again: a clinician decides.
+        After a hold or a call the patient does not check again: a clinician decides. While
+        the therapist's "not ready" stands there is nothing to check in for.
         """
         return (
             self.course_open
             and self.window_open
             and self.dose is None
+            and not self.readiness_held
             and (self.check is None or self.go_expired)
         )
 
@@ -322,9 +357,7 @@ class HomeStatus:
     def state(self) -> str:
         if self.dose is not None:
             return "dosing" if self.next_slot is not None else "done"
-        if self.check is None:
-            return "waiting"
-        return self.check.shown_outcome
+        return self.gate.state
 
 
 def home_status(session: TreatmentSession, now: datetime) -> HomeStatus:
@@ -341,6 +374,7 @@ def home_status(session: TreatmentSession, now: datetime) -> HomeStatus:
         dose,
         list(dose.readings.all()) if dose else [],
         now,
+        latest_readiness(session),
     )
 
 
@@ -353,6 +387,11 @@ class BoardRow:
     monitoring: Monitoring | None
     alerts: list[SessionAlert] = field(default_factory=list)
     home: HomeStatus | None = None
+    readiness: ReadinessAssessment | None = None
+
+    @property
+    def readiness_held(self) -> bool:
+        return self.readiness is not None and self.readiness.holds
 
     @property
     def label(self) -> str:
@@ -395,6 +434,11 @@ def today_board(day: date, now: datetime) -> list[BoardRow]:
         .order_by("-checked_at", "-pk")
     ):
         latest_checks.setdefault(check.session_id, check)
+    latest_readiness_of: dict[int, ReadinessAssessment] = {}
+    for readiness in ReadinessAssessment.objects.filter(**of_today("session")).order_by(
+        "-assessed_at", "-pk"
+    ):
+        latest_readiness_of.setdefault(readiness.session_id, readiness)
     latest_versions: dict[int, MonitoringRecord] = {}
     for record in (
         MonitoringRecord.objects.filter(**of_today("session"))
@@ -408,12 +452,13 @@ def today_board(day: date, now: datetime) -> list[BoardRow]:
     dose_ids = []
     for session in sessions:
         row = BoardRow(session, "waiting", latest_checks.get(session.pk), None, None)
+        row.readiness = latest_readiness_of.get(session.pk)
         row.record = latest_versions.get(session.pk)
         if row.record is not None:
             latest_records.append(row.record)
         if not session.in_clinic:
             dose = getattr(session, "home_dose", None)
-            row.home = HomeStatus(session, row.check, dose, [], now)
+            row.home = HomeStatus(session, row.check, dose, [], now, row.readiness)
             if dose is not None:
                 dose_ids.append(dose.pk)
         rows.append(row)
@@ -436,7 +481,7 @@ def today_board(day: date, now: datetime) -> list[BoardRow]:
             continue
         if row.record is not None:
             row.monitoring = monitoring_of(row.record, observations[row.record.pk], now)
-        row.state = session_state(row.check, row.record, row.monitoring)
+        row.state = session_state(row.check, row.record, row.monitoring, row.readiness)
     rows.sort(key=lambda row: row.sort_key)
     return rows
 

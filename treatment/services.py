@@ -28,8 +28,10 @@ from treatment.models import (
     MonitoringRecord,
     Observation,
     PreDoseCheck,
+    PrescribedDose,
     SafetyCheck,
     SessionAlert,
+    TherapyMeeting,
     TreatmentCourse,
     TreatmentSession,
 )
@@ -43,7 +45,21 @@ from treatment.rules import (
     observation_alerts,
 )
 from treatment.rules import Observation as ObservationReading
-from treatment.selectors import active_limits, check_limits, monitoring_of
+from treatment.rules.therapy import (
+    Dose,
+    MeetingKind,
+    default_meeting_day,
+    dose_change_error,
+    given_dose_error,
+)
+from treatment.selectors import (
+    active_limits,
+    check_limits,
+    gate_of,
+    latest_prescription,
+    latest_readiness,
+    monitoring_of,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -201,11 +217,16 @@ def sessions_schedule(
     *,
     course: TreatmentCourse,
     rows: Sequence[tuple[date, Setting]],
+    dose: Dose,
     actor: User,
     request: HttpRequest | None = None,
 ) -> list[TreatmentSession]:
-    """Add sessions on the dates the clinician chose, numbered after any already held."""
+    """Add sessions on the dates the clinician chose, numbered after any already held, each
+    with the prescribed dose (version 1) and its preparation and integration meetings."""
     course = TreatmentCourse.objects.select_for_update().get(pk=course.pk)
+    error = dose_change_error(None, dose, reason="", started=False)
+    if error:
+        raise TreatmentError(error, "dose_mg")
     if course.status == TreatmentCourse.Status.ENDED:
         raise TreatmentError("This course has ended: open a new one from a decision.")
     if not rows:
@@ -230,6 +251,15 @@ def sessions_schedule(
         )
         for index, (day, setting) in enumerate(sorted(rows), start=1)
     ]
+    for session in sessions:
+        PrescribedDose.objects.create(
+            session=session,
+            dose_mg=dose.mg,
+            route=dose.route.value,
+            prescribed_by=actor,
+            prescribed_at=clock.now(),
+        )
+        meetings_plan(session=session, today=today)
     CourseEvent.objects.create(
         course=course,
         action=CourseEvent.Action.SCHEDULED,
@@ -239,6 +269,26 @@ def sessions_schedule(
     )
     _audit(actor, Action.SESSIONS_SCHEDULED, course, f"{len(sessions)} sessions", request)
     return sessions
+
+
+def meetings_plan(*, session: TreatmentSession, today: date) -> list[TherapyMeeting]:
+    """The preparation before the session's dose and the integration after it, each on its
+    default day (the day before, the day after) within its window."""
+    days = {
+        MeetingKind.PREPARATION: settings.PREPARATION_WINDOW_DAYS,
+        MeetingKind.INTEGRATION: settings.INTEGRATION_WINDOW_DAYS,
+    }
+    return [
+        TherapyMeeting.objects.get_or_create(
+            session=session,
+            kind=kind.value,
+            defaults={
+                "scheduled_for": default_meeting_day(kind, session.scheduled_for, today, window),
+                "created_at": clock.now(),
+            },
+        )[0]
+        for kind, window in days.items()
+    ]
 
 
 # Follow-up tasks -------------------------------------------------------------------------
@@ -446,11 +496,23 @@ def dose_record(
     actor: User,
     request: HttpRequest | None = None,
 ) -> MonitoringRecord:
-    """Record the dose (t0); only after "go" or an override of a hold."""
+    """Record the dose (t0); only through the gate (a go or an override of a hold, and no
+    standing "not ready"), and only the dose prescribed for the session."""
     record = _editable(record)
     check = record.pre_dose_check
-    if check is None or not check.may_dose:
+    gate = gate_of(check, latest_readiness(record.session))
+    if check is None or not gate.may_dose:
+        if gate.readiness_held:
+            raise TreatmentError(
+                "The therapist recorded the patient as not ready: a dose is recorded only "
+                "after a clinician's override of that hold."
+            )
         raise TreatmentError("A dose is recorded only after a go, or a clinician's override.")
+    prescription = latest_prescription(record.session)
+    if prescription is not None:
+        error = given_dose_error(prescription.dose, dose_mg, medicine)
+        if error:
+            raise TreatmentError(error, "dose_mg")
     if dosed_at < check.checked_at - timedelta(minutes=1):
         raise TreatmentError("The dose cannot be given before the pre-dose check.", "dosed_at")
     if dosed_at > clock.now() + timedelta(minutes=1):
@@ -459,6 +521,7 @@ def dose_record(
         raise TreatmentError("Choose the medicines taken, or none of these.", "rems_medications")
     record.medicine, record.dose_mg, record.lot_number = medicine, dose_mg, lot_number.strip()
     record.dosed_at, record.rems_medications = dosed_at, rems_medications
+    record.prescription = prescription
     record.save()
     _audit(
         actor,
@@ -653,6 +716,7 @@ def record_sign(
 
 COPIED_FIELDS = (
     "pre_dose_check",
+    "prescription",
     "rems_medications",
     "medicine",
     "dose_mg",

@@ -24,5 +24,6 @@ def tasks_escalate_overdue() -> int:
 
 @retrying_task("treatment.reminders_send")
 def reminders_send() -> int:
-    """Periodic: email patients what is due (check-in, reading, questionnaires), each once."""
+    """Periodic: email patients what is due (check-in, reading, questionnaires) and the
+    appointments coming up (at the clinic, preparation, integration), each once."""
     return reminders_send_now()

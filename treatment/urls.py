@@ -1,6 +1,6 @@
 from django.urls import path
 
-from treatment import home_views, views
+from treatment import home_views, therapist_views, therapy_views, views
 
 urlpatterns = [
     path("treatment/today/", views.today, name="treatment_today"),
@@ -26,6 +26,11 @@ urlpatterns = [
         views.course_note,
         name="treatment_course_note",
     ),
+    path(
+        "treatment/courses/<uuid:course_id>/therapy/",
+        therapy_views.course_therapy,
+        name="treatment_course_therapy",
+    ),
     path("treatment/tasks/<uuid:task_id>/", views.task_change, name="treatment_task"),
     path("treatment/sessions/<uuid:session_id>/", views.session_detail, name="treatment_session"),
     path(
@@ -37,6 +42,11 @@ urlpatterns = [
         "treatment/sessions/<uuid:session_id>/override/",
         views.session_override,
         name="treatment_session_override",
+    ),
+    path(
+        "treatment/sessions/<uuid:session_id>/prescription/",
+        therapy_views.session_prescription,
+        name="treatment_session_prescription",
     ),
     path(
         "treatment/sessions/<uuid:session_id>/dose/",
@@ -105,5 +115,45 @@ urlpatterns = [
         "treatment/mine/sessions/<uuid:session_id>/side-effects/",
         home_views.my_session_side_effects,
         name="my_session_side_effects",
+    ),
+    path("treatment/mine/goals/", therapy_views.my_goals, name="my_goals"),
+    path(
+        "treatment/mine/sessions/<uuid:session_id>/therapy/",
+        therapy_views.my_therapy,
+        name="my_therapy",
+    ),
+    path(
+        "treatment/mine/sessions/<uuid:session_id>/therapy/intention/",
+        therapy_views.my_intention,
+        name="my_intention",
+    ),
+    path(
+        "treatment/mine/sessions/<uuid:session_id>/therapy/reflection/",
+        therapy_views.my_reflection,
+        name="my_reflection",
+    ),
+    # The therapist's own patients.
+    path("therapy/", therapist_views.caseload, name="therapy_caseload"),
+    path("therapy/courses/<uuid:course_id>/", therapist_views.course, name="therapy_course"),
+    path(
+        "therapy/courses/<uuid:course_id>/intake/",
+        therapist_views.intake,
+        name="therapy_intake",
+    ),
+    path("therapy/sessions/<uuid:session_id>/", therapist_views.session, name="therapy_session"),
+    path(
+        "therapy/sessions/<uuid:session_id>/readiness/",
+        therapist_views.readiness,
+        name="therapy_readiness",
+    ),
+    path(
+        "therapy/sessions/<uuid:session_id>/integration/",
+        therapist_views.integration,
+        name="therapy_integration",
+    ),
+    path(
+        "therapy/sessions/<uuid:session_id>/day/",
+        therapist_views.meeting_day,
+        name="therapy_meeting_day",
     ),
 ]

@@ -42,13 +42,16 @@ from treatment.models import (
 )
 from treatment.pdf import record_pdf
 from treatment.rules import PLAIN_OUTCOME
+from treatment.rules.therapy import MEDICINE_ROUTES
 from treatment.selectors import (
     STATE_LABELS,
     check_timeline,
     course_by_public_id,
     current_record,
+    gate_of,
     home_status,
     latest_check,
+    latest_readiness,
     measure_trend,
     measures_due_for,
     monitoring_of,
@@ -69,7 +72,6 @@ from treatment.selectors import (
 from treatment.services import (
     TreatmentError,
     alerts_acknowledge,
-    check_override,
     course_status_change,
     default_schedule,
     discharge_record,
@@ -86,6 +88,15 @@ from treatment.services import (
     task_update,
     treatment_audit,
 )
+from treatment.therapy_forms import CourseTherapyForm, PrescriptionForm
+from treatment.therapy_selectors import (
+    board_therapy,
+    focus_words,
+    session_therapy,
+    therapy_rows,
+    upcoming,
+)
+from treatment.therapy_services import session_hold_override
 
 Action = AuditEntry.Action
 
@@ -116,6 +127,7 @@ def today(request: HttpRequest) -> HttpResponse:
     now = clock.now()
     day = timezone.localdate(now)
     rows = today_board(day, now)
+    therapy = board_therapy(day)
     tasks = list(open_tasks())
     alerts = sum(len(row.alerts) for row in rows)
     _audit(
@@ -131,6 +143,7 @@ def today(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "day": day,
             "now": now,
+            "therapy": therapy,
             "tasks": tasks,
             "alert_count": alerts,
             "emergency_protocol": settings.CLINIC_EMERGENCY_PROTOCOL,
@@ -147,19 +160,28 @@ def _course_context(
     status_form: CourseStatusForm | None = None,
     safety_form: SafetyCheckForm | None = None,
     note_form: NoteForm | None = None,
+    therapy_form: CourseTherapyForm | None = None,
 ) -> dict[str, Any]:
     today_ = clock.today()
     sessions = list(course.sessions.prefetch_related("checks", "records"))
+    therapy = {row.session.pk: row for row in therapy_rows(course, today_)}
     rows = []
     for session in sessions:
         checks = list(session.checks.all())
         versions = sorted(session.records.all(), key=lambda r: -r.version)
         check = checks[0] if checks else None
         record = versions[0] if versions else None
-        state = session_state(check, record, None)
+        state = session_state(check, record, None, therapy[session.pk].readiness)
         if not session.in_clinic:
             state = home_status(session, clock.now()).state
-        rows.append({"session": session, "state": STATE_LABELS[state], "record": record})
+        rows.append(
+            {
+                "session": session,
+                "state": STATE_LABELS[state],
+                "record": record,
+                "therapy": therapy[session.pk],
+            }
+        )
     last = sessions[-1].scheduled_for if sessions else None
     start = max(today_, last) if last else today_
     offered = default_schedule(start) if not sessions else []
@@ -187,7 +209,22 @@ def _course_context(
         "side_effects": side_effects_of(course),
         "notes": course.notes.select_related("author"),
         "note_form": note_form or NoteForm(),
+        "focus": focus_words(course),
+        "therapy_form": therapy_form
+        or CourseTherapyForm(
+            initial={
+                "therapist": course.therapist_id,
+                "focus": course.focus,
+                "focus_detail": course.focus_detail,
+            }
+        ),
     }
+
+
+def render_course_page(
+    request: HttpRequest, course: TreatmentCourse, status: int = 200, **forms: Any
+) -> HttpResponse:
+    return render(request, "treatment/course.html", _course_context(course, **forms), status=status)
 
 
 def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
@@ -205,11 +242,12 @@ def course_schedule(request: HttpRequest, course_id: str) -> HttpResponse:
             sessions = sessions_schedule(
                 course=course,
                 rows=form.rows(),
+                dose=form.dose(),
                 actor=_user(request),
                 request=request,
             )
         except TreatmentError as error:
-            _form_error(request, None, error)
+            _form_error(request, form, error)
         else:
             messages.success(request, f"{len(sessions)} session(s) scheduled.")
             return redirect("treatment_course", course_id=course.public_id)
@@ -311,24 +349,45 @@ def task_change(request: HttpRequest, task_id: str) -> HttpResponse:
 # The session record ----------------------------------------------------------------------
 
 
+def _therapy_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
+    """What clinicians' session pages show of the therapy: focus, goals, the prescribed dose
+    and its versions, readiness and integration. Never the patient's intention."""
+    therapy = session_therapy(session, clock.today())
+    return {
+        "therapy": therapy,
+        "focus": focus_words(session.course),
+        "prescription_form": forms.get("prescription_form")
+        or PrescriptionForm(
+            prefix="prescription",
+            initial={"dose_mg": therapy.prescription.dose_mg, "route": therapy.prescription.route}
+            if therapy.prescription
+            else None,
+        ),
+    }
+
+
 def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
     now = clock.now()
     check = latest_check(session)
+    readiness = latest_readiness(session)
     record = current_record(session)
     observations = list(record.observations.all()) if record else []
     monitoring = monitoring_of(record, observations, now) if record else None
     alerts = list(session.alerts.filter(acknowledged_at__isnull=True))
     relevant = pregnancy_relevant(session.course)
     hhmm = now_hhmm()
+    therapy = _therapy_context(session, **forms)
     return {
+        **therapy,
         "session": session,
         "course": session.course,
         "check": check,
+        "gate": gate_of(check, readiness),
         "record": record,
         "observations": observations,
         "monitoring": monitoring,
         "alerts": alerts,
-        "state": STATE_LABELS[session_state(check, record, monitoring)],
+        "state": STATE_LABELS[session_state(check, record, monitoring, readiness)],
         "now": now,
         "emergency_protocol": settings.CLINIC_EMERGENCY_PROTOCOL,
         "missing": record_missing(record) if record and record.discharged_at else None,
@@ -337,13 +396,25 @@ def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
         "check_form": forms.get("check_form") or PreDoseForm(pregnancy_relevant=relevant),
         "override_form": forms.get("override_form") or ReasonForm(prefix="override"),
         "dose_form": forms.get("dose_form")
-        or DoseForm(initial=_dose_initial(record) or {"dosed_at": hhmm}),
+        or DoseForm(initial=_dose_initial(record) or _prescribed_initial(therapy["therapy"], hhmm)),
         "observation_form": forms.get("observation_form")
         or ObservationForm(initial={"taken_at": hhmm}),
         "escort_form": forms.get("escort_form") or EscortForm(),
         "discharge_form": forms.get("discharge_form") or OptionalReasonForm(prefix="discharge"),
         "amend_form": forms.get("amend_form") or ReasonForm(prefix="amend"),
     }
+
+
+def _prescribed_initial(therapy: Any, hhmm: str) -> dict[str, Any]:
+    """The dose form starts from the prescription: its dose, and the medicine of its route."""
+    initial: dict[str, Any] = {"dosed_at": hhmm}
+    prescription = therapy.prescription
+    if prescription is not None:
+        medicine = next(
+            (name for name, route in MEDICINE_ROUTES.items() if route == prescription.route), ""
+        )
+        initial |= {"dose_mg": prescription.dose_mg, "medicine": medicine}
+    return initial
 
 
 def _dose_initial(record: MonitoringRecord | None) -> dict[str, Any] | None:
@@ -373,13 +444,13 @@ def _render_session(
     )
 
 
-def _home_session_context(
-    session: TreatmentSession, override_form: ReasonForm | None = None
-) -> dict[str, Any]:
+def _home_session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
     status = home_status(session, clock.now())
     relevant = pregnancy_relevant(session.course)
     checks = list(session.checks.select_related("checked_by", "overridden_by"))
     return {
+        **_therapy_context(session, **forms),
+        "gate": status.gate,
         "session": session,
         "course": session.course,
         "status": status,
@@ -388,18 +459,30 @@ def _home_session_context(
         "latest": checks[0] if checks else None,
         "alerts": list(session.alerts.filter(acknowledged_at__isnull=True)),
         "side_effects": list(session.side_effects.all()),
-        "override_form": override_form or ReasonForm(prefix="override"),
+        "override_form": forms.get("override_form") or ReasonForm(prefix="override"),
         "emergency_protocol": settings.CLINIC_EMERGENCY_PROTOCOL,
         "now": clock.now(),
     }
 
 
+def render_session_page(
+    request: HttpRequest, session: TreatmentSession, status: int = 200, **forms: Any
+) -> HttpResponse:
+    """A clinician's session page: the in-clinic record, or the at-home check-in and dose."""
+    if session.in_clinic:
+        return _render_session(request, session, status, **forms)
+    return render(
+        request,
+        "treatment/home_session.html",
+        _home_session_context(session, **forms),
+        status=status,
+    )
+
+
 def session_detail(request: HttpRequest, session_id: str) -> HttpResponse:
     session = session_by_public_id(session_id)
     _audit(request, Action.SESSION_VIEWED, session.course, f"session {session.number}")
-    if not session.in_clinic:
-        return render(request, "treatment/home_session.html", _home_session_context(session))
-    return _render_session(request, session)
+    return render_session_page(request, session)
 
 
 def _back(session: TreatmentSession) -> HttpResponse:
@@ -430,29 +513,22 @@ def session_check(request: HttpRequest, session_id: str) -> HttpResponse:
 
 @require_POST
 def session_override(request: HttpRequest, session_id: str) -> HttpResponse:
-    """Override a hold, in the clinic or at home (the patient may then start the dose)."""
+    """Override a hold, in the clinic or at home (the patient may then start the dose): the
+    check's hold, the therapist's "not ready", or both."""
     session = session_by_public_id(session_id)
     form = ReasonForm(request.POST, prefix="override")
-    check = latest_check(session)
 
     def refused() -> HttpResponse:
-        if session.in_clinic:
-            return _render_session(request, session, 400, override_form=form)
-        return render(
-            request,
-            "treatment/home_session.html",
-            _home_session_context(session, override_form=form),
-            status=400,
-        )
+        return render_session_page(request, session, 400, override_form=form)
 
-    if not form.is_valid() or check is None:
+    if not form.is_valid():
         return refused()
     if not session.in_clinic and home_status(session, clock.now()).dose is not None:
         messages.error(request, "The patient has already started this session.")
         return _back(session)
     try:
-        check_override(
-            check=check,
+        session_hold_override(
+            session=session,
             reason=form.cleaned_data["reason"],
             actor=_user(request),
             request=request,
@@ -702,6 +778,8 @@ def my_treatment(request: HttpRequest) -> HttpResponse:
             "plain_outcome": PLAIN_OUTCOME,
             "last_event": course.events.first() if course else None,
             "clinic_phone": settings.CLINIC_PHONE,
+            "upcoming": upcoming(course, clock.today()) if course else [],
+            "focus": focus_words(course) if course else None,
         },
         status=400 if form is not None else 200,
     )

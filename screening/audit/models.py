@@ -61,6 +61,16 @@ class AuditEntry(models.Model):
         DASHBOARD_EXPORTED = "dashboard_exported", "Downloaded dashboard figures"
         API_TOKEN_CREATED = "api_token_created", "Created an API token"
         API_TOKEN_REVOKED = "api_token_revoked", "Revoked an API token"
+        # Therapy around each dose (treatment/): therapists, and the patient's own words.
+        CASELOAD_VIEWED = "caseload_viewed", "Listed their assigned patients"
+        COURSE_THERAPY_SET = "course_therapy_set", "Assigned a therapist or set a course's focus"
+        DOSE_PRESCRIBED = "dose_prescribed", "Prescribed or changed a session's dose"
+        MEETING_MOVED = "meeting_moved", "Moved a preparation or integration meeting"
+        READINESS_RECORDED = "readiness_recorded", "Recorded readiness for a dose"
+        INTEGRATION_RECORDED = "integration_recorded", "Wrote an integration note"
+        GOALS_WRITTEN = "goals_written", "Wrote their treatment goals"
+        INTENTION_WRITTEN = "intention_written", "Wrote their intention for a session"
+        REFLECTION_WRITTEN = "reflection_written", "Wrote a reflection after a session"
 
     # Users are deactivated, never deleted (PROTECT); the email is kept as it was then.
     actor = models.ForeignKey(

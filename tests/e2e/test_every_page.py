@@ -64,7 +64,9 @@ def cast(controlled_clock):
     from tests.treatment import make_home_course, make_home_session
 
     waiting = make_home_session(make_home_course(case=make_case(patient=make_patient())))
+    therapist = therapy_around(clinician, course, at_home, waiting)
     return {
+        "therapist": therapist,
         "waiting": waiting,
         "at_home": at_home,
         "calling": calling,
@@ -77,6 +79,26 @@ def cast(controlled_clock):
         "lead": make_clinical_lead(),
         "admin": admin,
     }
+
+
+def therapy_around(clinician, course, dosing, waiting):
+    """A therapist with three patients: the dosing one's integration is due, the waiting
+    one has written goals and an intention and is not yet prepared."""
+    from tests.treatment import assign_therapist, plan_meetings, prescribe
+    from treatment.rules.therapy import Focus, Route
+    from treatment.therapy_services import goals_write, intention_write
+
+    therapist = make_user(Role.THERAPIST)
+    assign_therapist(course, therapist, clinician=clinician)
+    assign_therapist(dosing.course, therapist, focus=Focus.ANGER, clinician=clinician)
+    assign_therapist(waiting.course, therapist, focus=Focus.SUBSTANCE_RECOVERY)
+    for session in (dosing, waiting):
+        plan_meetings(session)
+    prescribe(waiting, "200.0", Route.SUBLINGUAL)
+    patient = waiting.course.patient.user
+    goals_write(course=waiting.course, goals=["Stay sober on weekends"], actor=patient)
+    intention_write(session=waiting, text="To feel less alone", actor=patient)
+    return therapist
 
 
 def at_home_patients():
@@ -109,6 +131,25 @@ def at_home_pages(cast):
         (cast["clinician"], f"/treatment/courses/{dosing.course.public_id}/"),
         (cast["clinician"], f"/treatment/sessions/{dosing.public_id}/"),
         (cast["clinician"], f"/treatment/sessions/{calling.public_id}/"),
+    ]
+
+
+def therapy_pages(cast):
+    """(who, path) of the therapy around each dose: the therapist's, the patient's."""
+    dosing, waiting = cast["at_home"], cast["waiting"]
+    therapist = cast["therapist"]
+    mine = "/treatment/mine/sessions/{}/therapy/"
+    return [
+        (therapist, "/therapy/"),
+        (therapist, f"/therapy/courses/{dosing.course.public_id}/"),
+        (therapist, f"/therapy/courses/{dosing.course.public_id}/intake/"),
+        (therapist, f"/therapy/sessions/{dosing.public_id}/"),
+        (therapist, f"/therapy/sessions/{waiting.public_id}/"),
+        (waiting.course.patient.user, "/treatment/mine/goals/"),
+        (waiting.course.patient.user, mine.format(waiting.public_id)),
+        (dosing.course.patient.user, mine.format(dosing.public_id)),
+        (cast["clinician"], f"/treatment/courses/{waiting.course.public_id}/"),
+        (cast["clinician"], f"/treatment/sessions/{waiting.public_id}/"),
     ]
 
 
@@ -160,6 +201,7 @@ def pages(cast):
         + [(cast["lead"], "/rulesets/2/")]
         + [(cast["admin"], path) for path in admin_pages]
         + at_home_pages(cast)
+        + therapy_pages(cast)
     )
 
 

@@ -22,17 +22,24 @@ def run_demo_data():
 def test_it_creates_one_user_per_role_and_prints_their_logins():
     output = run_demo_data()
 
-    named = ("patient@example.com", "clinician@example.com", "admin@example.com")
+    named = (
+        "patient@example.com",
+        "clinician@example.com",
+        "admin@example.com",
+        "therapist@example.com",
+    )
     roles = {email: role_of(User.objects.get(email=email)) for email in named}
     assert roles == {
         "patient@example.com": "patient",
         "clinician@example.com": "clinician",
         "admin@example.com": "admin",
+        "therapist@example.com": "therapist",
     }
     for email in roles:
         assert email in output
     assert "password for all: demo-password-1" in output
     assert "TOTP secret DEMOCLINICIANSECRETKEY22" in output
+    assert "TOTP secret DEMOTHERAPISTSECRETKEY22" in output
 
 
 @pytest.mark.django_db

@@ -10,16 +10,16 @@ from tests.walk import client_for, concrete, our_views
 pytestmark = pytest.mark.django_db
 
 
+ROLES = (Role.PATIENT, Role.CLINICIAN, Role.ADMIN, Role.THERAPIST)
+
+
 def role_allowed(name):
     """A role the view serves; None for views open to API tokens only (no session role)."""
-    roles = (Role.PATIENT, Role.CLINICIAN, Role.ADMIN)
-    return next((role for role in roles if role in MATRIX[name]), None)
+    return next((role for role in ROLES if role in MATRIX[name]), None)
 
 
 def test_no_view_answers_options_trace_put_or_delete(walk_ids):
-    clients = {
-        role: client_for(role, walk_ids) for role in (Role.PATIENT, Role.CLINICIAN, Role.ADMIN)
-    }
+    clients = {role: client_for(role, walk_ids) for role in ROLES}
     clients[None] = Client()
     answered = []
     for route, name in our_views():

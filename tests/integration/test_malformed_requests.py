@@ -34,6 +34,26 @@ RAW_PARAMETERS = {
     "chart",  # the dashboard's CSV
     "token",  # an API token to revoke
 }
+# The therapy pages' fields: readiness, goals, notes, the dose and the days of meetings.
+THERAPY_PARAMETERS = {
+    "kind",
+    "readiness",
+    "reason",
+    "text",
+    "therapist",
+    "focus",
+    "focus_detail",
+    "goal_1",
+    "themes",
+    "plan",
+    "preparation-day",
+    "integration-day",
+    "prescription-dose_mg",
+    "prescription-route",
+    "prescription-reason",
+    "dose_mg",
+    "route",
+}
 
 
 def test_it_knows_every_form_of_the_review_workspace():
@@ -48,20 +68,20 @@ def parameter_names() -> list[str]:
         names |= {f"publish-{name}" for name in form.base_fields}
     for step in steps.STEPS:
         names |= set(steps.step_form(step.slug).base_fields)
-    return sorted(names)
+    return sorted(names | THERAPY_PARAMETERS)
+
+
+ROLES = (Role.PATIENT, Role.CLINICIAN, Role.ADMIN, Role.THERAPIST)
 
 
 def role_allowed(name: str) -> Role | None:
     """A role the view serves; None for views open to API tokens only (no session role)."""
-    roles = (Role.PATIENT, Role.CLINICIAN, Role.ADMIN)
-    return next((role for role in roles if role in MATRIX[name]), None)
+    return next((role for role in ROLES if role in MATRIX[name]), None)
 
 
 @pytest.mark.parametrize("value", JUNK, ids=repr)
 def test_no_view_fails_or_echoes_markup_on_malformed_parameters(value, walk_ids):
-    clients = {
-        role: client_for(role, walk_ids) for role in (Role.PATIENT, Role.CLINICIAN, Role.ADMIN)
-    }
+    clients: dict[Role | None, Client] = {role: client_for(role, walk_ids) for role in ROLES}
     clients[None] = Client()
     data = dict.fromkeys(parameter_names(), value)
     failures = []

@@ -14,7 +14,7 @@ from tests.factories import make_patient
 from tests.walk import SUPERUSER, client_for, concrete, our_views
 
 pytestmark = pytest.mark.django_db
-ROLES = [ANONYMOUS, Role.PATIENT, Role.CLINICIAN, Role.ADMIN, NO_ROLE, SUPERUSER]
+ROLES = [ANONYMOUS, Role.PATIENT, Role.CLINICIAN, Role.ADMIN, Role.THERAPIST, NO_ROLE, SUPERUSER]
 # Whom the matrix sees each of them as: a superuser is an admin.
 SEEN_AS = {SUPERUSER: Role.ADMIN}
 OURS = our_views()
@@ -61,7 +61,7 @@ def test_another_patient_finds_nothing_of_the_first(walk_ids):
     assert other.get(f"/submissions/{uuid.uuid4()}/").status_code == 404
 
 
-@pytest.mark.parametrize("role", [Role.PATIENT, Role.CLINICIAN, NO_ROLE])
+@pytest.mark.parametrize("role", [Role.PATIENT, Role.CLINICIAN, Role.THERAPIST, NO_ROLE])
 def test_the_admin_site_is_for_admins_only(role, walk_ids):
     client = client_for(role, walk_ids)
 

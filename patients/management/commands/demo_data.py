@@ -24,13 +24,15 @@ DEMO_USERS = (
     # Four eyes on rule sets: a second admin publishes, a clinical lead signs off.
     ("admin2@example.com", "Ari", "Admin", Role.ADMIN, "DEMOSECONDADMINSECRETKEY"),
     ("lead@example.com", "Lee", "Lead", Role.CLINICIAN, "DEMOCLINICALLEADSECRET22"),
+    ("therapist@example.com", "Sam", "Rivera", Role.THERAPIST, "DEMOTHERAPISTSECRETKEY22"),
 )
 CLINICAL_LEADS = ("lead@example.com",)
 
 
 class Command(BaseCommand):
     help = (
-        "Create demo users (every role, a clinical lead, two admins) and cases; development only."
+        "Create demo users (every role, a clinical lead, two admins, a therapist) and cases; "
+        "development only."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -54,8 +56,9 @@ class Command(BaseCommand):
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             demo_patient_cases(users[Role.PATIENT])
             demo_queue(DEMO_PASSWORD)
-            treated = demo_courses(users[Role.CLINICIAN], DEMO_PASSWORD)
-            history = demo_home_history(users[Role.CLINICIAN], DEMO_PASSWORD)
+            therapist = users[Role.THERAPIST]
+            treated = demo_courses(users[Role.CLINICIAN], DEMO_PASSWORD, therapist)
+            history = demo_home_history(users[Role.CLINICIAN], DEMO_PASSWORD, therapist)
 
         self.stdout.write("Demo logins (development only), password for all: " + DEMO_PASSWORD)
         for email, _, _, role, totp_secret in DEMO_USERS:
@@ -70,5 +73,6 @@ class Command(BaseCommand):
             f"In treatment, with a session today ({' and '.join(treated)}): the first in the "
             "clinic, the second at home with a check-in due today.\n"
             f"{history} has a week of at-home sessions and a check-in on hold today.\n"
+            f"The therapist {therapist.email} has both at-home patients: /therapy/\n"
             "The clinician's board: /treatment/today/; patients: /treatment/mine/"
         )

@@ -1,13 +1,14 @@
 """The course page: schedule sessions (six over three weeks offered), pause or end with a reason."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.test import Client
 
 from screening.audit.models import AuditEntry
 from tests.treatment import make_clinician, make_course, make_session
-from treatment.models import TreatmentSession
+from treatment.models import PrescribedDose, TreatmentSession
 from treatment.services import default_schedule
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +42,8 @@ def test_the_page_offers_the_default_schedule_and_keeps_the_clinicians_dates(pag
     client.post(
         url + "schedule/",
         {
+            "dose_mg": "35",
+            "route": "intravenous",
             "date_0": "2026-03-11",
             "setting_0": "in_clinic",
             "date_1": "2026-03-13",
@@ -55,6 +58,9 @@ def test_the_page_offers_the_default_schedule_and_keeps_the_clinicians_dates(pag
         (2, date(2026, 3, 13), "at_home"),
     ]
     assert AuditEntry.objects.filter(action="sessions_scheduled").exists()
+    assert [(p.version, p.dose_mg, p.route) for p in PrescribedDose.objects.all()] == [
+        (1, Decimal("35.0"), "intravenous")
+    ] * 2
 
 
 def test_a_date_in_the_past_is_refused_and_nothing_is_saved(page):
@@ -63,6 +69,8 @@ def test_a_date_in_the_past_is_refused_and_nothing_is_saved(page):
     response = client.post(
         url + "schedule/",
         {
+            "dose_mg": "35",
+            "route": "intravenous",
             "date_0": "2026-03-01",
             **{f"setting_{i}": "in_clinic" for i in range(8)},
         },

@@ -49,3 +49,34 @@ def test_an_at_home_patient_has_a_check_in_due_today_and_another_a_week_of_histo
     latest = PreDoseCheck.objects.filter(session__course=jamie).first()
     assert (latest.session.scheduled_for, latest.outcome) == (clock.today(), "hold")
     assert MeasureSet.objects.count() == 2
+
+
+def test_the_demo_therapist_has_both_at_home_patients_with_their_therapy():
+    from datetime import timedelta
+
+    from patients.models import User
+    from treatment.models import IntegrationNote, Intention, PrescribedDose, ReadinessAssessment
+
+    output = run_demo_data()
+    run_demo_data()
+
+    therapist = User.objects.get(email="therapist@example.com")
+    assigned = TreatmentCourse.objects.filter(therapist=therapist)
+    assert sorted(c.patient.user.email for c in assigned) == [
+        "jamie@example.com",
+        "riley@example.com",
+    ]
+    assert "therapist@example.com" in output
+    jamie = assigned.get(patient__user__email="jamie@example.com")
+    assert (jamie.focus, len(jamie.goals)) == ("anger", 3)
+    assert Intention.objects.filter(session__course=jamie).count() == 3
+    assert ReadinessAssessment.objects.filter(session__course=jamie, readiness="ready").count() == 3
+    note = IntegrationNote.objects.get(session__course=jamie)
+    assert note.session.number == 1
+    assert PrescribedDose.objects.count() == TreatmentSession.objects.count()
+    riley = TreatmentSession.objects.get(
+        scheduled_for=clock.today(), course__patient__user__email="riley@example.com"
+    )
+    assert not riley.readiness.exists()  # for the therapist to record
+    assert riley.meetings.get(kind="preparation").scheduled_for == clock.today()
+    assert riley.meetings.get(kind="integration").scheduled_for == clock.today() + timedelta(1)
