@@ -1,15 +1,20 @@
 """`manage.py demo_data`: one user per role, logins printed, safe to run twice."""
 
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count
 
+from patients.management.commands.demo_data import DEMO_USERS
 from patients.models import User
 from patients.roles import role_of
 from screening.review.models import Case
 from screening.review.selectors import is_overdue
+from screening.rulesets.services import can_sign_off
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_demo_data():
@@ -103,3 +108,30 @@ def test_it_fills_the_queue_with_every_route_and_priority_an_overdue_case_and_a_
     assert formats == {1, 2}  # one history predates answer format 2
     fired = {rule for c in open_cases for rule in c.submission.screening.fired_rules.split(",")}
     assert {"respiratory_depression_risk", "suicide_attempt_history"} <= fired
+
+
+@pytest.mark.django_db
+def test_two_admins_and_a_clinical_lead_let_four_eyes_publication_be_tried():
+    output = run_demo_data()
+
+    admin, second_admin, lead = (
+        User.objects.get(email=email)
+        for email in ("admin@example.com", "admin2@example.com", "lead@example.com")
+    )
+    assert (role_of(admin), role_of(second_admin), role_of(lead)) == ("admin", "admin", "clinician")
+    assert [can_sign_off(user) for user in (admin, second_admin, lead)] == [False, False, True]
+    assert "admin2@example.com" in output
+    assert "lead@example.com" in output
+
+
+def test_the_readme_lists_every_demo_login_and_serves_where_emails_link():
+    readme = (ROOT / "README.md").read_text()
+    makefile = (ROOT / "Makefile").read_text()
+
+    settings_source = (ROOT / "config" / "settings.py").read_text()
+
+    for email, *_ in DEMO_USERS:
+        assert f"`{email}`" in readme, email
+    assert "runserver 127.0.0.1:8000" in makefile
+    assert '"http://127.0.0.1:8000"' in settings_source  # SITE_URL's default, for links
+    assert "http://127.0.0.1:8000" in readme

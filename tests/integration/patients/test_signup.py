@@ -4,9 +4,11 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 
 from patients.models import Patient, User
 from patients.roles import role_of
+from tests.factories import make_patient
 
 SIGNUP = {
     "email": "new.patient@example.org",
@@ -76,6 +78,24 @@ def test_account_emails_name_the_clinic_and_say_why_not_the_framework(client, se
     assert "about your account there" in message.body
     assert "Hello from" not in message.body
     assert "testserver" not in message.body
+
+
+@pytest.mark.django_db
+def test_the_password_reset_email_names_the_clinic_says_why_and_holds_no_health_data(settings):
+    settings.CLINIC_NAME = "Riverside Ketamine Clinic"
+    settings.ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Riverside Ketamine Clinic] "
+    patient = make_patient(email="reset-me@example.org", family_name="Quillfeather")
+
+    Client().post("/accounts/password/reset/", {"email": "reset-me@example.org"})
+
+    [message] = [m for m in mail.outbox if m.to == ["reset-me@example.org"]]
+    assert message.subject.startswith("[Riverside Ketamine Clinic] ")
+    assert "This message is from Riverside Ketamine Clinic" in message.body
+    assert "password" in message.body.lower()
+    assert "Hello from" not in message.body
+    assert "testserver" not in message.body
+    for private in (patient.given_name, patient.family_name, str(patient.date_of_birth)):
+        assert private not in message.body
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from patients.intake.steps import SLUGS
 from tests.intake import post, step_url
 
 pytestmark = pytest.mark.django_db
@@ -50,12 +51,25 @@ def test_no_error_is_in_the_engines_words(started):
     assert "mmHg" not in re.sub(r"<[^>]+>", "", html).split("Please check")[1][:400]
 
 
-def test_every_summary_link_lands_on_a_focusable_control(started):
-    response = started.post(step_url("about-you"), {"action": "next"})
+def summary_targets(response):
     html = response.content.decode()
+    return html, re.findall(r'<a href="#([^"]+)" class="alert-link">', html)
 
-    targets = re.findall(r'<a href="#([^"]+)" class="alert-link">', html)
+
+def test_every_summary_link_lands_on_a_focusable_control(started):
+    html, targets = summary_targets(started.post(step_url("about-you"), {"action": "next"}))
 
     assert "id_sex_at_birth_0" in targets
     for target in targets:
         assert re.search(rf'<(input|select|textarea)[^>]*id="{target}"', html), target
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_on_every_step_each_summary_link_lands_on_a_control(started, slug):
+    """An empty post: every question of the step is missing and linked from the summary."""
+    response = started.post(step_url(slug), {"action": "next"})
+    html, targets = summary_targets(response)
+
+    assert targets, f"{slug}: no error summary"
+    for target in targets:
+        assert re.search(rf'<(input|select|textarea)[^>]*id="{target}"', html), (slug, target)
