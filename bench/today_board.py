@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.throwaway import django_on_throwaway_database
+from bench.throwaway import analyze, django_on_throwaway_database
 
 BATCH = 2000
 UNUSABLE = "!"  # an unusable password: nobody signs in as these patients
@@ -315,6 +315,7 @@ def main() -> None:
         ALLOWED_HOSTS=["testserver"],
     ):
         today_count, home_counts, built = build(args.courses)
+        analyze()
         client = Client()
         client.force_login(User.objects.get(email="bench-clinician@example.org"))
         client.get("/treatment/today/")  # warm caches

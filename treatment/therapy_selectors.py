@@ -301,13 +301,19 @@ def upcoming(course: TreatmentCourse, today: date) -> list[Upcoming]:
 # course page for good): the board is today's work.
 MISSED_SHOWN_DAYS = 14
 MISSED_LISTED = 50  # the longest-missed first; the rest counted
+HOLDS_LISTED = 50  # the soonest sessions first; the rest counted
 
 
 @dataclass
 class BoardTherapy:
     holds: list[ReadinessAssessment]  # "not ready" standing on a session still to come
+    holds_count: int
     missed: list[TherapyMeeting]  # integration windows closed lately without a note
     missed_count: int
+
+    @property
+    def holds_more(self) -> int:
+        return self.holds_count - len(self.holds)
 
     @property
     def missed_more(self) -> int:
@@ -351,4 +357,4 @@ def board_therapy(today: date) -> BoardTherapy:
             "session__scheduled_for", "pk"
         )[:MISSED_LISTED]
     )
-    return BoardTherapy(holds, listed, missed.count())
+    return BoardTherapy(holds[:HOLDS_LISTED], len(holds), listed, missed.count())

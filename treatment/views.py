@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -99,6 +100,7 @@ from treatment.therapy_selectors import (
 from treatment.therapy_services import session_hold_override
 
 Action = AuditEntry.Action
+BOARD_PAGE_SIZE = 50  # sessions a page of the today board shows
 
 
 def _user(request: HttpRequest) -> User:
@@ -127,6 +129,8 @@ def today(request: HttpRequest) -> HttpResponse:
     now = clock.now()
     day = timezone.localdate(now)
     rows = today_board(day, now)
+    # Alerts, calls and holds sort first, so the first page always holds what is urgent.
+    page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     therapy = board_therapy(day)
     tasks = list(open_tasks())
     alerts = sum(len(row.alerts) for row in rows)
@@ -134,13 +138,15 @@ def today(request: HttpRequest) -> HttpResponse:
         request,
         Action.TODAY_VIEWED,
         None,
-        f"{day.isoformat()}: {len(rows)} sessions, {len(tasks)} tasks",
+        f"{day.isoformat()}: {len(rows)} sessions (page {page.number}), {len(tasks)} tasks",
     )
     return render(
         request,
         "treatment/today.html",
         {
-            "rows": rows,
+            "rows": page.object_list,
+            "page": page,
+            "urgent_count": sum(row.urgent for row in rows),
             "day": day,
             "now": now,
             "therapy": therapy,

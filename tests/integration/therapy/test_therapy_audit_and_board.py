@@ -122,3 +122,24 @@ def test_the_board_lists_the_longest_missed_integrations_and_counts_the_rest(
     assert "And 1 more missed integration: each shows on its course page." in (
         response.content.decode()
     )
+
+
+def test_the_board_lists_the_soonest_holds_and_counts_the_rest(controlled_clock, monkeypatch):
+    from tests.treatment import make_clinician
+
+    monkeypatch.setattr("treatment.therapy_selectors.HOLDS_LISTED", 2)
+    for index, day in enumerate((date(2026, 3, 22), date(2026, 3, 20), date(2026, 3, 21))):
+        session, _, therapist = therapy_session(controlled_clock, name=f"H{index}", day=day)
+        signed_in(therapist).post(
+            f"/therapy/sessions/{session.public_id}/readiness/",
+            {"readiness": "not_ready", "reason": "Not yet"},
+        )
+
+    response = signed_in(make_clinician()).get("/treatment/today/")
+
+    therapy = response.context["therapy"]
+    assert [r.session.course.patient.given_name for r in therapy.holds] == ["H1", "H2"]
+    assert (therapy.holds_count, therapy.holds_more) == (3, 1)
+    page = response.content.decode()
+    assert "Therapy: not ready (3)" in page
+    assert "And 1 more session held by a therapist" in page

@@ -185,3 +185,37 @@ def test_at_home_rows_cost_no_more_queries_however_many(board, controlled_clock)
         make_record(course=course_for(f"C{index}"), dosed_at=controlled_clock.now())
 
     assert queries() == one
+
+
+def test_a_long_day_comes_in_pages_with_what_is_urgent_on_the_first(
+    board, controlled_clock, monkeypatch
+):
+    monkeypatch.setattr("treatment.views.BOARD_PAGE_SIZE", 2)
+    for name in ("Waiting1", "Waiting2"):
+        make_session(course_for(name))
+    alarmed = make_record(course=course_for("Alarmed"), dosed_at=controlled_clock.now())
+    controlled_clock.advance(minutes=40)
+    observe(alarmed, controlled_clock.now(), spo2=86)
+
+    first = board.get("/treatment/today/")
+    second = board.get("/treatment/today/?page=2")
+    beyond = board.get("/treatment/today/?page=9")
+
+    assert [row.session.course.patient.given_name for row in first.context["rows"]] == [
+        "Alarmed",
+        "Waiting1",
+    ]
+    assert [row.session.course.patient.given_name for row in second.context["rows"]] == ["Waiting2"]
+    assert beyond.context["rows"] == second.context["rows"]
+    first_html, second_html = first.content.decode(), second.content.decode()
+    assert "Sessions (3)" in first_html
+    assert "1 to 2 of 3: alerts, calls and holds come first (1 with an alert or a call)." in (
+        first_html
+    )
+    assert 'href="?page=2#sessions"' in first_html
+    assert "Emergency protocol" in second_html  # an alert on any page keeps it in view
+    assert 'href="?page=1#sessions"' in second_html
+    details = list(
+        AuditEntry.objects.filter(action="today_viewed").values_list("detail", flat=True)
+    )
+    assert any("3 sessions (page 2)" in detail for detail in details)
