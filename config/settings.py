@@ -364,6 +364,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "treatment.reminders_send",
         "schedule": env_int("REMINDER_SWEEP_SECONDS", 300),
     },
+    "notify-urgent-tasks": {
+        "task": "treatment.tasks_notify_pending",
+        "schedule": env_int("NOTIFICATION_SWEEP_SECONDS", 300),
+    },
     "escalate-overdue-tasks": {
         "task": "treatment.tasks_escalate_overdue",
         "schedule": env_int("ESCALATION_SWEEP_SECONDS", 600),

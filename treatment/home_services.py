@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import dateformat, timezone
@@ -88,7 +87,7 @@ def _alert(session: TreatmentSession, code: str, text: str) -> SessionAlert:
 
 
 def _urgent_task(course: TreatmentCourse, kind: str, source: str) -> FollowUpTask:
-    return task_open(course=course, kind=kind, source=source, minutes=settings.URGENT_TASK_MINUTES)
+    return task_open(course=course, kind=kind, source=source, urgent=True)
 
 
 @transaction.atomic
@@ -332,7 +331,7 @@ def measures_record(
             course=course,
             kind=FollowUpTask.Kind.SUICIDAL_IDEATION,
             source=f"measures:{measure.pk}",
-            minutes=settings.URGENT_TASK_MINUTES if result.crisis else None,
+            urgent=result.crisis,
         )
     if any(code.endswith("_rise") for code in result.codes):
         task_open(

@@ -357,6 +357,10 @@ class FollowUpTask(models.Model):
     )
     resolution = models.TextField(blank=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
+    # Urgent (a call, a crisis-level reading, a severe side effect): clinicians are told at
+    # once, not when the deadline passes; notified_at says the email went.
+    urgent = models.BooleanField(default=False)
+    notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering: ClassVar = ["due_at", "pk"]

@@ -80,6 +80,55 @@ def tasks_escalate_overdue_now(now: datetime | None = None) -> int:
     return len(escalated)
 
 
+URGENT_REASON = (
+    "You receive this because you are a clinician of this clinic and a patient's at-home "
+    "treatment needs a clinician now."
+)
+
+
+def task_notify_now(task_id: int) -> bool:
+    """Email clinicians about one urgent task at once; sent once, however often called.
+
+    The row is locked and marked in the transaction that sends, so a failed send leaves it
+    for the retry or the sweep, and two workers never both send it. A task already closed
+    needs nobody. The email names what happened, never the patient or their answers.
+    """
+    with transaction.atomic():
+        task = (
+            FollowUpTask.objects.select_for_update()
+            .filter(pk=task_id, urgent=True, notified_at__isnull=True, done_at__isnull=True)
+            .first()
+        )
+        if task is None:
+            return False
+        recipients = staff_emails(Role.CLINICIAN)
+        if recipients:
+            due = dateformat.format(timezone.localtime(task.due_at), "D j M H:i")
+            send_clinic_mail(
+                subject=f"Urgent: {task.get_kind_display()}",
+                body=(
+                    f"A patient's treatment needs a clinician now: {task.get_kind_display()}."
+                    f"\nThe follow-up task is due by {due}.\n\nOpen the today board and take "
+                    f"it: {settings.SITE_URL.rstrip('/')}{reverse('treatment_today')}\n"
+                ),
+                to=recipients,
+                reason=URGENT_REASON,
+            )
+        task.notified_at = clock.now()
+        task.save(update_fields=["notified_at"])
+    logger.info("urgent task %s notified to %d clinicians", task_id, len(recipients))
+    return True
+
+
+def tasks_notify_pending() -> list[int]:
+    """Urgent tasks still open whose email never went (the broker was down)."""
+    return list(
+        FollowUpTask.objects.filter(
+            urgent=True, notified_at__isnull=True, done_at__isnull=True
+        ).values_list("pk", flat=True)
+    )
+
+
 def records_remind_unsigned_now(day: date | None = None) -> int:
     """Each clinician with unsigned records gets one reminder a day; a re-run sends none."""
     day = day or clock.today()

@@ -313,14 +313,18 @@ def task_open(
     source: str,
     owner: User | None = None,
     minutes: int | None = None,
+    urgent: bool = False,
 ) -> FollowUpTask:
     """Raise a task for a clinician, due in opening hours; a source raises one task only.
 
     Any feature that finds suicidal ideation or a safety concern (a pre-dose
-    check, a measure, a monthly check) calls this.
+    check, a measure, a monthly check) calls this. An urgent task is due within
+    URGENT_TASK_MINUTES and clinicians are emailed once it commits, whatever the hour.
     """
     now = clock.now()
     owner = owner or course.opened_by  # the clinician who decided, until another takes over
+    if urgent:
+        minutes = settings.URGENT_TASK_MINUTES
     with transaction.atomic():
         task, created = FollowUpTask.objects.get_or_create(
             kind=kind,
@@ -330,11 +334,23 @@ def task_open(
                 "owner": owner,
                 "created_at": now,
                 "due_at": task_deadline(now, minutes),
+                "urgent": urgent,
             },
         )
     if created:
         logger.info("follow-up task %s opened (%s)", task.pk, kind)
+        if urgent:
+            transaction.on_commit(lambda: task_notify_later(task.pk))
     return task
+
+
+def task_notify_later(task_id: int) -> None:
+    from treatment.tasks import task_notify
+
+    try:
+        task_notify.delay(task_id)
+    except Exception:  # the broker is down: the sweep of urgent tasks sends it later
+        logger.warning("urgent task %s not queued for notification; the sweep sends it", task_id)
 
 
 @transaction.atomic
@@ -408,20 +424,20 @@ def pre_dose_check_record(
         record.pre_dose_check = check
         record.save(update_fields=["pre_dose_check"])
     # A call is urgent; at home nobody from the clinic is there, so it always raises a task.
-    urgent = settings.URGENT_TASK_MINUTES if result.outcome is Outcome.CALL else None
+    urgent = result.outcome is Outcome.CALL
     if result.ideation:
         task_open(
             course=course,
             kind=FollowUpTask.Kind.SUICIDAL_IDEATION,
             source=f"check:{check.pk}",
-            minutes=urgent,
+            urgent=urgent,
         )
     elif urgent and not session.in_clinic:
         task_open(
             course=course,
             kind=FollowUpTask.Kind.VITALS_URGENT,
             source=f"check:{check.pk}",
-            minutes=urgent,
+            urgent=True,
         )
     _audit(
         actor,

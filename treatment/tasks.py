@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+from celery import shared_task
+
 from screening.review.tasks import retrying_task
 from treatment.notifications import (
     records_remind_unsigned_now,
     reminders_send_now,
+    task_notify_now,
     tasks_escalate_overdue_now,
+    tasks_notify_pending,
 )
+
+
+@retrying_task("treatment.task_notify")
+def task_notify(task_id: int) -> bool:
+    """Email clinicians about one urgent follow-up task, once."""
+    return task_notify_now(task_id)
+
+
+@shared_task(name="treatment.tasks_notify_pending")
+def tasks_notify_pending_sweep() -> int:
+    """Periodic: queue the emails of urgent tasks that were never queued (broker down)."""
+    pending = tasks_notify_pending()
+    for task_id in pending:
+        task_notify.delay(task_id)
+    return len(pending)
 
 
 @retrying_task("treatment.records_remind_unsigned")
