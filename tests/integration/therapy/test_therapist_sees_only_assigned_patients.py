@@ -8,7 +8,7 @@ from patients.roles import Role
 from screening.audit.models import AuditEntry
 from tests.factories import make_case
 from tests.integration.therapy.conftest import signed_in, therapy_session
-from tests.treatment import make_course, make_record, make_task, make_therapist
+from tests.treatment import check_in, make_course, make_record, make_task, make_therapist
 from tests.walk import concrete, our_views
 from treatment.models import IntegrationNote, ReadinessAssessment
 from treatment.rules.therapy import Focus
@@ -54,6 +54,23 @@ def test_the_assigned_therapist_reads_the_course_session_and_intake_summary(home
     for url in pages:
         assert client.get(url).status_code == 200, url
     assert course.patient.given_name in client.get("/therapy/").content.decode()
+
+
+def test_the_course_page_shows_outcomes_trend_and_timeline_never_the_check_in_answers(home):
+    session, _, therapist = home
+    check_in(session, alcohol_24h="yes", systolic_1="151", systolic_2="149")
+
+    response = signed_in(therapist).get(f"/therapy/courses/{session.course.public_id}/")
+
+    page = response.content.decode()
+    checks = response.context["checks"]
+    assert [check.outcome for check in checks] == ["hold"]
+    assert "<strong>HOLD</strong>" in page and "session 1" in page
+    assert response.context["trend"], "the intake's PHQ-9 and GAD-7 are the baseline"
+    assert 'data-testid="therapy-trend-row"' in page and "baseline" in page
+    assert response.context["events"] and "Course timeline" in page
+    for answer in ("151", "149", "Alcohol", "alcohol"):
+        assert answer not in page, answer
 
 
 def test_another_therapist_gets_404_on_every_url_with_the_patients_ids(home):
