@@ -97,6 +97,13 @@ def route_field() -> forms.ChoiceField:
     )
 
 
+def _window_words(minutes: int) -> str:
+    """A fasting window in the clinic's words: "2 hours", "hour", "90 minutes"."""
+    if minutes % 60:
+        return f"{minutes} minutes"
+    return "hour" if minutes == 60 else f"{minutes // 60} hours"
+
+
 class PreDoseForm(forms.Form):
     """The in-clinic pre-dose check: the same questions the at-home check-in asks."""
 
@@ -135,12 +142,10 @@ class PreDoseForm(forms.Form):
         self.pregnancy_relevant = pregnancy_relevant
         if not pregnancy_relevant:
             del self.fields["pregnant"]
-        food = settings.CLINIC_FOOD_WINDOW_MINUTES
-        food_words = f"{food // 60} hours" if food % 60 == 0 else f"{food} minutes"
-        self.fields["ate_recently"].label = f"Food in the last {food_words}?"
-        self.fields[
-            "drank_recently"
-        ].label = f"Anything to drink in the last {settings.CLINIC_DRINK_WINDOW_MINUTES} minutes?"
+        food = _window_words(settings.CLINIC_FOOD_WINDOW_MINUTES)
+        drink = _window_words(settings.CLINIC_DRINK_WINDOW_MINUTES)
+        self.fields["ate_recently"].label = f"Food in the last {food}?"
+        self.fields["drank_recently"].label = f"Anything to drink in the last {drink}?"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
