@@ -6,7 +6,7 @@ Every page that shows or takes health data is audited.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,8 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from patients.models import User
-from patients.selectors import patient_of
+from patients.selectors import patient_of, user_of
 from screening.audit.models import AuditEntry
 from treatment import clock
 from treatment.forms import now_hhmm, on_day
@@ -57,10 +56,6 @@ from treatment.therapy_selectors import focus_words
 
 Action = AuditEntry.Action
 CRISIS_FLAG = "treatment_crisis_resources"
-
-
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
 
 
 def my_session_of(request: HttpRequest, session_id: str) -> TreatmentSession:
@@ -152,7 +147,7 @@ def my_check_in(request: HttpRequest, session_id: str) -> HttpResponse:
                     session=session,
                     answers=form.answers(),
                     raw=form.raw(),
-                    actor=_user(request),
+                    actor=user_of(request),
                     request=request,
                 )
             except TreatmentError as error:
@@ -177,7 +172,7 @@ def my_session_start(request: HttpRequest, session_id: str) -> HttpResponse:
         home_dose_start(
             session=session,
             dosed_at=on_day(clock.today(), form.cleaned_data["time"]),
-            actor=_user(request),
+            actor=user_of(request),
             request=request,
         )
     except TreatmentError as error:
@@ -206,7 +201,7 @@ def my_session_reading(request: HttpRequest, session_id: str) -> HttpResponse:
             systolic=data["systolic"],
             diastolic=data["diastolic"],
             heart_rate=data["heart_rate"],
-            actor=_user(request),
+            actor=user_of(request),
             request=request,
         )
     except TreatmentError as error:
@@ -228,7 +223,7 @@ def my_session_side_effects(request: HttpRequest, session_id: str) -> HttpRespon
         return _render_session(request, session, 400, side_effects_form=form)
     try:
         reported = side_effects_report(
-            session=session, effects=form.effects(), actor=_user(request), request=request
+            session=session, effects=form.effects(), actor=user_of(request), request=request
         )
     except TreatmentError as error:
         if error.field:
@@ -267,7 +262,7 @@ def my_measures(request: HttpRequest) -> HttpResponse:
                 phq9=form.items("phq9", 9),
                 gad7=form.items("gad7", 7),
                 difficulty=form.difficulty(),
-                actor=_user(request),
+                actor=user_of(request),
                 request=request,
             )
         except TreatmentError as error:

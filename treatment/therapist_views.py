@@ -8,15 +8,14 @@ write is audited.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from patients.models import User
-from patients.selectors import answers_summary
+from patients.selectors import answers_summary, user_of
 from screening.audit.models import AuditEntry
 from screening.audit.services import audit_record
 from screening.review.selectors import fired_in_words
@@ -48,16 +47,12 @@ from treatment.therapy_services import integration_record, meeting_move, readine
 Action = AuditEntry.Action
 
 
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
 @require_safe
 def caseload(request: HttpRequest) -> HttpResponse:
     """The therapist's patients, with what comes next for each."""
     today = clock.today()
     rows = []
-    for course in therapist_courses(_user(request)):
+    for course in therapist_courses(user_of(request)):
         coming = upcoming(course, today)
         sessions = list(course.sessions.all())
         rows.append(
@@ -82,7 +77,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
 @require_safe
 def course(request: HttpRequest, course_id: str) -> HttpResponse:
     """One of the therapist's courses: sessions with check-in outcomes, the trend, notes."""
-    course = course_of_therapist(_user(request), course_id)
+    course = course_of_therapist(user_of(request), course_id)
     today = clock.today()
     rows = []
     for row in therapy_rows(course, today):
@@ -118,7 +113,7 @@ def course(request: HttpRequest, course_id: str) -> HttpResponse:
 def intake(request: HttpRequest, course_id: str) -> HttpResponse:
     """The screening summary (route, fired rules in plain words) and the intake answers,
     read-only."""
-    course = course_of_therapist(_user(request), course_id)
+    course = course_of_therapist(user_of(request), course_id)
     case = course.case
     audit_record(
         actor=request.user,
@@ -187,7 +182,7 @@ def _field_error(request: HttpRequest, form: Any, error: TreatmentError) -> None
 
 @require_safe
 def session(request: HttpRequest, session_id: str) -> HttpResponse:
-    session = session_of_therapist(_user(request), session_id)
+    session = session_of_therapist(user_of(request), session_id)
     treatment_audit(
         actor=request.user,
         action=Action.SESSION_VIEWED,
@@ -200,7 +195,7 @@ def session(request: HttpRequest, session_id: str) -> HttpResponse:
 
 @require_POST
 def readiness(request: HttpRequest, session_id: str) -> HttpResponse:
-    session = session_of_therapist(_user(request), session_id)
+    session = session_of_therapist(user_of(request), session_id)
     form = ReadinessForm(request.POST)
     if form.is_valid():
         try:
@@ -208,7 +203,7 @@ def readiness(request: HttpRequest, session_id: str) -> HttpResponse:
                 session=session,
                 readiness=Readiness(form.cleaned_data["readiness"]),
                 reason=form.cleaned_data["reason"],
-                actor=_user(request),
+                actor=user_of(request),
                 request=request,
             )
         except TreatmentError as error:
@@ -228,13 +223,13 @@ def readiness(request: HttpRequest, session_id: str) -> HttpResponse:
 
 @require_POST
 def integration(request: HttpRequest, session_id: str) -> HttpResponse:
-    session = session_of_therapist(_user(request), session_id)
+    session = session_of_therapist(user_of(request), session_id)
     therapy = session_therapy(session, clock.today())
     form = IntegrationForm(request.POST, template=therapy.template)
     if form.is_valid():
         try:
             note = integration_record(
-                session=session, sections=form.sections(), actor=_user(request), request=request
+                session=session, sections=form.sections(), actor=user_of(request), request=request
             )
         except TreatmentError as error:
             _field_error(request, form, error)
@@ -247,7 +242,7 @@ def integration(request: HttpRequest, session_id: str) -> HttpResponse:
 @require_POST
 def meeting_day(request: HttpRequest, session_id: str) -> HttpResponse:
     """Move the preparation or the integration to another day within its window."""
-    session = session_of_therapist(_user(request), session_id)
+    session = session_of_therapist(user_of(request), session_id)
     try:
         kind = MeetingKind(request.POST.get("kind", ""))
     except ValueError:
@@ -261,7 +256,7 @@ def meeting_day(request: HttpRequest, session_id: str) -> HttpResponse:
                 session=session,
                 kind=kind,
                 day=form.cleaned_data["day"],
-                actor=_user(request),
+                actor=user_of(request),
                 request=request,
             )
         except TreatmentError as error:

@@ -6,15 +6,15 @@ A patient reaches only their own course and sessions: anything else is a 404.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from patients.models import User
-from patients.selectors import patient_of
+from patients.selectors import patient_of, user_of
 from screening.audit.models import AuditEntry
 from treatment import clock
 from treatment.models import TreatmentCourse, TreatmentSession
@@ -41,10 +41,6 @@ from treatment.views import render_course_page, render_session_page
 Action = AuditEntry.Action
 
 
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
 def _field_error(request: HttpRequest, form: Any, error: TreatmentError) -> None:
     if error.field and error.field in form.fields:
         form.add_error(error.field, str(error))
@@ -67,7 +63,7 @@ def course_therapy(request: HttpRequest, course_id: str) -> HttpResponse:
                 therapist=form.cleaned_data["therapist"],
                 focus=Focus(form.cleaned_data["focus"]),
                 focus_detail=form.cleaned_data["focus_detail"],
-                actor=_user(request),
+                actor=user_of(request),
                 request=request,
             )
         except TreatmentError as error:
@@ -89,7 +85,7 @@ def session_prescription(request: HttpRequest, session_id: str) -> HttpResponse:
                 session=session,
                 dose=form.dose(),
                 reason=form.cleaned_data["reason"],
-                actor=_user(request),
+                actor=user_of(request),
                 request=request,
             )
         except TreatmentError as error:
@@ -121,7 +117,7 @@ def my_goals(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 goals_write(
-                    course=course, goals=form.goals(), actor=_user(request), request=request
+                    course=course, goals=form.goals(), actor=user_of(request), request=request
                 )
             except TreatmentError as error:
                 _field_error(request, form, error)
@@ -198,43 +194,52 @@ def my_therapy(request: HttpRequest, session_id: str) -> HttpResponse:
     return _render_therapy(request, session)
 
 
-@require_POST
-def my_intention(request: HttpRequest, session_id: str) -> HttpResponse:
+def _patient_text(
+    request: HttpRequest,
+    session_id: str,
+    form_class: type[IntentionForm] | type[ReflectionForm],
+    write: Callable[..., Any],
+    saved: str,
+    form_name: str,
+) -> HttpResponse:
+    """The patient's own words about a session: saved, or the page again with the error."""
     session = my_session_any(request, session_id)
-    form = IntentionForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            intention_write(
+            write(
                 session=session,
                 text=form.cleaned_data["text"],
-                actor=_user(request),
+                actor=user_of(request),
                 request=request,
             )
         except TreatmentError as error:
             _field_error(request, form, error)
         else:
-            messages.success(
-                request, "Your intention is saved. Only you and your therapist read it."
-            )
+            messages.success(request, saved)
             return redirect("my_therapy", session_id=session.public_id)
-    return _render_therapy(request, session, 400, intention_form=form)
+    return _render_therapy(request, session, 400, **{form_name: form})
+
+
+@require_POST
+def my_intention(request: HttpRequest, session_id: str) -> HttpResponse:
+    return _patient_text(
+        request,
+        session_id,
+        IntentionForm,
+        intention_write,
+        "Your intention is saved. Only you and your therapist read it.",
+        "intention_form",
+    )
 
 
 @require_POST
 def my_reflection(request: HttpRequest, session_id: str) -> HttpResponse:
-    session = my_session_any(request, session_id)
-    form = ReflectionForm(request.POST)
-    if form.is_valid():
-        try:
-            reflection_write(
-                session=session,
-                text=form.cleaned_data["text"],
-                actor=_user(request),
-                request=request,
-            )
-        except TreatmentError as error:
-            _field_error(request, form, error)
-        else:
-            messages.success(request, "Thank you: your reflection is saved.")
-            return redirect("my_therapy", session_id=session.public_id)
-    return _render_therapy(request, session, 400, reflection_form=form)
+    return _patient_text(
+        request,
+        session_id,
+        ReflectionForm,
+        reflection_write,
+        "Thank you: your reflection is saved.",
+        "reflection_form",
+    )

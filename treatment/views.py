@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,8 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from patients.models import User
-from patients.selectors import patient_of
+from patients.selectors import patient_of, user_of
 from screening.audit.models import AuditEntry
 from treatment import clock
 from treatment.forms import (
@@ -101,11 +100,6 @@ from treatment.therapy_services import session_hold_override
 
 Action = AuditEntry.Action
 BOARD_PAGE_SIZE = 50  # sessions a page of the today board shows
-
-
-def _user(request: HttpRequest) -> User:
-    """The signed-in user (the access matrix lets no anonymous visitor this far)."""
-    return cast(User, request.user)
 
 
 def _audit(request: HttpRequest, action: str, course: TreatmentCourse | None, detail: str) -> None:
@@ -249,7 +243,7 @@ def course_schedule(request: HttpRequest, course_id: str) -> HttpResponse:
                 course=course,
                 rows=form.rows(),
                 dose=form.dose(),
-                actor=_user(request),
+                actor=user_of(request),
                 request=request,
             )
         except TreatmentError as error:
@@ -272,7 +266,7 @@ def course_status(request: HttpRequest, course_id: str) -> HttpResponse:
                 course=course,
                 action=form.cleaned_data["action"],
                 reason=form.cleaned_data["reason"],
-                actor=_user(request),
+                actor=user_of(request),
                 request=request,
             )
         except TreatmentError as error:
@@ -299,7 +293,7 @@ def course_safety_check(request: HttpRequest, course_id: str) -> HttpResponse:
     check = safety_check_record(
         course=course,
         answers=form.answers(),
-        actor=_user(request),
+        actor=user_of(request),
         request=request,
     )
     if check.concerns:
@@ -316,7 +310,10 @@ def course_note(request: HttpRequest, course_id: str) -> HttpResponse:
     if form.is_valid():
         try:
             course_note_add(
-                course=course, text=form.cleaned_data["text"], actor=_user(request), request=request
+                course=course,
+                text=form.cleaned_data["text"],
+                actor=user_of(request),
+                request=request,
             )
         except TreatmentError as error:
             _form_error(request, form, error)
@@ -340,7 +337,7 @@ def task_change(request: HttpRequest, task_id: str) -> HttpResponse:
                 task=task,
                 action=form.cleaned_data["action"],
                 resolution=form.cleaned_data["resolution"],
-                actor=_user(request),
+                actor=user_of(request),
                 request=request,
             )
         except TreatmentError as error:
@@ -506,7 +503,7 @@ def session_check(request: HttpRequest, session_id: str) -> HttpResponse:
             session=session,
             answers=form.answers(),
             raw=form.raw(),
-            actor=_user(request),
+            actor=user_of(request),
             request=request,
         )
     except TreatmentError as error:
@@ -536,7 +533,7 @@ def session_override(request: HttpRequest, session_id: str) -> HttpResponse:
         session_hold_override(
             session=session,
             reason=form.cleaned_data["reason"],
-            actor=_user(request),
+            actor=user_of(request),
             request=request,
         )
     except TreatmentError as error:
@@ -550,7 +547,7 @@ def session_override(request: HttpRequest, session_id: str) -> HttpResponse:
 
 
 def _record(session: TreatmentSession, request: HttpRequest) -> MonitoringRecord:
-    return record_ensure(session=session, actor=_user(request))
+    return record_ensure(session=session, actor=user_of(request))
 
 
 @require_POST
@@ -568,7 +565,7 @@ def session_dose(request: HttpRequest, session_id: str) -> HttpResponse:
             lot_number=data["lot_number"],
             dosed_at=on_day(clock.today(), data["dosed_at"]),
             rems_medications=data["rems_medications"],
-            actor=_user(request),
+            actor=user_of(request),
             request=request,
         )
     except TreatmentError as error:
@@ -595,7 +592,7 @@ def session_observation(request: HttpRequest, session_id: str) -> HttpResponse:
             spo2=data["spo2"],
             moaas=data["moaas"],
             dissociation=data["dissociation"],
-            actor=_user(request),
+            actor=user_of(request),
             request=request,
         )
     except TreatmentError as error:
@@ -611,7 +608,7 @@ def session_observation(request: HttpRequest, session_id: str) -> HttpResponse:
 @require_POST
 def session_alerts(request: HttpRequest, session_id: str) -> HttpResponse:
     session = session_by_public_id(session_id)
-    alerts_acknowledge(session=session, actor=_user(request), request=request)
+    alerts_acknowledge(session=session, actor=user_of(request), request=request)
     messages.success(request, "Alerts acknowledged.")
     return _back(session)
 
@@ -626,7 +623,7 @@ def session_escort(request: HttpRequest, session_id: str) -> HttpResponse:
         escort_set(
             record=_record(session, request),
             present=form.cleaned_data["escort_present"] == "yes",
-            actor=_user(request),
+            actor=user_of(request),
             request=request,
         )
     except TreatmentError as error:
@@ -643,7 +640,7 @@ def session_discharge(request: HttpRequest, session_id: str) -> HttpResponse:
         discharge_record(
             record=_record(session, request),
             reason=form.cleaned_data.get("reason", ""),
-            actor=_user(request),
+            actor=user_of(request),
             request=request,
         )
     except TreatmentError as error:
@@ -660,7 +657,7 @@ def session_discharge(request: HttpRequest, session_id: str) -> HttpResponse:
 def record_sign_view(request: HttpRequest, record_id: str) -> HttpResponse:
     record = record_by_public_id(record_id)
     try:
-        record_sign(record=record, actor=_user(request), request=request)
+        record_sign(record=record, actor=user_of(request), request=request)
     except TreatmentError as error:
         messages.error(request, str(error))
     else:
@@ -678,7 +675,7 @@ def record_amend_view(request: HttpRequest, record_id: str) -> HttpResponse:
         amendment = record_amend(
             record=record,
             reason=form.cleaned_data["reason"],
-            actor=_user(request),
+            actor=user_of(request),
             request=request,
         )
     except TreatmentError as error:
@@ -750,7 +747,7 @@ def my_treatment(request: HttpRequest) -> HttpResponse:
             safety_check_record(
                 course=course,
                 answers=form.answers(),
-                actor=_user(request),
+                actor=user_of(request),
                 request=request,
             )
             messages.success(request, "Thank you. Your answers have been sent to your clinic.")
