@@ -81,7 +81,7 @@ def tasks_escalate_overdue_now(now: datetime | None = None) -> int:
 
 
 URGENT_REASON = (
-    "You receive this because you are a clinician of this clinic and a patient's at-home "
+    "You receive this because you are a clinician of this clinic and a patient's "
     "treatment needs a clinician now."
 )
 
