@@ -104,6 +104,33 @@ def _window_words(minutes: int) -> str:
     return "hour" if minutes == 60 else f"{minutes // 60} hours"
 
 
+def readings_of(data: dict[str, Any]) -> tuple[Reading, ...]:
+    """The two readings of a pre-dose check, at home or in the clinic."""
+    return tuple(
+        Reading(data[f"systolic_{n}"], data[f"diastolic_{n}"], data[f"heart_rate_{n}"])
+        for n in (1, 2)
+    )
+
+
+def cssrs_since_last_contact(data: dict[str, Any], *, behavior: str) -> Cssrs:
+    """The C-SSRS screener of a pre-dose check. An answer left out is missing (None), never
+    a "no": the check rules then never say go."""
+
+    def flag(name: str) -> bool | None:
+        value = data.get(name)
+        return None if not value else value == "yes"
+
+    thoughts = flag("suicidal_thoughts")
+    return Cssrs(
+        wish_dead=flag("wish_dead"),
+        suicidal_thoughts=thoughts,
+        method=flag("method") if thoughts else False,
+        intent=flag("intent") if thoughts else False,
+        plan=flag("plan") if thoughts else False,
+        behavior_3_months=flag(behavior),
+    )
+
+
 class PreDoseForm(forms.Form):
     """The in-clinic pre-dose check: the same questions the at-home check-in asks."""
 
@@ -169,30 +196,14 @@ class PreDoseForm(forms.Form):
 
     def answers(self) -> PreDoseAnswers:
         data = self.cleaned_data
-
-        def flag(name: str) -> bool | None:
-            value = data.get(name)
-            return None if not value else value == "yes"
-
-        thoughts = flag("suicidal_thoughts")
         return PreDoseAnswers(
             setting=Setting.IN_CLINIC,
-            readings=tuple(
-                Reading(data[f"systolic_{n}"], data[f"diastolic_{n}"], data[f"heart_rate_{n}"])
-                for n in (1, 2)
-            ),
+            readings=readings_of(data),
             new_medicines=data["new_medicines"],
             medicine_classes=frozenset(data.get("medicine_classes") or ()),
             pregnancy_relevant=self.pregnancy_relevant,
             pregnant=data.get("pregnant") or None,
-            cssrs=Cssrs(
-                wish_dead=flag("wish_dead"),
-                suicidal_thoughts=thoughts,
-                method=flag("method") if thoughts else False,
-                intent=flag("intent") if thoughts else False,
-                plan=flag("plan") if thoughts else False,
-                behavior_3_months=flag("behavior_3_months"),
-            ),
+            cssrs=cssrs_since_last_contact(data, behavior="behavior_3_months"),
             alcohol_24h=data["alcohol_24h"],
             ate_recently=data["ate_recently"],
             drank_recently=data["drank_recently"],

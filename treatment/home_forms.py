@@ -14,12 +14,16 @@ from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
 
 from patients.intake import wording
-from screening.rules.answers import DIASTOLIC, MEDICATION_CLASSES, SYSTOLIC, Cssrs
-from treatment.forms import HEART_RATE, MEDICATION_LABELS
+from screening.rules.answers import DIASTOLIC, MEDICATION_CLASSES, SYSTOLIC
+from treatment.forms import (
+    HEART_RATE,
+    MEDICATION_LABELS,
+    cssrs_since_last_contact,
+    readings_of,
+)
 from treatment.rules import (
     SIDE_EFFECT_LABELS,
     PreDoseAnswers,
-    Reading,
     Setting,
     Severity,
     SideEffect,
@@ -196,30 +200,15 @@ class CheckInForm(forms.Form):
 
     def answers(self) -> PreDoseAnswers:
         data = self.cleaned_data
-
-        def flag(name: str) -> bool:
-            return bool(data.get(name) == "yes")
-
-        thoughts = flag("suicidal_thoughts")
         return PreDoseAnswers(
             setting=Setting.AT_HOME,
-            readings=tuple(
-                Reading(data[f"systolic_{n}"], data[f"diastolic_{n}"], data[f"heart_rate_{n}"])
-                for n in (1, 2)
-            ),
+            readings=readings_of(data),
             new_medicines=data["new_medicines"],
             medicine_classes=frozenset(data.get("medicine_classes") or ()),
             pregnancy_relevant=self.pregnancy_relevant,
             pregnant=data.get("pregnant") or None,
-            cssrs=Cssrs(
-                wish_dead=flag("wish_dead"),
-                suicidal_thoughts=thoughts,
-                method=flag("method") if thoughts else False,
-                intent=flag("intent") if thoughts else False,
-                plan=flag("plan") if thoughts else False,
-                # Since the last session is always within the past 3 months.
-                behavior_3_months=flag("behavior"),
-            ),
+            # Since the last session is always within the past 3 months.
+            cssrs=cssrs_since_last_contact(data, behavior="behavior"),
             alcohol_24h=data["alcohol_24h"],
             mood=data["mood"],
             support_person=data["support_person"],
