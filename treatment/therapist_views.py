@@ -43,6 +43,7 @@ from treatment.therapy_selectors import (
     upcoming,
 )
 from treatment.therapy_services import integration_record, meeting_move, readiness_record
+from treatment.views import form_error
 
 Action = AuditEntry.Action
 
@@ -173,13 +174,6 @@ def _back(session: TreatmentSession) -> HttpResponse:
     return redirect("therapy_session", session_id=session.public_id)
 
 
-def _field_error(request: HttpRequest, form: Any, error: TreatmentError) -> None:
-    if error.field and error.field in form.fields:
-        form.add_error(error.field, str(error))
-    else:
-        messages.error(request, str(error))
-
-
 @require_safe
 def session(request: HttpRequest, session_id: str) -> HttpResponse:
     session = session_of_therapist(user_of(request), session_id)
@@ -207,7 +201,7 @@ def readiness(request: HttpRequest, session_id: str) -> HttpResponse:
                 request=request,
             )
         except TreatmentError as error:
-            _field_error(request, form, error)
+            form_error(request, form, error)
         else:
             if assessment.holds:
                 messages.warning(
@@ -232,7 +226,7 @@ def integration(request: HttpRequest, session_id: str) -> HttpResponse:
                 session=session, sections=form.sections(), actor=user_of(request), request=request
             )
         except TreatmentError as error:
-            _field_error(request, form, error)
+            form_error(request, form, error)
         else:
             messages.success(request, f"Integration note saved (version {note.version}).")
             return _back(session)

@@ -36,16 +36,9 @@ from treatment.therapy_services import (
     intention_write,
     reflection_write,
 )
-from treatment.views import render_course_page, render_session_page
+from treatment.views import form_error, render_course_page, render_session_page
 
 Action = AuditEntry.Action
-
-
-def _field_error(request: HttpRequest, form: Any, error: TreatmentError) -> None:
-    if error.field and error.field in form.fields:
-        form.add_error(error.field, str(error))
-    else:
-        messages.error(request, str(error))
 
 
 # Clinicians ------------------------------------------------------------------------------
@@ -67,7 +60,7 @@ def course_therapy(request: HttpRequest, course_id: str) -> HttpResponse:
                 request=request,
             )
         except TreatmentError as error:
-            _field_error(request, form, error)
+            form_error(request, form, error)
         else:
             messages.success(request, "Therapist and focus saved.")
             return redirect("treatment_course", course_id=course.public_id)
@@ -89,7 +82,7 @@ def session_prescription(request: HttpRequest, session_id: str) -> HttpResponse:
                 request=request,
             )
         except TreatmentError as error:
-            _field_error(request, form, error)
+            form_error(request, form, error)
         else:
             messages.success(
                 request, f"Dose changed: version {prescription.version} is now prescribed."
@@ -120,7 +113,7 @@ def my_goals(request: HttpRequest) -> HttpResponse:
                     course=course, goals=form.goals(), actor=user_of(request), request=request
                 )
             except TreatmentError as error:
-                _field_error(request, form, error)
+                form_error(request, form, error)
             else:
                 messages.success(request, "Thank you: your goals are saved.")
                 return redirect("my_treatment")
@@ -214,7 +207,7 @@ def _patient_text(
                 request=request,
             )
         except TreatmentError as error:
-            _field_error(request, form, error)
+            form_error(request, form, error)
         else:
             messages.success(request, saved)
             return redirect("my_therapy", session_id=session.public_id)

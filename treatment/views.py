@@ -108,7 +108,7 @@ def _audit(request: HttpRequest, action: str, course: TreatmentCourse | None, de
     )
 
 
-def _form_error(request: HttpRequest, form: Any, error: TreatmentError) -> None:
+def form_error(request: HttpRequest, form: Any, error: TreatmentError) -> None:
     """Show a service's refusal beside its field when the form has it, else at the top."""
     if form is not None and error.field and error.field in form.fields:
         form.add_error(error.field, str(error))
@@ -247,7 +247,7 @@ def course_schedule(request: HttpRequest, course_id: str) -> HttpResponse:
                 request=request,
             )
         except TreatmentError as error:
-            _form_error(request, form, error)
+            form_error(request, form, error)
         else:
             messages.success(request, f"{len(sessions)} session(s) scheduled.")
             return redirect("treatment_course", course_id=course.public_id)
@@ -270,7 +270,7 @@ def course_status(request: HttpRequest, course_id: str) -> HttpResponse:
                 request=request,
             )
         except TreatmentError as error:
-            _form_error(request, form, error)
+            form_error(request, form, error)
         else:
             messages.success(request, f"The course is now {course.get_status_display().lower()}.")
             return redirect("treatment_course", course_id=course.public_id)
@@ -316,7 +316,7 @@ def course_note(request: HttpRequest, course_id: str) -> HttpResponse:
                 request=request,
             )
         except TreatmentError as error:
-            _form_error(request, form, error)
+            form_error(request, form, error)
         else:
             messages.success(request, "Note added.")
             return redirect("treatment_course", course_id=course.public_id)
@@ -537,7 +537,7 @@ def session_override(request: HttpRequest, session_id: str) -> HttpResponse:
             request=request,
         )
     except TreatmentError as error:
-        _form_error(request, form, error)
+        form_error(request, form, error)
         return refused()
     if session.in_clinic:
         messages.success(request, "Hold overridden: the dose may be recorded.")
@@ -569,7 +569,7 @@ def session_dose(request: HttpRequest, session_id: str) -> HttpResponse:
             request=request,
         )
     except TreatmentError as error:
-        _form_error(request, form, error)
+        form_error(request, form, error)
         return _render_session(request, session, 400, dose_form=form)
     messages.success(request, "Dose recorded: observations are timed from it.")
     return _back(session)
@@ -596,7 +596,7 @@ def session_observation(request: HttpRequest, session_id: str) -> HttpResponse:
             request=request,
         )
     except TreatmentError as error:
-        _form_error(request, form, error)
+        form_error(request, form, error)
         return _render_session(request, session, 400, observation_form=form)
     if alerts:
         messages.error(request, "Urgent alert: " + "; ".join(a.text for a in alerts) + ".")
@@ -644,7 +644,7 @@ def session_discharge(request: HttpRequest, session_id: str) -> HttpResponse:
             request=request,
         )
     except TreatmentError as error:
-        _form_error(request, form, error)
+        form_error(request, form, error)
         return _render_session(request, session, 400, discharge_form=form)
     messages.success(request, "Discharge recorded.")
     return _back(session)
@@ -679,7 +679,7 @@ def record_amend_view(request: HttpRequest, record_id: str) -> HttpResponse:
             request=request,
         )
     except TreatmentError as error:
-        _form_error(request, form, error)
+        form_error(request, form, error)
         return _render_session(request, record.session, 400, amend_form=form)
     messages.success(request, f"Version {amendment.version} opened: make the change, then sign.")
     return _back(record.session)
