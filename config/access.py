@@ -48,6 +48,7 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "admin_password_change": ADMINS,
     "account": PATIENTS,
     "account_export": PATIENTS,
+    "account_texts": PATIENTS,
     "intake_home": PATIENTS,
     "intake_step": PATIENTS,
     "intake_support": PATIENTS,

@@ -137,8 +137,9 @@ else:
             # failing mid-way: SQLite has no row locks to offer.
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
             # Tests use a file, not memory, so that concurrent connections wait for
-            # each other's locks as they do in production.
-            "TEST": {"NAME": str(BASE_DIR / "test-db.sqlite3")},
+            # each other's locks as they do in production (SQLITE_TEST_NAME: a second run
+            # side by side).
+            "TEST": {"NAME": str(BASE_DIR / env_str("SQLITE_TEST_NAME", "test-db.sqlite3"))},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -229,6 +230,18 @@ FOLLOW_UP_TASK_MINUTES = env_int("FOLLOW_UP_TASK_MINUTES", 60)
 # a go (or an overridden hold) lets the patient start the dose for this long.
 URGENT_TASK_MINUTES = env_int("URGENT_TASK_MINUTES", 15)
 CLINIC_PHONE = env_str("CLINIC_PHONE", "")  # shown to patients at home as a tel: link
+# Texts (SMS) of reminders, to patients who gave a mobile number: config/sms.py. The console
+# in development; in production none unless a provider is set (config.sms.TwilioBackend with
+# SMS_ACCOUNT_ID, SMS_AUTH_TOKEN and SMS_FROM).
+SMS_BACKEND = env_str(
+    "SMS_BACKEND", "config.sms.ConsoleBackend" if DEBUG else "config.sms.DisabledBackend"
+)
+SMS_ACCOUNT_ID = env_str("SMS_ACCOUNT_ID")
+SMS_AUTH_TOKEN = env_secret("SMS_AUTH_TOKEN")
+SMS_FROM = env_str("SMS_FROM")
+SMS_API_URL = env_str(
+    "SMS_API_URL", "https://api.twilio.com/2010-04-01/Accounts/{account}/Messages.json"
+)
 HOME_CHECK_IN_VALID_MINUTES = env_int("HOME_CHECK_IN_VALID_MINUTES", 180)
 # Therapy around each dose: preparation within this many days before it, integration
 # within this many days after it (a missed integration shows on the today board).
@@ -362,7 +375,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     "remind-patients": {
         "task": "treatment.reminders_send",
-        "schedule": env_int("REMINDER_SWEEP_SECONDS", 300),
+        "schedule": env_int("REMINDER_SWEEP_SECONDS", 60),
+    },
+    "watch-home-readings": {
+        "task": "treatment.readings_watch",
+        "schedule": env_int("READING_WATCH_SECONDS", 60),
     },
     "notify-urgent-tasks": {
         "task": "treatment.tasks_notify_pending",

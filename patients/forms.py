@@ -32,6 +32,12 @@ class PatientSignupForm(forms.Form):
         "your answers worry us. With the area code, for example (555) 010-0100.",
         error_messages={"required": "Enter a phone number the clinic can reach you on."},
     )
+    texts_ok = forms.BooleanField(
+        label="This is a mobile: text me reminders of readings and check-ins",
+        required=False,
+        help_text="Texts never say anything about your health. You can turn them off on "
+        "your account page.",
+    )
 
     def clean_phone(self) -> str:
         phone: str = self.cleaned_data["phone"]
@@ -56,4 +62,12 @@ class PatientSignupForm(forms.Form):
             family_name=self.cleaned_data["family_name"],
             date_of_birth=self.cleaned_data["date_of_birth"],
             phone=self.cleaned_data["phone"],
+            texts_ok=self.cleaned_data.get("texts_ok", False),
         )
+
+
+class TextsForm(forms.Form):
+    texts_ok = forms.BooleanField(
+        label="Text me reminders of readings and check-ins at this number (a mobile)",
+        required=False,
+    )

@@ -70,6 +70,8 @@ class Patient(models.Model):
     family_name = models.CharField("last name", max_length=150)
     date_of_birth = models.DateField()
     phone = models.CharField("phone number", max_length=32, blank=True)
+    # The phone is a mobile and the patient asked for reminders by text (no health data).
+    texts_ok = models.BooleanField("text me reminders", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -48,7 +48,13 @@ def totp_ensure(*, user: User, secret: str) -> None:
 
 @transaction.atomic
 def patient_register(
-    *, user: User, given_name: str, family_name: str, date_of_birth: date, phone: str = ""
+    *,
+    user: User,
+    given_name: str,
+    family_name: str,
+    date_of_birth: date,
+    phone: str = "",
+    texts_ok: bool = False,
 ) -> Patient:
     """Give a signed-up user a patient profile and the patient role."""
     patient, _ = Patient.objects.update_or_create(
@@ -58,6 +64,7 @@ def patient_register(
             "family_name": family_name,
             "date_of_birth": date_of_birth,
             "phone": phone,
+            "texts_ok": texts_ok,
         },
     )
     user.first_name, user.last_name = given_name, family_name
@@ -211,3 +218,10 @@ def draft_reopen(*, submission: Submission, steps: list[str]) -> IntakeDraft:
     draft.reopened_from = submission
     draft.save()
     return draft
+
+
+def patient_texts_set(*, patient: Patient, texts_ok: bool) -> Patient:
+    """Reminders by text to the patient's phone, on or off."""
+    patient.texts_ok = texts_ok
+    patient.save(update_fields=["texts_ok"])
+    return patient

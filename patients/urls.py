@@ -6,6 +6,7 @@ urlpatterns = [
     path("start/", views.start, name="start"),
     path("account/", views.account, name="account"),
     path("account/export/", views.account_export, name="account_export"),
+    path("account/texts/", views.account_texts, name="account_texts"),
     path("intake/", views.intake_home, name="intake_home"),
     path("intake/step/<slug:slug>/", views.intake_step, name="intake_step"),
     path("intake/support/", views.intake_support, name="intake_support"),

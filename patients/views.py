@@ -11,6 +11,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from patients.forms import TextsForm
 from patients.intake import steps
 from patients.intake.forms import StepForm
 from patients.roles import STAFF_ROLES, Role, role_of
@@ -31,6 +32,7 @@ from patients.services import (
     draft_needs_crisis_resources,
     draft_open,
     draft_save_step,
+    patient_texts_set,
     submission_create,
 )
 from screening.audit.models import AuditEntry
@@ -69,6 +71,18 @@ def account(request: HttpRequest) -> HttpResponse:
             ],
         },
     )
+
+
+@require_POST
+def account_texts(request: HttpRequest) -> HttpResponse:
+    """Reminders by text, on or off."""
+    form = TextsForm(request.POST)
+    texts_ok = form.is_valid() and form.cleaned_data["texts_ok"]
+    patient_texts_set(patient=patient_of(request.user), texts_ok=texts_ok)
+    messages.success(
+        request, "Reminders will come by text too." if texts_ok else "No more texts: emails only."
+    )
+    return redirect("account")
 
 
 @require_safe

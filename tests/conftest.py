@@ -84,6 +84,16 @@ def _tasks_run_eagerly():
 
 
 @pytest.fixture(autouse=True)
+def texts(settings):
+    """Texts (SMS) go to an outbox in memory, emptied for each test."""
+    from config.sms import LocmemBackend
+
+    settings.SMS_BACKEND = "config.sms.LocmemBackend"
+    LocmemBackend.outbox.clear()
+    return LocmemBackend.outbox
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Tests create many users; a strong, slow hash proves nothing here."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

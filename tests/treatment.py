@@ -40,6 +40,7 @@ CHECK_POST: dict[str, str] = {
     "alcohol_24h": "no",
     "ate_recently": "no",
     "drank_recently": "no",
+    "ride_home": "yes",
 }
 NO_CSSRS = Cssrs(
     wish_dead=False,
@@ -62,11 +63,12 @@ def go_answers(setting: Setting = Setting.IN_CLINIC, **changes: Any) -> PreDoseA
         pregnant="no",
         cssrs=NO_CSSRS,
         alcohol_24h="no",
-        ate_recently="no" if setting is Setting.IN_CLINIC else None,
-        drank_recently="no" if setting is Setting.IN_CLINIC else None,
+        ate_recently="no",
+        drank_recently="no",
         mood=7 if setting is Setting.AT_HOME else None,
         support_person="yes" if setting is Setting.AT_HOME else None,
         at_address="yes" if setting is Setting.AT_HOME else None,
+        ride_home="yes" if setting is Setting.IN_CLINIC else None,
     )
     return answers._replace(**changes)
 
@@ -231,6 +233,12 @@ CHECK_IN_POST: dict[str, str] = {
     "mood": "7",
     "support_person": "yes",
     "at_address": "yes",
+    "ate_recently": "no",
+    "drank_recently": "no",
+    # The questionnaires, asked inside the check-in when they are due before the dose.
+    **{f"phq9_{n}": "1" for n in range(1, 9)},
+    "phq9_9": "0",
+    **{f"gad7_{n}": "1" for n in range(1, 8)},
 }
 
 
@@ -247,12 +255,16 @@ def make_home_session(
 def check_in(session: TreatmentSession, **changes: Any) -> Any:
     """The patient's check-in through the service; `changes` to the go answers."""
     from treatment.home_forms import CheckInForm
-    from treatment.home_services import check_in_record
+    from treatment.home_services import check_in_record, due_measure_for
 
-    form = CheckInForm(CHECK_IN_POST | changes)
+    form = CheckInForm(CHECK_IN_POST | changes, measures_due=due_measure_for(session))
     assert form.is_valid(), form.errors
     return check_in_record(
-        session=session, answers=form.answers(), raw=form.raw(), actor=session.course.patient.user
+        session=session,
+        answers=form.answers(),
+        raw=form.raw(),
+        actor=session.course.patient.user,
+        measures=form.measures(),
     )
 
 
@@ -270,14 +282,17 @@ def read(
     systolic: int = 128,
     diastolic: int = 80,
     heart_rate: int = 76,
+    wakes_easily: str = "yes",
+    breathing_normal: str = "yes",
 ) -> Any:
+    """One after-dose reading; the support person finds the patient awake and breathing well
+    unless told otherwise."""
     from treatment.home_services import reading_record
+    from treatment.rules import HomeReading
 
     return reading_record(
         session=session,
         slot=slot,
-        systolic=systolic,
-        diastolic=diastolic,
-        heart_rate=heart_rate,
+        reading=HomeReading(systolic, diastolic, heart_rate, wakes_easily, breathing_normal),
         actor=session.course.patient.user,
     )

@@ -34,7 +34,7 @@ from treatment.home_services import (
     side_effects_report,
 )
 from treatment.models import TreatmentCourse, TreatmentSession
-from treatment.rules import Setting, Severity, SideEffect, Slot
+from treatment.rules import HomeReading, Setting, Severity, SideEffect, Slot
 from treatment.rules.therapy import Dose, Focus, Readiness, Route
 from treatment.services import default_schedule, sessions_schedule
 from treatment.therapy_services import (
@@ -133,6 +133,8 @@ CHECK_IN_GO: dict[str, Any] = {
     "mood": "6",
     "support_person": "yes",
     "at_address": "yes",
+    "ate_recently": "no",
+    "drank_recently": "no",
 }
 
 
@@ -252,8 +254,8 @@ def demo_home_history(clinician: User, password: str, therapist: User | None = N
                     session=session, readiness=Readiness.READY, reason="", actor=therapist
                 )
     for session, phq9, readings in (
-        (first, [2, 2, 2, 1, 2, 1, 2, 2, 0], ((146, 92, 88), (128, 82, 76))),
-        (second, None, ((134, 86, 80), (124, 80, 72))),
+        (first, [2, 2, 2, 1, 2, 1, 2, 2, 0], ((146, 92, 88), (134, 84, 80), (128, 82, 76))),
+        (second, None, ((134, 86, 80), None, (124, 80, 72))),
     ):
         day = session.scheduled_for
         if phq9 is not None:
@@ -263,16 +265,14 @@ def demo_home_history(clinician: User, password: str, therapist: User | None = N
             _check_in(session, user)
         with _clock_at(_at(day, 10)):
             home_dose_start(session=session, dosed_at=_at(day, 10), actor=user)
-        for slot, (minutes, values) in zip(
-            Slot, ((40, readings[0]), (120, readings[1])), strict=True
-        ):
+        for slot, minutes, values in zip(Slot, (40, 60, 120), readings, strict=True):
+            if values is None:  # a settled first reading asks no repeat
+                continue
             with _clock_at(_at(day, 10) + timedelta(minutes=minutes)):
                 reading_record(
                     session=session,
                     slot=slot,
-                    systolic=values[0],
-                    diastolic=values[1],
-                    heart_rate=values[2],
+                    reading=HomeReading(*values, wakes_easily="yes", breathing_normal="yes"),
                     actor=user,
                 )
         with _clock_at(_at(day, 12, 30)):

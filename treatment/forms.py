@@ -104,6 +104,14 @@ def _window_words(minutes: int) -> str:
     return "hour" if minutes == 60 else f"{minutes // 60} hours"
 
 
+def fasting_windows() -> tuple[str, str]:
+    """The clinic's fasting windows for food and drink, in words, at home and in the clinic."""
+    return (
+        _window_words(settings.CLINIC_FOOD_WINDOW_MINUTES),
+        _window_words(settings.CLINIC_DRINK_WINDOW_MINUTES),
+    )
+
+
 def readings_of(data: dict[str, Any]) -> tuple[Reading, ...]:
     """The two readings of a pre-dose check, at home or in the clinic."""
     return tuple(
@@ -163,14 +171,16 @@ class PreDoseForm(forms.Form):
     alcohol_24h = _radio("Alcohol in the last 24 hours?", TRI_STATE_CHOICES)
     ate_recently = _radio("Food in the last {food}?", TRI_STATE_CHOICES)
     drank_recently = _radio("Anything to drink in the last {drink} minutes?", TRI_STATE_CHOICES)
+    ride_home = _radio(
+        "Is an adult taking them home? (They may not drive until tomorrow.)", TRI_STATE_CHOICES
+    )
 
     def __init__(self, *args: Any, pregnancy_relevant: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.pregnancy_relevant = pregnancy_relevant
         if not pregnancy_relevant:
             del self.fields["pregnant"]
-        food = _window_words(settings.CLINIC_FOOD_WINDOW_MINUTES)
-        drink = _window_words(settings.CLINIC_DRINK_WINDOW_MINUTES)
+        food, drink = fasting_windows()
         self.fields["ate_recently"].label = f"Food in the last {food}?"
         self.fields["drank_recently"].label = f"Anything to drink in the last {drink}?"
 
@@ -207,6 +217,7 @@ class PreDoseForm(forms.Form):
             alcohol_24h=data["alcohol_24h"],
             ate_recently=data["ate_recently"],
             drank_recently=data["drank_recently"],
+            ride_home=data["ride_home"],
         )
 
 
@@ -215,6 +226,18 @@ class ReasonForm(forms.Form):
         label="Reason",
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Write the reason."},
+    )
+
+
+class OverrideForm(ReasonForm):
+    """A clinician's override of a hold; at home a possible pregnancy needs today's test."""
+
+    negative_test_on = forms.DateField(
+        label="Date of a negative pregnancy test",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Needed to override a possible pregnancy at home: a test taken today.",
+        error_messages={"invalid": "Enter a date such as 2026-03-09."},
     )
 
 

@@ -19,10 +19,14 @@ from treatment.forms import (
     HEART_RATE,
     MEDICATION_LABELS,
     cssrs_since_last_contact,
+    fasting_windows,
     readings_of,
 )
+from treatment.home_services import MeasuresAnswers
 from treatment.rules import (
     SIDE_EFFECT_LABELS,
+    DueMeasure,
+    HomeReading,
     PreDoseAnswers,
     Setting,
     Severity,
@@ -132,6 +136,14 @@ class CheckInForm(forms.Form):
     behavior = _radio(
         CSSRS_SINCE_LAST_CONTACT["behavior"], YES_NO, help_text=wording.CSSRS_BEHAVIOR_EXAMPLES
     )
+    medicine_names = forms.CharField(
+        label="If you know its name, write it here (optional).",
+        required=False,
+        max_length=200,
+        help_text="Any medicine you name here is checked by a clinician before your dose.",
+    )
+    ate_recently = _radio("Have you eaten anything in the last {food}?", YES_NO_UNSURE)
+    drank_recently = _radio("Have you had anything to drink in the last {drink}?", YES_NO_UNSURE)
     mood = forms.TypedChoiceField(
         label="How do you feel today, from 0 (very bad) to 10 (very good)?",
         choices=MOOD_CHOICES,
@@ -139,15 +151,39 @@ class CheckInForm(forms.Form):
         error_messages={"required": "Please choose a number from 0 to 10."},
     )
     support_person = _radio(
-        "Is an adult who will stay with you for the whole session with you now?", YES_NO
+        "Is an adult with you now, sober, and staying for the whole session?", YES_NO_UNSURE
     )
-    at_address = _radio("Are you at the address we have on file for your sessions?", YES_NO)
+    at_address = _radio("Are you at the address we have on file for your sessions?", YES_NO_UNSURE)
 
-    def __init__(self, *args: Any, pregnancy_relevant: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        pregnancy_relevant: bool = True,
+        support_name: str = "",
+        address: str = "",
+        measures_due: DueMeasure | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.pregnancy_relevant = pregnancy_relevant
+        self.measures_due = measures_due
         if not pregnancy_relevant:
             del self.fields["pregnant"]
+        if support_name:
+            self.fields[
+                "support_person"
+            ].label = f"Is {support_name} with you now, sober, and staying for the whole session?"
+        if address:
+            self.fields["at_address"].label = f"Are you at {address}?"
+        food, drink = fasting_windows()
+        self.fields["ate_recently"].label = f"Have you eaten anything in the last {food}?"
+        self.fields["drank_recently"].label = f"Have you had anything to drink in the last {drink}?"
+        measures: tuple[Any, ...] = ()
+        if measures_due is not None:
+            self.fields.update(
+                {name: field for name, field in MeasuresForm.base_fields.items() if name != "key"}
+            )
+            measures = (*measures_layout(f"Questionnaires {measures_due.label}"),)
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -161,10 +197,13 @@ class CheckInForm(forms.Form):
             Fieldset(
                 "Since your last session",
                 "new_medicines",
-                _shown_when("new_medicines", "yes", "medicine_classes"),
+                _shown_when("new_medicines", "yes", "medicine_classes", "medicine_names"),
                 *(("pregnant",) if pregnancy_relevant else ()),
                 "alcohol_24h",
+                "ate_recently",
+                "drank_recently",
             ),
+            *measures,
             Fieldset(
                 "Your safety",
                 HTML(f'<p class="fw-semibold">{CSSRS_SINCE_STEM}</p>'),
@@ -194,9 +233,29 @@ class CheckInForm(forms.Form):
             _systolic_above(self, data, f"_{n}")
         return data
 
+    def measures(self) -> MeasuresAnswers | None:
+        """The questionnaires answered inside the check-in, when some were due."""
+        if self.measures_due is None:
+            return None
+        data = self.cleaned_data
+        return MeasuresAnswers(
+            key=self.measures_due.key,
+            phq9=[int(data[f"phq9_{n}"]) for n in range(1, 10)],
+            gad7=[int(data[f"gad7_{n}"]) for n in range(1, 8)],
+            difficulty={
+                name: data[f"{name}_difficulty"]
+                for name in ("phq9", "gad7")
+                if data.get(f"{name}_difficulty")
+            },
+        )
+
     def raw(self) -> dict[str, Any]:
-        """The answers as kept with the check (JSON)."""
-        return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
+        """The answers as kept with the check (JSON); the questionnaires are kept apart."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value not in ("", None) and not name.startswith(("phq9_", "gad7_"))
+        }
 
     def answers(self) -> PreDoseAnswers:
         data = self.cleaned_data
@@ -210,9 +269,13 @@ class CheckInForm(forms.Form):
             # Since the last session is always within the past 3 months.
             cssrs=cssrs_since_last_contact(data, behavior="behavior"),
             alcohol_24h=data["alcohol_24h"],
+            ate_recently=data["ate_recently"],
+            drank_recently=data["drank_recently"],
             mood=data["mood"],
             support_person=data["support_person"],
             at_address=data["at_address"],
+            other_medicine_named=data.get("new_medicines") == "yes"
+            and bool(data.get("medicine_names", "").strip()),
         )
 
 
@@ -231,15 +294,34 @@ class StartForm(forms.Form):
 
 
 class ReadingForm(forms.Form):
+    """One after-dose reading, and the support person's two answers about the patient."""
+
     slot = forms.ChoiceField(choices=[(s.value, s.value) for s in Slot], widget=forms.HiddenInput)
+    wakes_easily = _radio(
+        "Support person: can the patient be woken easily, and answer you?", YES_NO_UNSURE
+    )
+    breathing_normal = _radio(
+        "Support person: is the patient's breathing normal (not slow, shallow or noisy)?",
+        YES_NO_UNSURE,
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         _systolic_above(self, data, "")
         return data
 
+    def reading(self) -> HomeReading:
+        data = self.cleaned_data
+        return HomeReading(
+            data["systolic"],
+            data["diastolic"],
+            data["heart_rate"],
+            data["wakes_easily"],
+            data["breathing_normal"],
+        )
 
-ReadingForm.base_fields |= _reading_fields()
+
+ReadingForm.base_fields = {**_reading_fields(), **ReadingForm.base_fields}
 
 NO_EFFECT = "none"
 SEVERITY_CHOICES = [
@@ -257,12 +339,19 @@ class SideEffectsForm(forms.Form):
         label="What was the other side effect?", required=False, max_length=200
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, reported: dict[SideEffect, tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
+        """`reported`: each effect's latest report (severity, description), shown as it is."""
         super().__init__(*args, **kwargs)
+        reported = reported or {}
         for effect in SideEffect:
+            severity = reported.get(effect, (NO_EFFECT, ""))[0]
             self.fields[effect.value] = _radio(
-                SIDE_EFFECT_LABELS[effect], SEVERITY_CHOICES, initial=NO_EFFECT
+                SIDE_EFFECT_LABELS[effect], SEVERITY_CHOICES, initial=severity
             )
+        if SideEffect.OTHER in reported:
+            self.fields["other_description"].initial = reported[SideEffect.OTHER][1]
         self.order_fields([*(e.value for e in SideEffect), "other_description"])
 
     def clean(self) -> dict[str, Any]:
@@ -281,6 +370,28 @@ class SideEffectsForm(forms.Form):
         ]
 
 
+def measures_layout(heading: str = "") -> tuple[Any, ...]:
+    """PHQ-9 and GAD-7 as fieldsets, each with its stem, unscored item and attribution."""
+    lead = (HTML(f'<h2 class="h5 mt-4">{heading}</h2>'),) if heading else ()
+    return (
+        *lead,
+        Fieldset(
+            "PHQ-9",
+            HTML(f'<p class="fw-semibold">{wording.PHQ9_STEM}</p>'),
+            *(f"phq9_{n}" for n in range(1, 10)),
+            "phq9_difficulty",
+            HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
+        ),
+        Fieldset(
+            "GAD-7",
+            HTML(f'<p class="fw-semibold">{wording.GAD7_STEM}</p>'),
+            *(f"gad7_{n}" for n in range(1, 8)),
+            "gad7_difficulty",
+            HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
+        ),
+    )
+
+
 class MeasuresForm(forms.Form):
     """PHQ-9 and GAD-7, word for word, each with its unscored item and attribution."""
 
@@ -293,23 +404,7 @@ class MeasuresForm(forms.Form):
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            "key",
-            Fieldset(
-                "PHQ-9",
-                HTML(f'<p class="fw-semibold">{wording.PHQ9_STEM}</p>'),
-                *(f"phq9_{n}" for n in range(1, 10)),
-                "phq9_difficulty",
-                HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
-            ),
-            Fieldset(
-                "GAD-7",
-                HTML(f'<p class="fw-semibold">{wording.GAD7_STEM}</p>'),
-                *(f"gad7_{n}" for n in range(1, 8)),
-                "gad7_difficulty",
-                HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
-            ),
-        )
+        self.helper.layout = Layout("key", *measures_layout())
 
     def items(self, prefix: str, count: int) -> list[int]:
         return [int(self.cleaned_data[f"{prefix}_{n}"]) for n in range(1, count + 1)]

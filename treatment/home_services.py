@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -34,23 +35,24 @@ from treatment.models import (
 )
 from treatment.rules import (
     SIDE_EFFECT_LABELS,
+    DueMeasure,
     HomeReading,
     MeasureResult,
     PreDoseAnswers,
     ReadingResult,
+    Setting,
     Severity,
     SideEffect,
     Slot,
     after_dose_reading,
     check_measures,
     is_adverse_event,
-    limits_from_mapping,
     scores_of,
-    slot_times,
 )
 from treatment.selectors import (
     baseline_scores,
     home_status,
+    last_side_effects,
     latest_prescription,
     measures_due_for,
     scores_of_set,
@@ -90,6 +92,36 @@ def _urgent_task(course: TreatmentCourse, kind: str, source: str) -> FollowUpTas
     return task_open(course=course, kind=kind, source=source, urgent=True)
 
 
+@dataclass(frozen=True)
+class MeasuresAnswers:
+    """PHQ-9 and GAD-7 answered inside a check-in, for the measure due before the dose."""
+
+    key: str
+    phq9: list[int]
+    gad7: list[int]
+    difficulty: dict[str, str]
+
+
+def previous_mood(session: TreatmentSession) -> int | None:
+    """The mood of the patient's last check-in of this course (any session)."""
+    for answers in (
+        PreDoseCheck.objects.filter(session__course=session.course, setting=Setting.AT_HOME)
+        .order_by("-checked_at", "-pk")
+        .values_list("answers", flat=True)[:20]
+    ):
+        mood = answers.get("mood")
+        if type(mood) is int:
+            return mood
+    return None
+
+
+def due_measure_for(session: TreatmentSession) -> DueMeasure | None:
+    """The questionnaires due before this dose, asked inside its check-in."""
+    due = measures_due_for(session.course, clock.today())
+    own = f"session-{session.number}"
+    return next((m for m in due if m.key == own), due[0] if due else None)
+
+
 @transaction.atomic
 def check_in_record(
     *,
@@ -97,9 +129,15 @@ def check_in_record(
     answers: PreDoseAnswers,
     raw: dict[str, Any],
     actor: User,
+    measures: MeasuresAnswers | None = None,
     request: HttpRequest | None = None,
 ) -> PreDoseCheck:
-    """The patient's check-in before an at-home session, decided by the pre-dose rules."""
+    """The patient's check-in before an at-home session, decided by the pre-dose rules.
+
+    The questionnaires due before the dose are part of it: kept in the same transaction,
+    their PHQ-9 item 9 read by the check (a dose never loses its pre-dose measure). The
+    mood is compared with the last check-in's.
+    """
     session = _locked(session)
     _at_home(session)
     status = home_status(session, clock.now())
@@ -119,6 +157,23 @@ def check_in_record(
         )
     if not status.can_check_in:
         raise TreatmentError("You have already checked in for this session.")
+    due = due_measure_for(session)
+    if due is not None and (measures is None or measures.key != due.key):
+        raise TreatmentError("Please answer the questionnaires in this check-in.", "measures")
+    item9 = None
+    if due is not None and measures is not None:
+        measure, _ = measures_record(
+            course=session.course,
+            key=measures.key,
+            phq9=measures.phq9,
+            gad7=measures.gad7,
+            difficulty=measures.difficulty,
+            actor=actor,
+            request=request,
+            ideation_task=False,  # the check raises it, with the check-in's outcome
+        )
+        item9 = measure.phq9_item9
+    answers = answers._replace(previous_mood=previous_mood(session), phq9_item9=item9)
     return pre_dose_check_record(
         session=session, answers=answers, raw=raw, actor=actor, request=request
     )
@@ -184,47 +239,59 @@ def home_dose_start(
     return dose
 
 
+SLOT_WORDS = {
+    Slot.FIRST: "the first reading (about 40 minutes)",
+    Slot.REPEAT: "the repeat of a raised first reading",
+    Slot.LAST: "the last reading (about 2 hours)",
+}
+
+
 @transaction.atomic
 def reading_record(
     *,
     session: TreatmentSession,
     slot: Slot,
-    systolic: int,
-    diastolic: int,
-    heart_rate: int,
+    reading: HomeReading,
     actor: User,
     request: HttpRequest | None = None,
 ) -> tuple[AfterDoseReading, ReadingResult]:
-    """One after-dose reading; crisis level, or still raised at 2 hours, is urgent."""
+    """One after-dose reading with the support person's answers.
+
+    Crisis-level, low or very fast, a patient hard to wake or breathing abnormally, or
+    still raised on the repeat or at 2 hours, is urgent: an alert and an urgent task.
+    """
     session = _locked(session)
     _at_home(session)
-    dose = HomeDose.objects.select_related("pre_dose_check").filter(session=session).first()
-    if dose is None:
+    status = home_status(session, clock.now())
+    if status.dose is None:
         raise TreatmentError("Start your session first: the readings are timed from your dose.")
-    limits = limits_from_mapping(dose.pre_dose_check.limits)
-    times = slot_times(dose.dosed_at, slot, limits)
+    slots = {s.slot: s for s in status.slots}
+    if slot not in slots:
+        raise TreatmentError("This reading is not asked for in this session.")
+    times = slots[slot].times
     now = clock.now()
+    if slots[slot].reading is not None:
+        raise TreatmentError("This reading is already recorded.")
     if now < times.opens_at:
         due = dateformat.time_format(timezone.localtime(times.due_at), "H:i")
         raise TreatmentError(f"This reading is due at {due}: please wait until then.")
-    if dose.readings.filter(slot=slot).exists():
-        raise TreatmentError("This reading is already recorded.")
-    result = after_dose_reading(slot, HomeReading(systolic, diastolic, heart_rate), limits)
-    reading = AfterDoseReading.objects.create(
-        dose=dose,
+    result = after_dose_reading(slot, reading, status.limits)
+    row = AfterDoseReading.objects.create(
+        dose=status.dose,
         slot=slot.value,
         taken_at=now,
-        systolic=systolic,
-        diastolic=diastolic,
-        heart_rate=heart_rate,
+        systolic=reading.systolic,
+        diastolic=reading.diastolic,
+        heart_rate=reading.heart_rate,
+        wakes_easily=reading.wakes_easily or "",
+        breathing_normal=reading.breathing_normal or "",
         level=result.level.value,
         text=result.text[:200],
         recorded_by=actor,
     )
     if result.level.urgent:
-        when = "40 minutes" if slot is Slot.FIRST else "2 hours"
-        _alert(session, f"reading_{result.level}", f"At home, {when} after the dose: {result.text}")
-        _urgent_task(session.course, FollowUpTask.Kind.VITALS_URGENT, f"reading:{reading.pk}")
+        _alert(session, f"reading_{result.level}", f"At home, {SLOT_WORDS[slot]}: {result.text}")
+        _urgent_task(session.course, FollowUpTask.Kind.VITALS_URGENT, f"reading:{row.pk}")
         logger.warning("urgent after-dose reading on session %s", session.pk)
     treatment_audit(
         actor=actor,
@@ -234,7 +301,7 @@ def reading_record(
         + (", alert" if result.level.urgent else ""),
         request=request,
     )
-    return reading, result
+    return row, result
 
 
 @transaction.atomic
@@ -251,9 +318,14 @@ def side_effects_report(
     if not HomeDose.objects.filter(session=session).exists():
         raise TreatmentError("Side effects are reported after you have started your session.")
     reported = []
+    last = last_side_effects(session)
     for effect, severity, description in effects:
         if effect is SideEffect.OTHER and not description.strip():
             raise TreatmentError("Say what the other side effect is.", "other_description")
+        before = last.get(effect)
+        said = description.strip()[:200] if effect is SideEffect.OTHER else ""
+        if before is not None and (before.severity, before.description) == (severity.value, said):
+            continue  # sent again as it was: already on the record
         row = ReportedSideEffect.objects.create(
             session=session,
             effect=effect.value,
@@ -263,8 +335,9 @@ def side_effects_report(
             reported_at=clock.now(),
         )
         reported.append(row)
-        if is_adverse_event(severity):
-            _alert(session, "adverse_event", f"Severe side effect: {SIDE_EFFECT_LABELS[effect]}")
+        if is_adverse_event(severity, effect):
+            what = "Severe side effect" if severity is Severity.SEVERE else "Sign of oversedation"
+            _alert(session, "adverse_event", f"{what}: {SIDE_EFFECT_LABELS[effect]}")
             _urgent_task(session.course, FollowUpTask.Kind.ADVERSE_EVENT, f"side_effect:{row.pk}")
     severe = sum(1 for row in reported if row.adverse)
     if severe:
@@ -289,8 +362,12 @@ def measures_record(
     difficulty: dict[str, str],
     actor: User,
     request: HttpRequest | None = None,
+    ideation_task: bool = True,
 ) -> tuple[MeasureSet, MeasureResult]:
-    """PHQ-9 and GAD-7 for a due key; item 9 above 0 or a rise of 5 raises a task."""
+    """PHQ-9 and GAD-7 for a due key; item 9 above 0 or a rise of 5 raises a task.
+
+    Inside a check-in the check raises the ideation task (`ideation_task` False).
+    """
     course = TreatmentCourse.objects.select_for_update().get(pk=course.pk)
     due = {m.key: m for m in measures_due_for(course, clock.today())}
     if key not in due:
@@ -326,7 +403,7 @@ def measures_record(
             )
     except IntegrityError as error:
         raise TreatmentError("You have already answered these questions.") from error
-    if result.ideation:
+    if result.ideation and ideation_task:
         task_open(
             course=course,
             kind=FollowUpTask.Kind.SUICIDAL_IDEATION,

@@ -27,35 +27,50 @@ from treatment.home_forms import (
 )
 from treatment.home_services import (
     check_in_record,
+    due_measure_for,
     home_dose_start,
     measures_record,
     reading_record,
     side_effects_report,
     spoken,
 )
-from treatment.models import TreatmentCourse, TreatmentSession
+from treatment.models import AfterDoseReading, PreDoseCheck, TreatmentCourse, TreatmentSession
 from treatment.rules import (
-    PLAIN_OUTCOME,
-    PLAIN_READING,
+    AFTERCARE,
+    PLAIN_OVERSEDATION,
     PLAIN_SIDE_EFFECTS,
+    URGENT_SIDE_EFFECTS,
+    HomeReading,
     Level,
     Outcome,
     Setting,
+    SideEffect,
     Slot,
+    after_dose_reading,
+    plain_headline,
 )
+from treatment.rules.predose import SUICIDE_CALL_CODES
 from treatment.rules.therapy import PLAIN_ROUTE, Route
 from treatment.selectors import (
+    HomeStatus,
+    contacts_of,
     home_status,
+    last_side_effects,
     latest_prescription,
     measures_due_for,
     patient_course,
     pregnancy_relevant,
 )
-from treatment.services import TreatmentError, treatment_audit
+from treatment.services import TreatmentError, task_deadline, treatment_audit
 from treatment.therapy_selectors import focus_words
 
 Action = AuditEntry.Action
 CRISIS_FLAG = "treatment_crisis_resources"
+SLOT_LABELS = {
+    Slot.FIRST.value: "About 40 minutes",
+    Slot.REPEAT.value: "Read again",
+    Slot.LAST.value: "About 2 hours",
+}
 
 
 def my_session_of(request: HttpRequest, session_id: str) -> TreatmentSession:
@@ -71,12 +86,40 @@ def my_session_of(request: HttpRequest, session_id: str) -> TreatmentSession:
     return session
 
 
+def contact_by(check: PreDoseCheck) -> str:
+    """When the clinic will have looked at a held check-in, in the clinic's opening hours."""
+    return spoken(task_deadline(check.checked_at))
+
+
+def _reading_words(status: HomeStatus) -> list[tuple[AfterDoseReading, str]]:
+    """Each urgent reading with what to do now, in the patient's words."""
+    return [
+        (
+            reading,
+            after_dose_reading(
+                Slot(reading.slot),
+                HomeReading(
+                    reading.systolic,
+                    reading.diastolic,
+                    reading.heart_rate,
+                    reading.wakes_easily or None,
+                    reading.breathing_normal or None,
+                ),
+                status.limits,
+            ).plain,
+        )
+        for reading in status.readings
+        if reading.urgent
+    ]
+
+
 def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
     now = clock.now()
     status = home_status(session, now)
     check = status.check
     reasons = check.result.get("reasons", []) if check else []
     slot = status.next_slot
+    reported = last_side_effects(session)
     # The dose of the session is shown only once the check-in says go (or after the dose).
     prescription = latest_prescription(session)
     shown = prescription if status.gate.may_dose or status.dose is not None else None
@@ -88,17 +131,24 @@ def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
         "course": session.course,
         "status": status,
         "check": check,
-        "plain_outcome": PLAIN_OUTCOME[Outcome(check.outcome)] if check else "",
+        "plain_outcome": plain_headline(check.outcome, check.codes, check.setting) if check else "",
         # Plain words only, the strongest first, each once.
         "plain_reasons": list(dict.fromkeys(r["plain"] for r in reasons)),
-        "crisis": check is not None and check.outcome == Outcome.CALL,
-        "urgent_readings": [r for r in status.readings if r.urgent],
-        "plain_reading": {level.value: text for level, text in PLAIN_READING.items()},
+        "contact_by": contact_by(check) if check else "",
+        "crisis": check is not None
+        and check.outcome == Outcome.CALL
+        and bool(SUICIDE_CALL_CODES & set(check.codes)),
+        "urgent_readings": _reading_words(status),
+        "aftercare": AFTERCARE,
         "start_form": forms.get("start_form") or StartForm(initial={"time": now_hhmm()}),
         "reading_form": forms.get("reading_form")
         or (ReadingForm(initial={"slot": slot.slot.value}) if slot else None),
-        "side_effects_form": forms.get("side_effects_form") or SideEffectsForm(),
-        "side_effects": list(session.side_effects.all()),
+        "side_effects_form": forms.get("side_effects_form")
+        or SideEffectsForm(
+            reported={e: (row.severity, row.description) for e, row in reported.items()}
+        ),
+        "side_effects": list(reported.values()),
+        "slot_words": SLOT_LABELS,
         "now": now,
         "clinic_phone": settings.CLINIC_PHONE,
         "valid_hours": round(settings.HOME_CHECK_IN_VALID_MINUTES / 60, 1),
@@ -139,7 +189,14 @@ def my_check_in(request: HttpRequest, session_id: str) -> HttpResponse:
             messages.info(request, f"Your check-in opens on {spoken(opens)}.")
         return _back(session)
     posted = request.POST if request.method == "POST" else None
-    form = CheckInForm(posted, pregnancy_relevant=relevant)
+    contacts = contacts_of(session.course)
+    form = CheckInForm(
+        posted,
+        pregnancy_relevant=relevant,
+        support_name=contacts.support_name,
+        address=contacts.address,
+        measures_due=due_measure_for(session),
+    )
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -148,6 +205,7 @@ def my_check_in(request: HttpRequest, session_id: str) -> HttpResponse:
                     answers=form.answers(),
                     raw=form.raw(),
                     actor=user_of(request),
+                    measures=form.measures(),
                     request=request,
                 )
             except TreatmentError as error:
@@ -193,14 +251,11 @@ def my_session_reading(request: HttpRequest, session_id: str) -> HttpResponse:
     form = ReadingForm(request.POST)
     if not form.is_valid():
         return _render_session(request, session, 400, reading_form=form)
-    data = form.cleaned_data
     try:
         _, result = reading_record(
             session=session,
-            slot=Slot(data["slot"]),
-            systolic=data["systolic"],
-            diastolic=data["diastolic"],
-            heart_rate=data["heart_rate"],
+            slot=Slot(form.cleaned_data["slot"]),
+            reading=form.reading(),
             actor=user_of(request),
             request=request,
         )
@@ -218,7 +273,10 @@ def my_session_reading(request: HttpRequest, session_id: str) -> HttpResponse:
 @require_POST
 def my_session_side_effects(request: HttpRequest, session_id: str) -> HttpResponse:
     session = my_session_of(request, session_id)
-    form = SideEffectsForm(request.POST)
+    before = last_side_effects(session)
+    form = SideEffectsForm(
+        request.POST, reported={e: (r.severity, r.description) for e, r in before.items()}
+    )
     if not form.is_valid():
         return _render_session(request, session, 400, side_effects_form=form)
     try:
@@ -231,8 +289,13 @@ def my_session_side_effects(request: HttpRequest, session_id: str) -> HttpRespon
             return _render_session(request, session, 400, side_effects_form=form)
         messages.error(request, str(error))
         return _back(session)
+    oversedated = any(SideEffect(row.effect) in URGENT_SIDE_EFFECTS for row in reported)
     severe = any(row.adverse for row in reported)
-    if not reported:
+    if oversedated:
+        messages.error(request, PLAIN_OVERSEDATION)
+    elif not reported and before:
+        messages.success(request, "Thank you: nothing has changed since you last sent this.")
+    elif not reported:
         messages.success(request, "Thank you: you reported no side effects.")
     else:
         (messages.error if severe else messages.success)(request, PLAIN_SIDE_EFFECTS[severe])

@@ -12,7 +12,16 @@ from django.utils import timezone
 
 from patients.models import Patient
 from screening.review.models import Case, CaseDecision
-from treatment.rules import Dissociation, Level, Outcome, Setting, Severity, SideEffect, Slot
+from treatment.rules import (
+    Dissociation,
+    Level,
+    Outcome,
+    Setting,
+    Severity,
+    SideEffect,
+    Slot,
+    is_adverse_event,
+)
 from treatment.rules.therapy import (
     FOCUS_LABELS,
     ROUTE_LABELS,
@@ -160,6 +169,8 @@ class PreDoseCheck(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     overridden_at = models.DateTimeField(null=True, blank=True)
+    # At home a possible pregnancy is overridden only by a negative test taken that day.
+    negative_test_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering: ClassVar = ["-checked_at", "-pk"]
@@ -171,6 +182,15 @@ class PreDoseCheck(models.Model):
         if not self._state.adding:
             raise ImmutableError("A pre-dose check is never edited: make a new one")
         super().save(*args, **kwargs)
+
+    @property
+    def codes(self) -> list[str]:
+        return [reason["code"] for reason in self.result.get("reasons", [])]
+
+    @property
+    def flags(self) -> list[dict[str, str]]:
+        """Shown to clinicians, never holding the dose (a low or falling mood)."""
+        return list(self.result.get("flags", []))
 
     @property
     def may_dose(self) -> bool:
@@ -340,6 +360,7 @@ class FollowUpTask(models.Model):
         VITALS_URGENT = "vitals_urgent", "Blood pressure or heart rate at home needs a call"
         ADVERSE_EVENT = "adverse_event", "Severe side effect reported (adverse event)"
         MEASURE_RISE = "measure_rise", "PHQ-9 or GAD-7 rose by 5 or more"
+        MISSED_READING = "missed_reading", "A reading at home after a dose did not come"
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     course = models.ForeignKey(TreatmentCourse, on_delete=models.PROTECT, related_name="tasks")
@@ -361,6 +382,9 @@ class FollowUpTask(models.Model):
     # once, not when the deadline passes; notified_at says the email went.
     urgent = models.BooleanField(default=False)
     notified_at = models.DateTimeField(null=True, blank=True)
+    # When a clinician first answered it (took it over or closed it): an urgent task of a
+    # missed reading unanswered for long escalates.
+    answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering: ClassVar = ["due_at", "pk"]
@@ -423,7 +447,11 @@ class UnsignedReminder(models.Model):
 
 # At home ----------------------------------------------------------------------------------
 
-SLOT_CHOICES = [(Slot.FIRST.value, "About 40 minutes"), (Slot.LAST.value, "About 2 hours")]
+SLOT_CHOICES = [
+    (Slot.FIRST.value, "About 40 minutes"),
+    (Slot.REPEAT.value, "Read again"),
+    (Slot.LAST.value, "About 2 hours"),
+]
 LEVEL_CHOICES = [(level.value, level.value.replace("_", " ").capitalize()) for level in Level]
 SIDE_EFFECT_CHOICES = [
     (SideEffect.NAUSEA.value, "Nausea"),
@@ -431,6 +459,8 @@ SIDE_EFFECT_CHOICES = [
     (SideEffect.DISSOCIATION.value, "Dissociation that has not passed"),
     (SideEffect.BLADDER_PAIN.value, "Bladder pain"),
     (SideEffect.CONFUSION.value, "Confusion"),
+    (SideEffect.VERY_SLEEPY.value, "Very sleepy or hard to wake"),
+    (SideEffect.BREATHING.value, "Breathing slow or noisy"),
     (SideEffect.OTHER.value, "Other"),
 ]
 SEVERITY_CHOICES = [(s.value, s.value.capitalize()) for s in Severity]
@@ -473,7 +503,8 @@ class HomeDose(_Immutable):
 
 
 class AfterDoseReading(_Immutable):
-    """One of the two readings the patient takes at home after the dose, with its level."""
+    """One reading the patient takes at home after the dose (40 minutes, its repeat, 2 hours),
+    with the support person's answers and its level."""
 
     dose = models.ForeignKey(HomeDose, on_delete=models.PROTECT, related_name="readings")
     slot = models.CharField(max_length=8, choices=SLOT_CHOICES)
@@ -481,6 +512,10 @@ class AfterDoseReading(_Immutable):
     systolic = models.PositiveSmallIntegerField()
     diastolic = models.PositiveSmallIntegerField()
     heart_rate = models.PositiveSmallIntegerField()
+    # The support person's answers: wakes easily and answers; breathing normal (yes, no,
+    # unsure; blank before these were asked).
+    wakes_easily = models.CharField(max_length=8, choices=TRI_STATE_CHOICES, blank=True)
+    breathing_normal = models.CharField(max_length=8, choices=TRI_STATE_CHOICES, blank=True)
     level = models.CharField(max_length=16, choices=LEVEL_CHOICES)
     text = models.CharField(max_length=200, blank=True)  # for clinicians
     recorded_by = models.ForeignKey(
@@ -524,7 +559,7 @@ class ReportedSideEffect(_Immutable):
 
     @property
     def adverse(self) -> bool:
-        return self.severity == Severity.SEVERE
+        return is_adverse_event(Severity(self.severity), SideEffect(self.effect))
 
 
 class MeasureSet(_Immutable):

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import dateformat, timezone
 
 from config.email import send_clinic_mail
+from config.sms import Text, mobile_number, send_texts
 from patients.models import User
 from patients.roles import Role
 from screening.review.notifications import staff_emails
@@ -38,13 +39,19 @@ from treatment.rules import (
     MEASURED_SESSIONS,
     Setting,
     Slot,
-    limits_from_mapping,
+    due_slots,
+    limits_as_kept,
     measures_due,
-    slot_times,
 )
 from treatment.rules.measures import MONTH_DAYS
 from treatment.rules.therapy import MeetingKind
-from treatment.selectors import STARTED, check_in_window, record_deadline, unsigned_records
+from treatment.selectors import (
+    STARTED,
+    check_in_window,
+    record_deadline,
+    taken_of,
+    unsigned_records,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -175,6 +182,8 @@ class DueReminder:
     email: str
     subject: str
     body: str
+    text: str = ""  # the text message, to a patient who asked for texts; never health data
+    mobile: str = ""
 
 
 def _link(name: str, **kwargs: Any) -> str:
@@ -192,7 +201,15 @@ def _check_in_reminders(now: datetime) -> list[DueReminder]:
             home_dose__isnull=True,
         )
         .select_related("course__patient__user")
-        .only("pk", "public_id", "scheduled_for", "course__id", "course__patient__user__email")
+        .only(
+            "pk",
+            "public_id",
+            "scheduled_for",
+            "course__id",
+            "course__patient__phone",
+            "course__patient__texts_ok",
+            "course__patient__user__email",
+        )
     )
     due = []
     for session in sessions:
@@ -208,12 +225,18 @@ def _check_in_reminders(now: datetime) -> list[DueReminder]:
                     "The check-in before your next session is open. Please sign in and answer "
                     "it before you start:\n"
                     f"{_link('my_session_check_in', session_id=session.public_id)}",
+                    text=f"{settings.CLINIC_NAME}: the check-in before your next session is "
+                    f"open. {_link('my_session', session_id=session.public_id)}",
+                    mobile=mobile_number(session.course.patient.phone)
+                    if session.course.patient.texts_ok
+                    else "",
                 )
             )
     return due
 
 
 def _reading_reminders(now: datetime) -> list[DueReminder]:
+    """Each reading after an at-home dose, at the time it falls due (the repeat included)."""
     doses = (
         HomeDose.objects.filter(
             dosed_at__gte=now - timedelta(days=1),
@@ -225,24 +248,25 @@ def _reading_reminders(now: datetime) -> list[DueReminder]:
     )
     due = []
     for dose in doses:
-        limits = limits_from_mapping(dose.pre_dose_check.limits)
-        taken = {reading.slot for reading in dose.readings.all()}
-        for slot in Slot:
-            times = slot_times(dose.dosed_at, slot, limits)
-            if slot.value in taken or not times.due_at <= now <= times.due_at + (
-                READING_REMINDER_LATEST
-            ):
+        limits = limits_as_kept(dose.pre_dose_check.limits)
+        readings = list(dose.readings.all())
+        taken = {Slot(reading.slot) for reading in readings}
+        for slot, times in due_slots(dose.dosed_at, taken_of(readings), limits):
+            if slot in taken or not times.due_at <= now <= times.due_at + READING_REMINDER_LATEST:
                 continue
             session = dose.session
+            patient = session.course.patient
+            link = _link("my_session", session_id=session.public_id)
             due.append(
                 DueReminder(
                     f"reading:{session.pk}:{slot.value}",
                     PatientReminder.Kind.READING,
                     session.course_id,
-                    session.course.patient.user.email,
+                    patient.user.email,
                     "A reading is due",
-                    "It is time for your next reading. Please sign in and enter it:\n"
-                    f"{_link('my_session', session_id=session.public_id)}",
+                    f"It is time for your next reading. Please sign in and enter it:\n{link}",
+                    text=f"{settings.CLINIC_NAME}: it is time for your next reading. {link}",
+                    mobile=mobile_number(patient.phone) if patient.texts_ok else "",
                 )
             )
     return due
@@ -410,6 +434,8 @@ def reminders_send_now(now: datetime | None = None) -> int:
                 to=[reminder.email],
                 reason=REMINDER_REASON,
             )
+            if reminder.mobile and reminder.text:
+                send_texts([Text(reminder.mobile, reminder.text)])
             sent += 1
     logger.info("sent %d patient reminders", sent)
     return sent

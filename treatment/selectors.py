@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -36,23 +36,29 @@ from treatment.rules import (
     Baseline,
     Dissociation,
     DueMeasure,
+    Level,
     Limits,
     Marks,
     NextObservation,
     Outcome,
     Readiness,
     Scores,
+    SideEffect,
     Slot,
     SlotTimes,
+    Taken,
     discharge_readiness,
+    due_slots,
+    limits_as_kept,
     limits_from_mapping,
     marks,
     measures_due,
     next_observation,
     scores_of,
-    slot_times,
+    session_complete,
 )
 from treatment.rules import Observation as ObservationReading
+from treatment.rules.predose import may_check_in_again
 from treatment.rules.therapy import Gate, dose_gate
 
 
@@ -62,11 +68,23 @@ def limits_of(ruleset: RuleSet) -> Limits:
 
 
 def active_limits() -> tuple[Limits, str]:
-    """The limits new checks use, and the name of the rule set they come from."""
+    """The limits new checks use, and the name of the rule set they come from.
+
+    The pre-dose hold never lies above the same rule set's at-home limit for the intake
+    (publication refuses it; a rule set stored otherwise is read at the lower value).
+    """
     published = published_rules()
     if not published.name:
         return DEFAULT_LIMITS, DEFAULT_RULESET
-    return limits_from_mapping(published.treatment), published.name
+    limits = limits_from_mapping(published.treatment)
+    systolic = published.thresholds.get("bp_elevated_systolic", 140)
+    diastolic = published.thresholds.get("bp_elevated_diastolic", 90)
+    limits = replace(
+        limits,
+        checkin_bp_elevated_systolic=min(limits.checkin_bp_elevated_systolic, systolic),
+        checkin_bp_elevated_diastolic=min(limits.checkin_bp_elevated_diastolic, diastolic),
+    )
+    return limits, published.name
 
 
 def course_by_public_id(public_id: Any) -> TreatmentCourse:
@@ -156,7 +174,7 @@ def check_limits(check: PreDoseCheck | None) -> Limits:
     """The limits a session goes by: those its pre-dose check was made with."""
     if check is None:
         return active_limits()[0]
-    return limits_from_mapping(check.limits)
+    return limits_as_kept(check.limits)
 
 
 def readings_of(observations: list[Observation]) -> list[ObservationReading]:
@@ -200,7 +218,6 @@ def monitoring_of(
         dosed_at=record.dosed_at,
         now=now,
         observations=readings,
-        baseline=baseline_of(check),
         escort_present=record.escort_present,
         limits=limits,
     )
@@ -255,12 +272,25 @@ class SlotStatus:
     slot: Slot
     times: SlotTimes
     reading: AfterDoseReading | None
+    now: datetime | None = None
+
+    @property
+    def missed(self) -> bool:
+        """Not sent by its missed time (the session page's now): the clinic has been told."""
+        return self.now is not None and self.is_missed(self.now)
 
     def is_open(self, now: datetime) -> bool:
         return self.reading is None and now >= self.times.opens_at
 
     def is_overdue(self, now: datetime) -> bool:
         return self.reading is None and now > self.times.overdue_at
+
+    def is_missed(self, now: datetime) -> bool:
+        return self.reading is None and now > self.times.missed_at
+
+
+def taken_of(readings: list[AfterDoseReading]) -> dict[Slot, Taken]:
+    return {Slot(r.slot): Taken(r.taken_at, Level(r.level)) for r in readings}
 
 
 @dataclass
@@ -310,18 +340,30 @@ class HomeStatus:
         return until is not None and self.now > until
 
     @property
-    def can_check_in(self) -> bool:
-        """Open window, no dose yet, and no check, or only a go that has run out.
+    def may_check_in_again(self) -> bool:
+        """A hold only for the support person or the address: never overridden, the patient
+        checks in again once they are right."""
+        check = self.check
+        return (
+            check is not None
+            and check.overridden_at is None
+            and may_check_in_again(check.outcome, check.codes, check.setting)
+        )
 
-        After a hold or a call the patient does not check again: a clinician decides. While
-        the therapist's "not ready" stands there is nothing to check in for.
+    @property
+    def can_check_in(self) -> bool:
+        """Open window, no dose yet, and no check, a go that has run out, or a hold that only
+        a new check-in lifts.
+
+        After any other hold or a call the patient does not check again: a clinician
+        decides. While the therapist's "not ready" stands there is nothing to check in for.
         """
         return (
             self.course_open
             and self.window_open
             and self.dose is None
             and not self.readiness_held
-            and (self.check is None or self.go_expired)
+            and (self.check is None or self.go_expired or self.may_check_in_again)
         )
 
     @property
@@ -335,14 +377,20 @@ class HomeStatus:
         )
 
     @property
+    def limits(self) -> Limits:
+        """The limits the dose's check was made with, as it kept them."""
+        return limits_as_kept(self.dose.pre_dose_check.limits if self.dose else {})
+
+    @property
     def slots(self) -> list[SlotStatus]:
+        """The readings this session asks for: 40 minutes, a repeat after a raised first
+        one, 2 hours."""
         if self.dose is None:
             return []
-        limits = limits_from_mapping(self.dose.pre_dose_check.limits)
-        taken = {reading.slot: reading for reading in self.readings}
+        by_slot = {Slot(reading.slot): reading for reading in self.readings}
         return [
-            SlotStatus(slot, slot_times(self.dose.dosed_at, slot, limits), taken.get(slot))
-            for slot in Slot
+            SlotStatus(slot, times, by_slot.get(slot), self.now)
+            for slot, times in due_slots(self.dose.dosed_at, taken_of(self.readings), self.limits)
         ]
 
     @property
@@ -352,6 +400,18 @@ class HomeStatus:
     @property
     def reading_overdue(self) -> bool:
         return any(s.is_overdue(self.now) for s in self.slots)
+
+    @property
+    def in_readings(self) -> bool:
+        """The dose is taken and readings are still to come: the page shows nothing else."""
+        return self.dose is not None and self.next_slot is not None
+
+    @property
+    def complete(self) -> bool:
+        """Every reading in and the last one settled: the session is over."""
+        return self.dose is not None and session_complete(
+            self.dose.dosed_at, taken_of(self.readings), self.limits
+        )
 
     @property
     def state(self) -> str:
@@ -426,11 +486,12 @@ def today_board(day: date, now: datetime) -> list[BoardRow]:
     )
     # One query per kind of row, joined to today's sessions and grouped here: neither a
     # prefetch (which clones a queryset per session) nor a list of thousands of ids.
-    # The board reads no check's answers: leave that JSON unread.
+    # The board reads no check's answers (only its result, for the mood flags): leave the
+    # answers unread.
     latest_checks: dict[int, PreDoseCheck] = {}
     for check in (
         PreDoseCheck.objects.filter(**of_today("session"))
-        .defer("answers", "result", "limits")
+        .defer("answers", "limits")
         .order_by("-checked_at", "-pk")
     ):
         latest_checks.setdefault(check.session_id, check)
@@ -487,10 +548,11 @@ def today_board(day: date, now: datetime) -> list[BoardRow]:
 
 
 def open_tasks() -> QuerySet[FollowUpTask]:
+    """Open tasks, the urgent first (a missed reading, a call), then by deadline."""
     return (
         FollowUpTask.objects.filter(done_at__isnull=True, course__status__in=["open", "paused"])
         .select_related("course__patient", "owner")
-        .order_by("due_at", "pk")
+        .order_by("-urgent", "due_at", "pk")
     )
 
 
@@ -673,4 +735,40 @@ def side_effects_of(course: TreatmentCourse) -> list[ReportedSideEffect]:
         ReportedSideEffect.objects.filter(session__course=course)
         .select_related("session")
         .order_by("-reported_at", "-pk")
+    )
+
+
+def last_side_effects(session: TreatmentSession) -> dict[SideEffect, ReportedSideEffect]:
+    """Each side effect's latest report in a session: once reported, it stays shown so."""
+    return {
+        SideEffect(row.effect): row
+        for row in ReportedSideEffect.objects.filter(session=session).order_by("reported_at", "pk")
+    }
+
+
+@dataclass(frozen=True)
+class Contacts:
+    """Whom to call about a patient at home, and where the session takes place."""
+
+    patient_phone: str = ""
+    support_name: str = ""
+    support_phone: str = ""
+    emergency_name: str = ""
+    emergency_phone: str = ""
+    address: str = ""
+
+
+def contacts_of(course: TreatmentCourse) -> Contacts:
+    """The patient's phone, the support person and emergency contact from the intake, and
+    the session address (empty where the intake did not ask them)."""
+    answers: dict[str, Any] = course.case.submission.answers if course.case else {}
+    support = answers.get("support_person_contact") or {}
+    emergency = answers.get("emergency_contact") or {}
+    return Contacts(
+        patient_phone=course.patient.phone,
+        support_name=str(support.get("name", "")),
+        support_phone=str(support.get("phone", "")),
+        emergency_name=str(emergency.get("name", "")),
+        emergency_phone=str(emergency.get("phone", "")),
+        address=str(answers.get("session_location", "")),
     )

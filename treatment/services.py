@@ -40,9 +40,11 @@ from treatment.rules import (
     Outcome,
     PreDoseAnswers,
     Setting,
+    Waiver,
     check_pre_dose,
     deadline_in_opening_hours,
     observation_alerts,
+    waiver_of,
 )
 from treatment.rules import Observation as ObservationReading
 from treatment.rules.therapy import (
@@ -370,14 +372,16 @@ def task_update(
     )
     if task.done_at is not None:
         raise TreatmentError("This task is already closed.")
+    answered = ["answered_at"] if task.answered_at is None else []
+    task.answered_at = task.answered_at or clock.now()
     if action == "claim":
         task.owner = actor
-        task.save(update_fields=["owner"])
+        task.save(update_fields=["owner", *answered])
     elif action == "close":
         if not resolution.strip():
             raise TreatmentError("Write what was done.", "resolution")
         task.done_at, task.done_by, task.resolution = clock.now(), actor, resolution.strip()
-        task.save(update_fields=["done_at", "done_by", "resolution"])
+        task.save(update_fields=["done_at", "done_by", "resolution", *answered])
     else:
         raise TreatmentError("Choose claim or close.", "action")
     _audit(actor, Action.TASK_UPDATED, task.course, f"task {task.public_id} {action}", request)
@@ -449,19 +453,47 @@ def pre_dose_check_record(
     return check
 
 
+WAIVER_REFUSALS = {
+    Waiver.NONE: "Only a hold can be overridden; after a call, assess the patient and check again.",
+    Waiver.NEW_CHECK_IN: "At home, a hold for the support person or the address is never "
+    "overridden: the patient checks in again once a sober adult is with them, at the address "
+    "on file.",
+}
+
+
 @transaction.atomic
 def check_override(
-    *, check: PreDoseCheck, reason: str, actor: User, request: HttpRequest | None = None
+    *,
+    check: PreDoseCheck,
+    reason: str,
+    actor: User,
+    negative_test_on: date | None = None,
+    request: HttpRequest | None = None,
 ) -> PreDoseCheck:
-    """A clinician lets a held dose go ahead, with the reason. A call cannot be overridden."""
+    """A clinician lets a held dose go ahead, with the reason. A call cannot be overridden.
+
+    At home nobody from the clinic is in the room: a hold for the support person or the
+    address is never overridden, and a possible pregnancy only with a negative test taken
+    that day (`negative_test_on`, today). The who, when and why are set once.
+    """
     if not reason.strip():
         raise TreatmentError("Write the reason for overriding the hold.", "reason")
     if check.outcome != Outcome.HOLD:
+        raise TreatmentError(WAIVER_REFUSALS[Waiver.NONE])
+    waiver = waiver_of(check.outcome, check.codes, check.setting)
+    if waiver in WAIVER_REFUSALS:
+        raise TreatmentError(WAIVER_REFUSALS[waiver])
+    if waiver is Waiver.NEGATIVE_TEST and negative_test_on != clock.today():
         raise TreatmentError(
-            "Only a hold can be overridden; after a call, assess the patient and check again."
+            "A possible pregnancy is overridden only with a negative test taken today: record "
+            "its date.",
+            "negative_test_on",
         )
     updated = PreDoseCheck.objects.filter(pk=check.pk, overridden_at__isnull=True).update(
-        override_reason=reason.strip(), overridden_by=actor, overridden_at=clock.now()
+        override_reason=reason.strip(),
+        overridden_by=actor,
+        overridden_at=clock.now(),
+        negative_test_on=negative_test_on if waiver is Waiver.NEGATIVE_TEST else None,
     )
     if not updated:
         raise TreatmentError("This hold was already overridden.")
@@ -469,7 +501,8 @@ def check_override(
         actor,
         Action.CHECK_OVERRIDDEN,
         check.session.course,
-        f"session {check.session.number}",
+        f"session {check.session.number}"
+        + (", negative pregnancy test" if waiver is Waiver.NEGATIVE_TEST else ""),
         request,
     )
     check.refresh_from_db()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 
 from screening.review.tasks import retrying_task
+from treatment.missed_readings import readings_watch_now
 from treatment.notifications import (
     records_remind_unsigned_now,
     reminders_send_now,
@@ -46,3 +47,10 @@ def reminders_send() -> int:
     """Periodic: email patients what is due (check-in, reading, questionnaires) and the
     appointments coming up (at the clinic, preparation, integration), each once."""
     return reminders_send_now()
+
+
+@retrying_task("treatment.readings_watch")
+def readings_watch() -> int:
+    """Every minute: a reading at home not sent in time opens an urgent task; a second one,
+    or the task unanswered, escalates."""
+    return readings_watch_now()

@@ -390,10 +390,16 @@ def meeting_move(
 
 @transaction.atomic
 def session_hold_override(
-    *, session: TreatmentSession, reason: str, actor: User, request: HttpRequest | None = None
+    *,
+    session: TreatmentSession,
+    reason: str,
+    actor: User,
+    negative_test_on: date | None = None,
+    request: HttpRequest | None = None,
 ) -> tuple[str, ...]:
     """A clinician lets a held dose go ahead, with the reason: the check's hold, the
-    therapist's "not ready", or both, as the gate holds it. A call cannot be overridden."""
+    therapist's "not ready", or both, as the gate holds it. A call cannot be overridden,
+    nor, at home, a hold for the support person or the address (`check_override`)."""
     if not reason.strip():
         raise TreatmentError("Write the reason for overriding the hold.", "reason")
     session = _locked(session)
@@ -419,5 +425,11 @@ def session_hold_override(
             request=request,
         )
     if "check" in gate.held_by and check is not None:
-        check_override(check=check, reason=reason, actor=actor, request=request)
+        check_override(
+            check=check,
+            reason=reason,
+            actor=actor,
+            negative_test_on=negative_test_on,
+            request=request,
+        )
     return gate.held_by

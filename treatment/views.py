@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from patients.selectors import patient_of, user_of
 from screening.audit.models import AuditEntry
@@ -21,6 +21,7 @@ from treatment.forms import (
     EscortForm,
     ObservationForm,
     OptionalReasonForm,
+    OverrideForm,
     PreDoseForm,
     ReasonForm,
     SafetyCheckForm,
@@ -41,11 +42,12 @@ from treatment.models import (
     TreatmentSession,
 )
 from treatment.pdf import record_pdf
-from treatment.rules import PLAIN_OUTCOME
+from treatment.rules import PLAIN_OUTCOME, waiver_of
 from treatment.rules.therapy import MEDICINE_ROUTES
 from treatment.selectors import (
     STATE_LABELS,
     check_timeline,
+    contacts_of,
     course_by_public_id,
     current_record,
     gate_of,
@@ -145,6 +147,7 @@ def today(request: HttpRequest) -> HttpResponse:
             "now": now,
             "therapy": therapy,
             "tasks": tasks,
+            "urgent_tasks": [task for task in tasks if task.urgent],
             "alert_count": alerts,
             "emergency_protocol": settings.CLINIC_EMERGENCY_PROTOCOL,
         },
@@ -325,28 +328,49 @@ def course_note(request: HttpRequest, course_id: str) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def task_change(request: HttpRequest, task_id: str) -> HttpResponse:
-    task = FollowUpTask.objects.select_related("course").filter(public_id=task_id).first()
+    """A follow-up task: whom to call (tel: links), the session address; take it or close it."""
+    task = (
+        FollowUpTask.objects.select_related("course__patient", "course__case__submission", "owner")
+        .filter(public_id=task_id)
+        .first()
+    )
     if task is None:
         raise Http404("No such task")
-    form = TaskForm(request.POST)
-    if form.is_valid():
-        try:
-            task_update(
-                task=task,
-                action=form.cleaned_data["action"],
-                resolution=form.cleaned_data["resolution"],
-                actor=user_of(request),
-                request=request,
-            )
-        except TreatmentError as error:
-            messages.error(request, str(error))
+    form = TaskForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                task_update(
+                    task=task,
+                    action=form.cleaned_data["action"],
+                    resolution=form.cleaned_data["resolution"],
+                    actor=user_of(request),
+                    request=request,
+                )
+            except TreatmentError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, "Task updated.")
+                if request.POST.get("back") == "task":
+                    return redirect("treatment_task", task_id=task.public_id)
+                return redirect("treatment_course", course_id=task.course.public_id)
         else:
-            messages.success(request, "Task updated.")
-    else:
-        messages.error(request, "Choose take over or close.")
-    return redirect("treatment_course", course_id=task.course.public_id)
+            messages.error(request, "Choose take over or close.")
+    _audit(request, Action.TREATMENT_VIEWED, task.course, f"task {task.public_id}")
+    return render(
+        request,
+        "treatment/task.html",
+        {
+            "task": task,
+            "course": task.course,
+            "contacts": contacts_of(task.course),
+            "clinic_phone": settings.CLINIC_PHONE,
+            "now": clock.now(),
+        },
+        status=400 if request.method == "POST" and not form.is_valid() else 200,
+    )
 
 
 # The session record ----------------------------------------------------------------------
@@ -397,7 +421,7 @@ def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
         "deadline": record_deadline(record) if record else None,
         "versions": list(session.records.select_related("signed_by").order_by("version")),
         "check_form": forms.get("check_form") or PreDoseForm(pregnancy_relevant=relevant),
-        "override_form": forms.get("override_form") or ReasonForm(prefix="override"),
+        "override_form": forms.get("override_form") or OverrideForm(prefix="override"),
         "dose_form": forms.get("dose_form")
         or DoseForm(initial=_dose_initial(record) or _prescribed_initial(therapy["therapy"], hhmm)),
         "observation_form": forms.get("observation_form")
@@ -462,7 +486,11 @@ def _home_session_context(session: TreatmentSession, **forms: Any) -> dict[str, 
         "latest": checks[0] if checks else None,
         "alerts": list(session.alerts.filter(acknowledged_at__isnull=True)),
         "side_effects": list(session.side_effects.all()),
-        "override_form": forms.get("override_form") or ReasonForm(prefix="override"),
+        "override_form": forms.get("override_form") or OverrideForm(prefix="override"),
+        "waiver": waiver_of(status.check.outcome, status.check.codes, status.check.setting).value
+        if status.check
+        else "",
+        "contacts": contacts_of(session.course),
         "emergency_protocol": settings.CLINIC_EMERGENCY_PROTOCOL,
         "now": clock.now(),
     }
@@ -519,7 +547,7 @@ def session_override(request: HttpRequest, session_id: str) -> HttpResponse:
     """Override a hold, in the clinic or at home (the patient may then start the dose): the
     check's hold, the therapist's "not ready", or both."""
     session = session_by_public_id(session_id)
-    form = ReasonForm(request.POST, prefix="override")
+    form = OverrideForm(request.POST, prefix="override")
 
     def refused() -> HttpResponse:
         return render_session_page(request, session, 400, override_form=form)
@@ -533,6 +561,7 @@ def session_override(request: HttpRequest, session_id: str) -> HttpResponse:
         session_hold_override(
             session=session,
             reason=form.cleaned_data["reason"],
+            negative_test_on=form.cleaned_data.get("negative_test_on"),
             actor=user_of(request),
             request=request,
         )
@@ -752,10 +781,14 @@ def my_treatment(request: HttpRequest) -> HttpResponse:
             )
             messages.success(request, "Thank you. Your answers have been sent to your clinic.")
             return redirect("my_treatment")
-    _audit(request, Action.TREATMENT_VIEWED, course, "own treatment page")
     now = clock.now()
     sessions = list(course.sessions.all()) if course else []
     homes = {s.pk: home_status(s, now) for s in sessions if not s.in_clinic}
+    dosing = next((home for home in homes.values() if home.in_readings), None)
+    if dosing is not None and request.method != "POST":
+        # Readings after a dose come first: nothing else until they are done.
+        return redirect("my_session", session_id=dosing.session.public_id)
+    _audit(request, Action.TREATMENT_VIEWED, course, "own treatment page")
     rows = [{"session": s, "home": homes.get(s.pk)} for s in sessions]
     active = course is not None and course.status == TreatmentCourse.Status.OPEN
     return render(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from django import template
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -30,3 +30,12 @@ def _number_link(match: re.Match[str], text: str) -> str:
     if before.endswith("</a> "):  # "…<a href="sms:988">text</a> 988": already linked
         return number
     return f'<a class="alert-link" href="tel:{number}">{number}</a>'
+
+
+@register.filter
+def tel(number: str) -> SafeString:
+    """A phone number as a link a phone can call; empty stays empty."""
+    digits = re.sub(r"[^\d+]", "", str(number or ""))
+    if not digits:
+        return mark_safe("")  # nosec B308 B703 (a constant)
+    return format_html('<a href="tel:{}">{}</a>', digits, number)

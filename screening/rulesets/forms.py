@@ -9,7 +9,7 @@ from django import forms
 from screening.rules import RULES, InvalidThresholds, thresholds_from_mapping
 from screening.rules.thresholds import THRESHOLD_SPECS, ThresholdSpec
 from screening.rulesets.models import RuleSet
-from treatment.rules import LIMIT_SPECS, LimitSpec, limits_from_mapping
+from treatment.rules import LIMIT_SPECS, LimitSpec, limits_from_mapping, limits_within_intake
 
 
 def threshold_field(spec: ThresholdSpec) -> forms.IntegerField:
@@ -55,8 +55,12 @@ class RuleSetForm(forms.Form):
         label="What changes and why", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, kept_treatment: dict[str, Any] | None = None, **kwargs: Any
+    ) -> None:
+        """`kept_treatment`: the draft's treatment settings, which fields left out keep."""
         super().__init__(*args, **kwargs)
+        self.kept_treatment = kept_treatment or {}
         thresholds = {spec.name: threshold_field(spec) for spec in THRESHOLD_SPECS}
         limits = {spec.name: limit_field(spec) for spec in LIMIT_SPECS}
         self.fields = {**thresholds, **limits, **self.fields}
@@ -78,7 +82,15 @@ class RuleSetForm(forms.Form):
             thresholds_from_mapping(
                 {**self.thresholds(), "disabled_rules": data.get("disabled_rules", [])}
             )
-            limits_from_mapping(self.treatment())
+            limits = limits_from_mapping({**self.kept_treatment, **self.treatment()})
+            _, beyond = limits_within_intake(
+                limits,
+                systolic=self.cleaned_data["bp_elevated_systolic"],
+                diastolic=self.cleaned_data["bp_elevated_diastolic"],
+                set_now=self.set_now(),
+            )
+            if beyond:
+                raise InvalidThresholds(beyond)
         except InvalidThresholds as invalid:
             for error in invalid.errors:
                 self.add_error(error.field if error.field in self.fields else None, error.message)
@@ -86,6 +98,11 @@ class RuleSetForm(forms.Form):
 
     def thresholds(self) -> dict[str, int]:
         return {spec.name: self.cleaned_data[spec.name] for spec in THRESHOLD_SPECS}
+
+    def set_now(self) -> frozenset[str]:
+        """The treatment settings this edit changes (the others keep the draft's values)."""
+        kept = limits_from_mapping(self.kept_treatment).values()
+        return frozenset(name for name, value in self.treatment().items() if kept[name] != value)
 
     def treatment(self) -> dict[str, int]:
         """The treatment settings given; those left out keep the draft's values."""

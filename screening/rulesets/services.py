@@ -22,6 +22,7 @@ from screening.rules import (
     RULES_BY_ID,
     Effect,
     InvalidAnswers,
+    InvalidThresholds,
     Thresholds,
     evaluate,
     parse_answers,
@@ -31,7 +32,12 @@ from screening.rules.thresholds import THRESHOLD_SPECS
 from screening.rulesets.models import GoldenCase, RuleSet, RuleSetEvent
 from screening.rulesets.published import published_cache_refresh
 from screening.rulesets.selectors import published_ruleset, thresholds_of
-from treatment.rules import LIMIT_SPECS, describe_limits, limits_from_mapping
+from treatment.rules import (
+    LIMIT_SPECS,
+    describe_limits,
+    limits_from_mapping,
+    limits_within_intake,
+)
 
 THRESHOLD_LABELS: dict[str, str] = {
     **{spec.name: spec.label for spec in THRESHOLD_SPECS},
@@ -177,9 +183,17 @@ def ruleset_draft_update(
         treatment=dict(draft.treatment),
     )
     draft.thresholds, draft.disabled_rules, draft.note = thresholds, sorted(disabled_rules), note
-    if treatment is not None:
-        merged = {**draft.treatment, **treatment}
-        draft.treatment = limits_from_mapping(merged).values()  # raises if invalid
+    kept = limits_from_mapping(draft.treatment).values()
+    limits = limits_from_mapping({**draft.treatment, **(treatment or {})})  # raises if invalid
+    limits, beyond = limits_within_intake(
+        limits,
+        systolic=thresholds.get("bp_elevated_systolic", 140),
+        diastolic=thresholds.get("bp_elevated_diastolic", 90),
+        set_now=frozenset(n for n, v in (treatment or {}).items() if kept.get(n) != v),
+    )
+    if beyond:
+        raise InvalidThresholds(beyond)
+    draft.treatment = limits.values()
     changes = diff(before, draft)
     if changes:
         draft.edit_token = uuid.uuid4()

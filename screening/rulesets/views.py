@@ -111,7 +111,7 @@ def ruleset_detail(request: HttpRequest, version: int) -> HttpResponse:
 @require_POST
 def ruleset_edit(request: HttpRequest, version: int) -> HttpResponse:
     ruleset = get_object_or_404(RuleSet, version=version)
-    form = RuleSetForm(request.POST)
+    form = RuleSetForm(request.POST, kept_treatment=dict(ruleset.treatment or {}))
     if form.is_valid():
         try:
             ruleset_draft_update(

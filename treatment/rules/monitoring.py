@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from .limits import Limits
+from .limits import Limits, settled_vitals
 from .vocab import MOAAS_AWAKE, Dissociation
 
 
@@ -41,15 +41,32 @@ def observation_alerts(observation: Observation, limits: Limits) -> tuple[Alert,
                 f"MOAA/S {observation.moaas} is at or below {limits.moaas_alert_at_or_below}",
             )
         )
-    if (
-        observation.systolic >= limits.checkin_bp_crisis_systolic
-        or observation.diastolic >= limits.checkin_bp_crisis_diastolic
-    ):
+    s, d, hr = observation.systolic, observation.diastolic, observation.heart_rate
+    if limits.crisis(s, d):
         alerts.append(
             Alert(
                 "bp_crisis",
-                f"blood pressure {observation.systolic}/{observation.diastolic} mmHg is at or "
-                f"above {limits.checkin_bp_crisis_systolic}/{limits.checkin_bp_crisis_diastolic}",
+                f"blood pressure {s}/{d} mmHg is at or above "
+                f"{limits.checkin_bp_crisis_systolic}/{limits.checkin_bp_crisis_diastolic}",
+            )
+        )
+    if limits.low(s, d):
+        alerts.append(
+            Alert(
+                "bp_low",
+                f"blood pressure {s}/{d} mmHg is below "
+                f"{limits.bp_low_systolic}/{limits.bp_low_diastolic}",
+            )
+        )
+    if hr < limits.heart_rate_min:
+        alerts.append(
+            Alert("heart_rate_low", f"heart rate {hr} bpm is below {limits.heart_rate_min}")
+        )
+    if hr >= limits.heart_rate_urgent:
+        alerts.append(
+            Alert(
+                "heart_rate_high",
+                f"heart rate {hr} bpm is at or above {limits.heart_rate_urgent}",
             )
         )
     return tuple(alerts)
@@ -85,23 +102,14 @@ class Readiness(NamedTuple):
     earliest: datetime  # t0 + the minimum monitoring time
 
 
-def _settled(o: Observation, baseline: Baseline | None, limits: Limits) -> list[str]:
-    """What in one observation keeps the patient, in words; empty when nothing does."""
-    unmet = []
-    below_elevated = (
-        o.systolic < limits.checkin_bp_elevated_systolic
-        and o.diastolic < limits.checkin_bp_elevated_diastolic
-    )
-    near_baseline = baseline is not None and (
-        o.systolic <= baseline.systolic + limits.baseline_margin_systolic
-        and o.diastolic <= baseline.diastolic + limits.baseline_margin_diastolic
-    )
-    if not (below_elevated or near_baseline):
-        unmet.append(
-            f"blood pressure {o.systolic}/{o.diastolic} is neither below "
-            f"{limits.checkin_bp_elevated_systolic}/{limits.checkin_bp_elevated_diastolic} nor "
-            "within the margin of the pre-dose baseline"
-        )
+def _settled(o: Observation, limits: Limits) -> list[str]:
+    """What in one observation keeps the patient, in words; empty when nothing does.
+
+    Blood pressure and heart rate are settled as a reading at home is at 2 hours
+    (`settled_vitals`): one rule for both settings, the safer one. A margin over the
+    pre-dose baseline no longer discharges a patient at or above the elevated limits.
+    """
+    unmet = settled_vitals(o.systolic, o.diastolic, o.heart_rate, limits)
     if o.moaas != MOAAS_AWAKE:
         unmet.append(f"MOAA/S is {o.moaas}, not {MOAAS_AWAKE}")
     if o.dissociation is not Dissociation.NONE:
@@ -116,15 +124,14 @@ def discharge_readiness(
     dosed_at: datetime,
     now: datetime,
     observations: Sequence[Observation],
-    baseline: Baseline | None,
     escort_present: bool | None,
     limits: Limits,
 ) -> Readiness:
     """Ready to leave when every condition holds now.
 
     At least the minimum monitoring time since t0; the last observation recent
-    (within one interval), its blood pressure below the elevated limits or near
-    the pre-dose baseline, MOAA/S 5, no dissociation, SpO2 at or above the floor;
+    (within one interval) and settled (`_settled`: vitals as at home at 2 hours,
+    MOAA/S 5, no dissociation, SpO2 at or above the floor); the escort present.
     the escort present. `ready_since` is the start of the unbroken run of
     settled observations ending now, no earlier than the minimum time.
     """
@@ -142,14 +149,14 @@ def discharge_readiness(
         last = after_dose[-1]
         if now - last.taken_at > interval:
             unmet.append("the last observation is older than one interval")
-        unmet += _settled(last, baseline, limits)
+        unmet += _settled(last, limits)
     if escort_present is not True:
         unmet.append("escort not confirmed present")
     if unmet:
         return Readiness(False, tuple(unmet), None, earliest)
     start = after_dose[-1].taken_at
     for previous, current in zip(after_dose[-2::-1], after_dose[::-1], strict=False):
-        if _settled(previous, baseline, limits) or current.taken_at - previous.taken_at > interval:
+        if _settled(previous, limits) or current.taken_at - previous.taken_at > interval:
             break
         start = previous.taken_at
     return Readiness(True, (), max(start, earliest), earliest)

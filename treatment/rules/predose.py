@@ -1,18 +1,26 @@
 """The check before each dose, at home or in the clinic: go, hold or call.
 
 Go only when every answer is given and in range. A missing or "unsure" answer
-holds the dose; intent, a plan, recent behaviour or a crisis-level blood
-pressure calls for crisis resources at once.
+holds the dose; intent, a plan, recent behaviour, a PHQ-9 item 9 of 2 or more or
+a crisis-level blood pressure calls for crisis resources at once.
+
+What may lift a hold (`waiver_of`): at home nobody from the clinic is in the
+room, so a hold for the support person or the address is never overridden (the
+patient checks in again once they are right), and a possible pregnancy only by
+a negative test taken that day. Mood never holds: a low mood, or a fall since
+the last check-in, is flagged to the clinician.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Final, NamedTuple
 
 from screening.rules.answers import INTERACTING_MEDICATIONS, MEDICATION_CLASSES, Cssrs
 from screening.rules.scores import rounded_mean
 
 from .limits import Limits
+from .measures import CRISIS_ITEM9
 from .vocab import Outcome, Setting
 
 READINGS_NEEDED: Final = 2
@@ -30,7 +38,9 @@ class PreDoseAnswers(NamedTuple):
     """The answers of one pre-dose check; None is "not answered".
 
     `pregnancy_relevant` is False only when the patient's sex at birth is male.
-    Food and drink are asked in the clinic; mood, support person and address at home.
+    Food and drink are asked in both settings; mood, support person and address at
+    home; the ride home in the clinic. `phq9_item9` is asked when a PHQ-9 is due
+    before the dose (None when none was due).
     """
 
     setting: Setting
@@ -46,6 +56,10 @@ class PreDoseAnswers(NamedTuple):
     mood: int | None = None  # 0-10
     support_person: str | None = None
     at_address: str | None = None
+    other_medicine_named: bool = False  # a new medicine named in free text
+    previous_mood: int | None = None  # the patient's last check-in's mood
+    phq9_item9: int | None = None
+    ride_home: str | None = None  # an adult takes the patient home (in the clinic)
 
 
 class Reason(NamedTuple):
@@ -55,11 +69,33 @@ class Reason(NamedTuple):
     plain: str  # for the patient
 
 
+class Flag(NamedTuple):
+    """Shown to the clinician; never holds the dose."""
+
+    code: str
+    text: str
+
+
+class Waiver(StrEnum):
+    """What lifts a hold, mildest first."""
+
+    REASON = "reason"  # a clinician's override with a reason
+    NEGATIVE_TEST = "negative_test"  # a negative pregnancy test taken that day
+    NEW_CHECK_IN = "new_check_in"  # never overridden: the patient checks in again
+    NONE = "none"  # a call: assess the patient, then a new check
+
+
+# At home these holds are never overridden: a sober adult is present at every session, at
+# the address on file (P1); once they are right, the patient checks in again.
+RECHECK_CODES: Final = frozenset({"no_support_person", "not_at_address"})
+
+
 class PreDoseResult(NamedTuple):
     outcome: Outcome
     reasons: tuple[Reason, ...]
     baseline: tuple[int, int] | None  # mean blood pressure before the dose
     ideation: bool  # any suicidal ideation: becomes an owned task
+    flags: tuple[Flag, ...] = ()
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -74,16 +110,66 @@ class PreDoseResult(NamedTuple):
             ],
             "baseline": list(self.baseline) if self.baseline else None,
             "ideation": self.ideation,
+            "flags": [{"code": f.code, "text": f.text} for f in self.flags],
         }
+
+
+def waiver_of(outcome: str, codes: tuple[str, ...] | list[str], setting: str) -> Waiver:
+    """What may lift a kept check's hold (strings, as the check keeps them)."""
+    if outcome == Outcome.CALL:
+        return Waiver.NONE
+    if outcome != Outcome.HOLD:
+        return Waiver.REASON
+    if setting == Setting.AT_HOME:
+        if RECHECK_CODES & set(codes):
+            return Waiver.NEW_CHECK_IN
+        if "pregnancy" in codes:
+            return Waiver.NEGATIVE_TEST
+    return Waiver.REASON
+
+
+def may_check_in_again(outcome: str, codes: tuple[str, ...] | list[str], setting: str) -> bool:
+    """At home, a hold only for the support person or the address: check in once right."""
+    return (
+        setting == Setting.AT_HOME
+        and outcome == Outcome.HOLD
+        and bool(codes)
+        and set(codes) <= RECHECK_CODES
+    )
 
 
 PLAIN_OUTCOME: Final = {
     Outcome.GO: "Everything you told us is in the range for a dose today.",
-    Outcome.HOLD: "Please do not take a dose yet. A clinician will look at your answers today "
-    "and contact you.",
+    Outcome.HOLD: "Please do not take a dose yet. A clinician will look at your answers and "
+    "contact you.",
     Outcome.CALL: "Please do not take a dose. If you might act on thoughts of harming yourself, "
     "call or text 988 now, or call 911.",
 }
+PLAIN_BP_CALL: Final = (
+    "Please do not take a dose. Your blood pressure is very high. Call 911 now if you have "
+    "chest pain, a severe headache, trouble breathing, weakness or numbness, confusion or "
+    "trouble speaking. Otherwise call the clinic now."
+)
+PLAIN_RECHECK: Final = (
+    "Please do not take a dose yet. When an adult is with you, sober and staying for the whole "
+    "session, at the address we have on file, check in again."
+)
+SUICIDE_CALL_CODES: Final = frozenset({"suicide_risk_high", "phq9_item9"})
+
+
+def plain_headline(outcome: str, codes: tuple[str, ...] | list[str], setting: str) -> str:
+    """The first words the patient reads: what the strongest reason asks of them.
+
+    A call for blood pressure leads with the blood-pressure instruction, never the
+    suicide-crisis wording; a hold that only a new check-in can lift says so.
+    """
+    if outcome == Outcome.CALL and not SUICIDE_CALL_CODES & set(codes) and "bp_crisis" in codes:
+        return PLAIN_BP_CALL
+    if may_check_in_again(outcome, codes, setting):
+        return PLAIN_RECHECK
+    return PLAIN_OUTCOME[Outcome(outcome)]
+
+
 _CSSRS_ALWAYS: Final = ("wish_dead", "suicidal_thoughts", "behavior_3_months")
 _CSSRS_FOLLOW_UPS: Final = ("method", "intent", "plan")
 _INCOMPLETE_PLAIN: Final = 'Some questions were not answered, or the answer was "not sure".'
@@ -124,7 +210,26 @@ def _blood_pressure(readings: tuple[Reading, ...], limits: Limits) -> list[Reaso
                 "Your blood pressure is higher than is safe for a dose today.",
             )
         )
+    if not crisis and limits.low(systolic, diastolic):
+        reasons.append(
+            Reason(
+                "bp_low",
+                Outcome.HOLD,
+                f"mean blood pressure {systolic}/{diastolic} mmHg is below "
+                f"{limits.bp_low_systolic}/{limits.bp_low_diastolic}",
+                "Your blood pressure is lower than is safe for a dose today.",
+            )
+        )
     heart_rate = rounded_mean(tuple(r.heart_rate for r in readings))
+    if heart_rate < limits.heart_rate_min:
+        reasons.append(
+            Reason(
+                "heart_rate_low",
+                Outcome.HOLD,
+                f"mean heart rate {heart_rate} bpm is below {limits.heart_rate_min}",
+                "Your heart rate is slower than is safe for a dose today.",
+            )
+        )
     if heart_rate > limits.heart_rate_max:
         reasons.append(
             Reason(
@@ -161,7 +266,7 @@ def _cssrs(cssrs: Cssrs | None, missing: list[str]) -> tuple[list[Reason], bool]
                 "suicidal_ideation",
                 Outcome.HOLD,
                 "C-SSRS since last contact: wish to be dead or suicidal thoughts",
-                "You told us about difficult thoughts. A clinician will contact you today.",
+                "You told us about difficult thoughts. A clinician will contact you soon.",
             )
         ], True
     return [], False
@@ -189,7 +294,8 @@ def _must_be_yes(
     return []
 
 
-def _medicines(answers: PreDoseAnswers, missing: list[str]) -> list[Reason]:
+def _medicines(answers: PreDoseAnswers, limits: Limits, missing: list[str]) -> list[Reason]:
+    """Any new prescription class holds for a clinician, except those the rule set lets go."""
     if answers.new_medicines == "no":
         return []
     if answers.new_medicines != "yes":
@@ -197,7 +303,7 @@ def _medicines(answers: PreDoseAnswers, missing: list[str]) -> list[Reason]:
         return []
     classes = answers.medicine_classes or frozenset()
     known = classes & frozenset(MEDICATION_CLASSES) - {"none"}
-    if not known:
+    if not known and not answers.other_medicine_named:
         missing.append("medicine_classes")
         return []
     interacting = sorted(known & INTERACTING_MEDICATIONS)
@@ -210,7 +316,48 @@ def _medicines(answers: PreDoseAnswers, missing: list[str]) -> list[Reason]:
                 "A new medicine you take needs a clinician's check before the next dose.",
             )
         ]
+    held = sorted(known - limits.benign_classes)
+    if held or answers.other_medicine_named:
+        named = ["a medicine named by the patient"] if answers.other_medicine_named else []
+        return [
+            Reason(
+                "new_medicine",
+                Outcome.HOLD,
+                "new medicine since the last session: " + ", ".join(held + named),
+                "A new medicine you take needs a clinician's check before the next dose.",
+            )
+        ]
     return []
+
+
+def _phq9_item9(item9: int | None) -> tuple[list[Reason], bool]:
+    """PHQ-9 item 9 asked with the check-in: 1 holds, 2 or more calls, as at intake."""
+    if not item9:
+        return [], False
+    outcome = Outcome.CALL if item9 >= CRISIS_ITEM9 else Outcome.HOLD
+    plain = (
+        "You told us about thoughts of being better off dead or of hurting yourself. You are "
+        "not alone: call or text 988 now, or call 911 if you are in danger."
+        if outcome is Outcome.CALL
+        else "You told us about difficult thoughts. A clinician will contact you soon."
+    )
+    return [Reason("phq9_item9", outcome, f"PHQ-9 item 9 is {item9}", plain)], True
+
+
+def _mood_flags(answers: PreDoseAnswers, limits: Limits) -> tuple[Flag, ...]:
+    mood, previous = answers.mood, answers.previous_mood
+    flags = []
+    if mood is not None and mood <= limits.mood_flag_at_or_below:
+        flags.append(
+            Flag("low_mood", f"mood {mood}/10 is at or below {limits.mood_flag_at_or_below}")
+        )
+    if mood is not None and previous is not None and previous - mood >= limits.mood_drop_flag:
+        flags.append(
+            Flag(
+                "mood_drop", f"mood {mood}/10 is {previous - mood} points below the last {previous}"
+            )
+        )
+    return tuple(flags)
 
 
 def check_pre_dose(answers: PreDoseAnswers, limits: Limits) -> PreDoseResult:
@@ -229,16 +376,23 @@ def check_pre_dose(answers: PreDoseAnswers, limits: Limits) -> PreDoseResult:
         )
     cssrs_reasons, ideation = _cssrs(answers.cssrs, missing)
     reasons += cssrs_reasons
-    reasons += _medicines(answers, missing)
+    phq9_reasons, phq9_ideation = _phq9_item9(answers.phq9_item9)
+    reasons += phq9_reasons
+    ideation = ideation or phq9_ideation
+    reasons += _medicines(answers, limits, missing)
+    at_home = answers.setting is Setting.AT_HOME
     if answers.pregnancy_relevant:
-        reasons += _tri_state(
-            answers.pregnant,
-            "pregnant",
-            missing,
-            "pregnancy",
-            "pregnancy possible",
-            "A possible pregnancy needs a clinician's check before any dose.",
-        )
+        pregnancy_text = "pregnancy possible"
+        pregnancy_plain = "A possible pregnancy needs a clinician's check before any dose."
+        if at_home and answers.pregnant != "no":
+            # Lifted only by a negative test: an unsure or missing answer is the same hold.
+            if answers.pregnant != "yes":
+                pregnancy_text = f"pregnancy not ruled out ({answers.pregnant or 'no answer'})"
+            reasons.append(Reason("pregnancy", Outcome.HOLD, pregnancy_text, pregnancy_plain))
+        else:
+            reasons += _tri_state(
+                answers.pregnant, "pregnant", missing, "pregnancy", pregnancy_text, pregnancy_plain
+            )
     reasons += _tri_state(
         answers.alcohol_24h,
         "alcohol_24h",
@@ -247,42 +401,55 @@ def check_pre_dose(answers: PreDoseAnswers, limits: Limits) -> PreDoseResult:
         "alcohol in the last 24 hours",
         "Alcohol in the last day and ketamine do not mix safely.",
     )
-    if answers.setting is Setting.IN_CLINIC:
-        reasons += _tri_state(
-            answers.ate_recently,
-            "ate_recently",
+    # Fasting (aspiration; label: no food for 2 hours, no liquids for 30 minutes).
+    reasons += _tri_state(
+        answers.ate_recently,
+        "ate_recently",
+        missing,
+        "food",
+        "food within the fasting window",
+        "Eating shortly before a dose can make you sick during it.",
+    )
+    reasons += _tri_state(
+        answers.drank_recently,
+        "drank_recently",
+        missing,
+        "drink",
+        "drink within the fasting window",
+        "Drinking shortly before a dose can make you sick during it.",
+    )
+    if not at_home:
+        reasons += _must_be_yes(
+            answers.ride_home,
+            "ride_home",
             missing,
-            "food",
-            "food within the fasting window",
-            "Eating shortly before a dose can make you sick during it.",
-        )
-        reasons += _tri_state(
-            answers.drank_recently,
-            "drank_recently",
-            missing,
-            "drink",
-            "drink within the fasting window",
-            "Drinking shortly before a dose can make you sick during it.",
+            "no_ride_home",
+            "no adult to take the patient home",
+            "An adult must take you home after the session: you may not drive until tomorrow.",
         )
     else:
         if answers.mood is None or not 0 <= answers.mood <= 10:
             missing.append("mood")
-        reasons += _must_be_yes(
-            answers.support_person,
-            "support_person",
-            missing,
-            "no_support_person",
-            "no support person present",
-            "An adult must be with you for every session at home.",
-        )
-        reasons += _must_be_yes(
-            answers.at_address,
-            "at_address",
-            missing,
-            "not_at_address",
-            "not at the registered address",
-            "Sessions at home take place at the address we have on file.",
-        )
+        # Never "missing": an unsure answer is the same hold, lifted only by a new check-in.
+        if answers.support_person != "yes":
+            reasons.append(
+                Reason(
+                    "no_support_person",
+                    Outcome.HOLD,
+                    "support person not confirmed present, sober and staying "
+                    f"({answers.support_person or 'no answer'})",
+                    "An adult must be with you, sober, for the whole of every session at home.",
+                )
+            )
+        if answers.at_address != "yes":
+            reasons.append(
+                Reason(
+                    "not_at_address",
+                    Outcome.HOLD,
+                    f"not confirmed at the address on file ({answers.at_address or 'no answer'})",
+                    "Sessions at home take place at the address we have on file.",
+                )
+            )
     if missing:
         reasons.append(
             Reason(
@@ -294,4 +461,5 @@ def check_pre_dose(answers: PreDoseAnswers, limits: Limits) -> PreDoseResult:
         )
     reasons.sort(key=lambda r: (-r.outcome.rank, r.code))
     outcome = reasons[0].outcome if reasons else Outcome.GO
-    return PreDoseResult(outcome, tuple(reasons), baseline, ideation)
+    flags = _mood_flags(answers, limits) if at_home else ()
+    return PreDoseResult(outcome, tuple(reasons), baseline, ideation, flags)

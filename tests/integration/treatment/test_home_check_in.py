@@ -59,16 +59,17 @@ def test_every_answer_in_range_says_go_in_plain_words(patient, session):
             {"new_medicines": "yes", "medicine_classes": ["benzodiazepine"]},
             "A new medicine you take needs a clinician",
         ),
-        ({"support_person": "no"}, "An adult must be with you"),
-        ({"at_address": "no"}, "Sessions at home take place at the address"),
-        ({"pregnant": "unsure"}, "the answer was &quot;not sure&quot;"),
+        ({"pregnant": "unsure"}, "A possible pregnancy needs a clinician"),
+        ({"ate_recently": "yes"}, "Eating shortly before a dose"),
     ],
 )
 def test_a_hold_says_not_to_dose_and_why_without_rule_ids(patient, session, changes, plain):
     _, page = post_check_in(patient, session, **changes)
 
     assert PreDoseCheck.objects.get().outcome == "hold"
-    assert "Please do not take a dose yet. A clinician will look at your answers today" in page
+    assert "Please do not take a dose yet. A clinician will look at your answers and" in page
+    assert "The clinic will contact you by" in page
+    assert "contact you today" not in page and "answers today" not in page
     assert plain in page  # as the page escapes it
     assert "I have taken my dose" not in page
     for rule_id in ("bp_elevated", "heart_rate_high", "no_support_person", "incomplete"):
@@ -80,7 +81,6 @@ def test_a_hold_says_not_to_dose_and_why_without_rule_ids(patient, session, chan
     [
         {"suicidal_thoughts": "yes", "method": "yes", "intent": "yes", "plan": "no"},
         {"behavior": "yes"},
-        {"systolic_1": "182", "diastolic_1": "100"},
     ],
 )
 def test_a_call_shows_crisis_resources_at_once_and_raises_an_urgent_task(
@@ -99,11 +99,24 @@ def test_a_call_shows_crisis_resources_at_once_and_raises_an_urgent_task(
     assert "I have taken my dose" not in page
 
 
+def test_a_blood_pressure_call_leads_with_the_blood_pressure_instruction(patient, session):
+    _, page = post_check_in(patient, session, systolic_1="182", diastolic_1="100")
+
+    assert PreDoseCheck.objects.get().outcome == "call"
+    result = page.split('data-testid="check-in-result"')[1]
+    assert result.index("Your blood pressure is very high") < result.index("</p>")
+    assert 'Call <a class="alert-link" href="tel:911">911</a> now if you have' in result
+    assert 'data-testid="crisis-resources"' not in page
+    assert "harming yourself" not in page
+    assert FollowUpTask.objects.get().kind == "vitals_urgent"
+
+
 def test_a_wish_to_be_dead_holds_and_raises_a_suicidal_ideation_task(patient, session):
     _, page = post_check_in(patient, session, wish_dead="yes")
 
     assert PreDoseCheck.objects.get().outcome == "hold"
-    assert "A clinician will contact you today" in page
+    assert "A clinician will contact you soon" in page
+    assert "The clinic will contact you by" in page
     assert FollowUpTask.objects.get().kind == "suicidal_ideation"
 
 

@@ -32,10 +32,18 @@ def page_of(patient, session):
     return patient.get(f"/treatment/mine/sessions/{session.public_id}/").content.decode()
 
 
-def post_reading(patient, session, slot, systolic, diastolic, heart_rate=80):
+def post_reading(patient, session, slot, systolic, diastolic, heart_rate=80, **answers):
     return patient.post(
         f"/treatment/mine/sessions/{session.public_id}/readings/",
-        {"slot": slot, "systolic": systolic, "diastolic": diastolic, "heart_rate": heart_rate},
+        {
+            "slot": slot,
+            "systolic": systolic,
+            "diastolic": diastolic,
+            "heart_rate": heart_rate,
+            "wakes_easily": "yes",
+            "breathing_normal": "yes",
+        }
+        | answers,
     )
 
 
@@ -114,7 +122,7 @@ def test_a_reading_still_raised_at_2_hours_is_urgent_and_tells_the_patient_what_
     assert task.due_at - task.created_at <= timedelta(minutes=settings.URGENT_TASK_MINUTES)
     page = page_of(patient, session)
     assert page.index('data-testid="urgent-reading"') < page.index("<h1")
-    assert "still higher than it should be two hours after your dose" in page
+    assert "Your blood pressure is still higher than it should be." in page
     assert 'href="tel:911"' in page
 
 

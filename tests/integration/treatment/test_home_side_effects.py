@@ -9,7 +9,7 @@ from treatment.models import FollowUpTask, ReportedSideEffect, SessionAlert
 
 pytestmark = pytest.mark.django_db
 NONE = {effect: "none" for effect in ("nausea", "vomiting", "dissociation", "bladder_pain")}
-NONE |= {"confusion": "none", "other": "none"}
+NONE |= {"confusion": "none", "very_sleepy": "none", "breathing": "none", "other": "none"}
 
 
 @pytest.fixture

@@ -69,10 +69,11 @@ def test_the_at_home_loop_logs_ids_and_counts_only(log_output, controlled_clock)
     client.force_login(patient.user)
     mine = f"/treatment/mine/sessions/{session.public_id}/"
 
-    client.post(mine + "check-in/", CHECK_IN_POST | {"wish_dead": "yes"})
+    # The questionnaires due before session 1 are answered inside the check-in.
     client.post(
-        "/treatment/mine/questionnaires/",
-        {"key": "session-1"}
+        mine + "check-in/",
+        CHECK_IN_POST
+        | {"wish_dead": "yes"}
         | {f"phq9_{n}": "3" for n in range(1, 10)}
         | {f"gad7_{n}": "3" for n in range(1, 8)},
     )
@@ -85,12 +86,14 @@ def test_the_at_home_loop_logs_ids_and_counts_only(log_output, controlled_clock)
     controlled_clock.advance(minutes=40)
     other_client.post(
         other_mine + "readings/",
-        {"slot": "first", "systolic": "197", "diastolic": "121", "heart_rate": "99"},
+        {"slot": "first", "systolic": "197", "diastolic": "121", "heart_rate": "99"}
+        | {"wakes_easily": "yes", "breathing_normal": "yes"},
     )
     other_client.post(
         other_mine + "side-effects/",
         {"nausea": "severe", "vomiting": "none", "dissociation": "none", "bladder_pain": "none"}
-        | {"confusion": "none", "other": "mild", "other_description": "Zq-effect-probe"},
+        | {"confusion": "none", "very_sleepy": "none", "breathing": "none"}
+        | {"other": "mild", "other_description": "Zq-effect-probe"},
     )
 
     logs = log_output.getvalue()

@@ -38,6 +38,7 @@ def test_a_suicide_question_left_out_is_missing_never_a_no_and_never_a_go(form_c
     from tests.treatment import CHECK_IN_POST
 
     clinic = {"behavior_3_months": "no", "ate_recently": "no", "drank_recently": "no"}
+    clinic |= {"ride_home": "yes"}
     form = form_class(CHECK_IN_POST | clinic, pregnancy_relevant=False)
     assert form.is_valid(), form.errors
     form.cleaned_data.pop("wish_dead")

@@ -48,7 +48,7 @@ def test_the_draft_page_shows_each_setting_with_its_range(admin_client):
     assert draft.treatment == DEFAULT_LIMITS.values()
     assert "Lowest oxygen saturation" in page
     assert "Default 90 %; allowed 90-95 %" in page
-    assert "Ready to leave: at least 120 minutes after the dose" in page
+    assert "Settled (ready to leave the clinic; the last reading at home): at least 120" in page
 
 
 def test_a_setting_below_its_floor_is_refused_beside_its_field(admin_client):

@@ -84,7 +84,8 @@ def test_a_severe_side_effect_emails_clinicians_at_once(
     check_in(session)
     start_dose(session)
     effects = dict.fromkeys(("nausea", "vomiting", "dissociation", "bladder_pain"), "none")
-    effects |= {"confusion": "none", "other": "none", "vomiting": "severe"}
+    effects |= {"confusion": "none", "very_sleepy": "none", "breathing": "none"}
+    effects |= {"other": "none", "vomiting": "severe"}
 
     with django_capture_on_commit_callbacks(execute=True):
         patient.post(f"/treatment/mine/sessions/{session.public_id}/side-effects/", effects)

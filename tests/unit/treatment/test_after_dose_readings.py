@@ -9,6 +9,7 @@ from treatment.rules import (
     HomeReading,
     Level,
     Severity,
+    SideEffect,
     Slot,
     after_dose_reading,
     is_adverse_event,
@@ -17,8 +18,13 @@ from treatment.rules import (
 )
 
 
+def awake(systolic, diastolic, heart_rate=80):
+    """A reading whose support person finds the patient easy to wake and breathing normally."""
+    return HomeReading(systolic, diastolic, heart_rate, "yes", "yes")
+
+
 def level(slot, systolic, diastolic, heart_rate=80, limits=DEFAULT_LIMITS):
-    return after_dose_reading(slot, HomeReading(systolic, diastolic, heart_rate), limits).level
+    return after_dose_reading(slot, awake(systolic, diastolic, heart_rate), limits).level
 
 
 @pytest.mark.parametrize("slot", list(Slot))
@@ -27,7 +33,7 @@ def test_a_settled_reading_is_settled_at_either_time(slot):
 
 
 def test_a_raised_reading_at_40_minutes_is_expected_and_not_urgent():
-    result = after_dose_reading(Slot.FIRST, HomeReading(150, 92, 88), DEFAULT_LIMITS)
+    result = after_dose_reading(Slot.FIRST, awake(150, 92, 88), DEFAULT_LIMITS)
 
     assert result.level is Level.RAISED
     assert not result.level.urgent
@@ -39,9 +45,7 @@ def test_a_raised_reading_at_40_minutes_is_expected_and_not_urgent():
     [(140, 80, 80), (130, 90, 80), (130, 80, 101)],
 )
 def test_a_reading_still_raised_at_2_hours_is_urgent(systolic, diastolic, heart_rate):
-    result = after_dose_reading(
-        Slot.LAST, HomeReading(systolic, diastolic, heart_rate), DEFAULT_LIMITS
-    )
+    result = after_dose_reading(Slot.LAST, awake(systolic, diastolic, heart_rate), DEFAULT_LIMITS)
 
     assert result.level is Level.STILL_RAISED
     assert result.level.urgent
@@ -51,7 +55,7 @@ def test_a_reading_still_raised_at_2_hours_is_urgent(systolic, diastolic, heart_
 @pytest.mark.parametrize("slot", list(Slot))
 @pytest.mark.parametrize(("systolic", "diastolic"), [(180, 100), (150, 120)])
 def test_a_crisis_level_reading_is_urgent_at_any_time(slot, systolic, diastolic):
-    result = after_dose_reading(slot, HomeReading(systolic, diastolic, 80), DEFAULT_LIMITS)
+    result = after_dose_reading(slot, awake(systolic, diastolic), DEFAULT_LIMITS)
 
     assert result.level is Level.CRISIS
     assert "Call 911 now" in result.plain
@@ -59,7 +63,7 @@ def test_a_crisis_level_reading_is_urgent_at_any_time(slot, systolic, diastolic)
 
 
 def test_just_below_the_limits_is_settled_at_2_hours():
-    assert level(Slot.LAST, 139, 89, 100) is Level.SETTLED
+    assert level(Slot.LAST, 139, 89, 99) is Level.SETTLED
 
 
 def test_the_limits_come_from_the_rule_set():
@@ -79,6 +83,7 @@ def test_the_readings_are_due_at_the_first_observation_and_the_minimum_monitorin
     assert last.due_at == dosed + timedelta(minutes=120)
     assert first.opens_at == first.due_at - timedelta(minutes=5)
     assert last.overdue_at == last.due_at + timedelta(minutes=5)
+    assert last.missed_at == last.due_at + timedelta(minutes=10)
 
 
 @pytest.mark.parametrize(
@@ -86,4 +91,4 @@ def test_the_readings_are_due_at_the_first_observation_and_the_minimum_monitorin
     [(Severity.MILD, False), (Severity.MODERATE, False), (Severity.SEVERE, True)],
 )
 def test_only_a_severe_side_effect_is_an_adverse_event(severity, adverse):
-    assert is_adverse_event(severity) is adverse
+    assert is_adverse_event(severity, SideEffect.NAUSEA) is adverse

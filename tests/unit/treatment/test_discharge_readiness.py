@@ -6,7 +6,6 @@ import pytest
 
 from treatment.rules import (
     DEFAULT_LIMITS,
-    Baseline,
     Dissociation,
     Observation,
     discharge_readiness,
@@ -14,7 +13,6 @@ from treatment.rules import (
 )
 
 T0 = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
-BASELINE = Baseline(132, 84)
 
 
 def at(minutes, **changes):
@@ -30,12 +28,11 @@ def at(minutes, **changes):
     return Observation(**(values | changes))
 
 
-def readiness(now_minutes, observations, escort=True, baseline=BASELINE, limits=DEFAULT_LIMITS):
+def readiness(now_minutes, observations, escort=True, limits=DEFAULT_LIMITS):
     return discharge_readiness(
         dosed_at=T0,
         now=T0 + timedelta(minutes=now_minutes),
         observations=observations,
-        baseline=baseline,
         escort_present=escort,
         limits=limits,
     )
@@ -83,24 +80,27 @@ def test_the_escort_must_be_present():
 
 
 @pytest.mark.parametrize(
-    ("systolic", "diastolic", "ready"),
+    ("systolic", "diastolic", "heart_rate", "ready"),
     [
-        (139, 89, True),  # below the elevated limits
-        (142, 94, True),  # within 10/10 of the baseline 132/84
-        (143, 94, False),  # 11 over the baseline systolic, and elevated
-        (142, 95, False),
+        (139, 89, 99, True),  # below the elevated limits
+        (140, 80, 80, False),  # at the systolic limit
+        (130, 90, 80, False),  # at the diastolic limit
+        (142, 94, 80, False),  # within 10/10 of the baseline no longer discharges
+        (90, 60, 50, True),  # at the low limits
+        (89, 70, 80, False),  # hypotension
+        (110, 59, 80, False),
+        (120, 75, 49, False),  # bradycardia
+        (120, 75, 100, False),  # a raised heart rate
     ],
 )
-def test_blood_pressure_below_elevated_or_near_the_baseline(systolic, diastolic, ready):
-    observations = [*SETTLED, at(122, systolic=systolic, diastolic=diastolic)]
+def test_settled_as_a_reading_at_home_is_at_2_hours(systolic, diastolic, heart_rate, ready):
+    """One rule for both settings, the safer (home's): no margin over the baseline."""
+    observations = [
+        *SETTLED,
+        at(122, systolic=systolic, diastolic=diastolic, heart_rate=heart_rate),
+    ]
 
     assert readiness(125, observations).ready is ready
-
-
-def test_without_a_baseline_only_below_elevated_counts():
-    observations = [*SETTLED, at(122, systolic=142, diastolic=88)]
-
-    assert not readiness(125, observations, baseline=None).ready
 
 
 def test_the_last_observation_must_be_recent():

@@ -139,8 +139,8 @@ def test_pregnancy_is_not_asked_when_not_relevant():
     assert check(pregnancy_relevant=False, pregnant=None).outcome is Outcome.GO
 
 
-def test_food_and_drink_are_not_asked_at_home():
-    assert check_home(ate_recently=None, drank_recently=None).outcome is Outcome.GO
+def test_food_and_drink_are_asked_at_home_too():
+    assert check_home(ate_recently=None, drank_recently=None).outcome is Outcome.HOLD
 
 
 @pytest.mark.parametrize("item", ["intent", "plan", "behavior_3_months"])
