@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "config.access.AccessMiddleware",
     # Pages shown to a signed-in user are never stored by a browser or a proxy.
     "config.access.NoStoreMiddleware",
+    # After an at-home dose the patient lands on the readings until they are done.
+    "treatment.middleware.ReadingsFirstMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

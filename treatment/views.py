@@ -784,10 +784,6 @@ def my_treatment(request: HttpRequest) -> HttpResponse:
     now = clock.now()
     sessions = list(course.sessions.all()) if course else []
     homes = {s.pk: home_status(s, now) for s in sessions if not s.in_clinic}
-    dosing = next((home for home in homes.values() if home.in_readings), None)
-    if dosing is not None and request.method != "POST":
-        # Readings after a dose come first: nothing else until they are done.
-        return redirect("my_session", session_id=dosing.session.public_id)
     _audit(request, Action.TREATMENT_VIEWED, course, "own treatment page")
     rows = [{"session": s, "home": homes.get(s.pk)} for s in sessions]
     active = course is not None and course.status == TreatmentCourse.Status.OPEN

@@ -35,7 +35,7 @@ def _number_link(match: re.Match[str], text: str) -> str:
 @register.filter
 def tel(number: str) -> SafeString:
     """A phone number as a link a phone can call; empty stays empty."""
-    digits = re.sub(r"[^\d+]", "", str(number or ""))
+    digits = re.sub(r"[^0-9+]", "", str(number or ""))
     if not digits:
         return mark_safe("")  # nosec B308 B703 (a constant)
     return format_html('<a href="tel:{}">{}</a>', digits, number)

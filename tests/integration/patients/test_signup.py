@@ -120,3 +120,27 @@ def test_it_keeps_the_phone_number_given_at_sign_up(client):
     client.post("/accounts/signup/", SIGNUP)
 
     assert Patient.objects.get().phone == "+1 555 0100"
+
+
+@pytest.mark.django_db
+def test_texts_are_off_unless_the_patient_asks_at_sign_up_or_on_the_account_page(client):
+    client.post("/accounts/signup/", SIGNUP)
+    patient = Patient.objects.get()
+    assert not patient.texts_ok
+
+    client.force_login(patient.user)
+    page = client.get("/account/").content.decode()
+    assert "Text me reminders of readings and check-ins" in page
+    client.post("/account/texts/", {"texts_ok": "on"})
+    patient.refresh_from_db()
+    assert patient.texts_ok
+    client.post("/account/texts/", {})
+    patient.refresh_from_db()
+    assert not patient.texts_ok
+
+
+@pytest.mark.django_db
+def test_a_patient_may_ask_for_texts_at_sign_up(client):
+    client.post("/accounts/signup/", {**SIGNUP, "texts_ok": "on"})
+
+    assert Patient.objects.get().texts_ok

@@ -183,14 +183,16 @@ def test_while_readings_are_due_the_patient_sees_only_the_session(
     assert 'data-opens-at="2026-03-10T09:35:00' in page
     assert "← My treatment" not in page
 
-    response = patient.get("/treatment/mine/")
-    assert response.status_code == 302 and response.url == mine(session)
+    for landing in ("/treatment/mine/", "/account/"):
+        response = patient.get(landing)
+        assert response.status_code == 302 and response.url == mine(session)
 
     controlled_clock.advance(minutes=40)
     read(session, Slot.FIRST)
     controlled_clock.advance(minutes=80)
     read(session, Slot.LAST)
     assert patient.get("/treatment/mine/").status_code == 200
+    assert patient.get("/account/").status_code == 200
 
 
 def test_the_reminder_comes_at_the_due_time_by_email_and_text(

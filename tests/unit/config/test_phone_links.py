@@ -18,3 +18,11 @@ def test_it_leaves_other_numbers_alone():
         phone_links("Room 9110, 1988 and 988")
         == 'Room 9110, 1988 and <a class="alert-link" href="tel:988">988</a>'
     )
+
+
+def test_a_phone_number_becomes_a_tel_link_with_its_digits_escaped():
+    from config.templatetags.phone_links import tel
+
+    assert tel("(555) 010-0199") == '<a href="tel:5550100199">(555) 010-0199</a>'
+    assert tel("+1 555 <b>") == '<a href="tel:+1555">+1 555 &lt;b&gt;</a>'
+    assert tel("") == ""
