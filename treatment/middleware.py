@@ -42,8 +42,11 @@ class ReadingsFirstMiddleware:
 def dosing_session(request: HttpRequest) -> str | None:
     """The public id of the patient's at-home session whose readings are still due."""
     now = clock.now()
+    user_id = request.user.pk
+    if user_id is None:
+        return None
     doses = HomeDose.objects.filter(
-        session__course__patient__user_id=request.user.pk,
+        session__course__patient__user_id=user_id,
         session__course__status=TreatmentCourse.Status.OPEN,
         dosed_at__gte=now - timedelta(hours=6),
     ).select_related("session__course")
