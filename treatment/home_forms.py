@@ -14,6 +14,7 @@ from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
 
 from patients.intake import wording
+from patients.intake.forms import phq9_gad7_fieldsets
 from screening.rules.answers import DIASTOLIC, MEDICATION_CLASSES, SYSTOLIC
 from treatment.forms import (
     HEART_RATE,
@@ -373,23 +374,7 @@ class SideEffectsForm(forms.Form):
 def measures_layout(heading: str = "") -> tuple[Any, ...]:
     """PHQ-9 and GAD-7 as fieldsets, each with its stem, unscored item and attribution."""
     lead = (HTML(f'<h2 class="h5 mt-4">{heading}</h2>'),) if heading else ()
-    return (
-        *lead,
-        Fieldset(
-            "PHQ-9",
-            HTML(f'<p class="fw-semibold">{wording.PHQ9_STEM}</p>'),
-            *(f"phq9_{n}" for n in range(1, 10)),
-            "phq9_difficulty",
-            HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
-        ),
-        Fieldset(
-            "GAD-7",
-            HTML(f'<p class="fw-semibold">{wording.GAD7_STEM}</p>'),
-            *(f"gad7_{n}" for n in range(1, 8)),
-            "gad7_difficulty",
-            HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
-        ),
-    )
+    return (*lead, *phq9_gad7_fieldsets())
 
 
 class MeasuresForm(forms.Form):

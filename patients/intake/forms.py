@@ -634,6 +634,27 @@ class SubstanceUseForm(StepForm):
         return super().field_for(error)
 
 
+
+def phq9_gad7_fieldsets() -> tuple[Fieldset, Fieldset]:
+    """PHQ-9 and GAD-7 as fieldsets, each with its stem, unscored item and attribution: the
+    intake's step and the questionnaires of a course ask them the same way."""
+    return (
+        Fieldset(
+            "PHQ-9",
+            HTML(f'<p class="fw-semibold">{wording.PHQ9_STEM}</p>'),
+            *(f"phq9_{n}" for n in range(1, 10)),
+            "phq9_difficulty",
+            HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
+        ),
+        Fieldset(
+            "GAD-7",
+            HTML(f'<p class="fw-semibold">{wording.GAD7_STEM}</p>'),
+            *(f"gad7_{n}" for n in range(1, 8)),
+            "gad7_difficulty",
+            HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
+        ),
+    )
+
 class MoodForm(StepForm):
     slug = "mood"
     title = "Mood and anxiety"
@@ -649,23 +670,7 @@ class MoodForm(StepForm):
     )
 
     def layout(self) -> Layout:
-        return Layout(
-            Fieldset(
-                "PHQ-9",
-                HTML(f'<p class="fw-semibold">{wording.PHQ9_STEM}</p>'),
-                *(f"phq9_{n}" for n in range(1, 10)),
-                "phq9_difficulty",
-                HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
-            ),
-            Fieldset(
-                "GAD-7",
-                HTML(f'<p class="fw-semibold">{wording.GAD7_STEM}</p>'),
-                *(f"gad7_{n}" for n in range(1, 8)),
-                "gad7_difficulty",
-                HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
-            ),
-            "panic_disorder",
-        )
+        return Layout(*phq9_gad7_fieldsets(), "panic_disorder")
 
     @classmethod
     def initial_from(cls, answers: Answers) -> dict[str, Any]:
