@@ -58,6 +58,12 @@ def _radio(label: str, choices: list[tuple[str, str]], required: bool = True) ->
     )
 
 
+def literal(message: str) -> str:
+    """A message as written: Django formats a validator's message with `%`, so a unit such
+    as "%" would break it (and the page) unless doubled."""
+    return message.replace("%", "%%")
+
+
 def _number(label: str, low: int, high: int, unit: str = "") -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
@@ -66,8 +72,8 @@ def _number(label: str, low: int, high: int, unit: str = "") -> forms.IntegerFie
         error_messages={
             "required": "Enter a value.",
             "invalid": "Enter a whole number.",
-            "min_value": f"Enter {low} or more{' ' + unit if unit else ''}.",
-            "max_value": f"Enter {high} or less{' ' + unit if unit else ''}.",
+            "min_value": literal(f"Enter {low} or more{' ' + unit if unit else ''}."),
+            "max_value": literal(f"Enter {high} or less{' ' + unit if unit else ''}."),
         },
     )
 
