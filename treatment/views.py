@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from config.params import int_parameter
 from patients.selectors import patient_of, user_of
 from screening.audit.models import AuditEntry
 from treatment import clock
@@ -124,7 +125,9 @@ def today(request: HttpRequest) -> HttpResponse:
     day = timezone.localdate(now)
     rows = today_board(day, now)
     # Alerts, calls and holds sort first, so the first page always holds what is urgent.
-    page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(rows, BOARD_PAGE_SIZE).get_page(
+        int_parameter(request.GET.get("page"), default=1)
+    )
     therapy = board_therapy(day)
     tasks = list(open_tasks())
     alerts = sum(len(row.alerts) for row in rows)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_POST, require_safe
 
+from config.params import int_parameter
 from screening.audit.models import AuditEntry
 from screening.audit.services import audit_record
 from screening.rules import InvalidThresholds
@@ -47,9 +48,7 @@ def rulesets(request: HttpRequest) -> HttpResponse:
 @require_POST
 def ruleset_new(request: HttpRequest) -> HttpResponse:
     source_id = request.POST.get("source", "")
-    if source_id and not source_id.isdecimal():
-        raise Http404("No such rule set")
-    source = get_object_or_404(RuleSet, version=int(source_id)) if source_id else None
+    source = get_object_or_404(RuleSet, version=int_parameter(source_id)) if source_id else None
     note = f"Copy of {source.name}." if source else ""
     draft = ruleset_draft_create(actor=request.user, source=source, note=note)  # type: ignore[arg-type]
     return redirect("ruleset_detail", version=draft.version)

@@ -3,9 +3,6 @@ validating or rendering its errors, and every typed value comes back on the page
 
 from __future__ import annotations
 
-import importlib
-import inspect
-import pkgutil
 from html import escape
 from typing import Any
 
@@ -14,11 +11,10 @@ from django import forms
 
 from patients.roles import Role
 from tests.factories import make_case, make_user
+from tests.forms import project_forms
 from treatment.rules.therapy import Focus, integration_template
 
 pytestmark = pytest.mark.django_db
-
-PACKAGES = ("config", "patients", "screening", "treatment")
 
 # Out of range, the wrong type (Unicode digits, exponents, text), empty, overlong, markup.
 VALUES = (
@@ -50,9 +46,6 @@ EXTRA: dict[str, Any] = {
     "ChangeEmailForm": lambda: {"user": make_user(Role.PATIENT)},
 }
 
-# Bases of other forms, never shown themselves.
-BASES = {"patients.intake.forms.StepForm"}
-
 # Widgets that never echo what was typed: a password (on purpose) and the choice widgets,
 # which can only show a value among their choices.
 SILENT_WIDGETS = (
@@ -63,25 +56,6 @@ SILENT_WIDGETS = (
     forms.CheckboxSelectMultiple,
     forms.SelectMultiple,
 )
-
-
-def project_forms() -> list[type[forms.BaseForm]]:
-    for package in PACKAGES:
-        root = importlib.import_module(package)
-        for module in pkgutil.walk_packages(root.__path__, package + "."):
-            if ".migrations" in module.name or module.name.endswith((".tests", ".apps")):
-                continue
-            importlib.import_module(module.name)
-    found: dict[str, type[forms.BaseForm]] = {}
-
-    def collect(base: type) -> None:
-        for sub in base.__subclasses__():
-            if sub.__module__.split(".")[0] in PACKAGES and not inspect.isabstract(sub):
-                found[f"{sub.__module__}.{sub.__qualname__}"] = sub
-            collect(sub)
-
-    collect(forms.BaseForm)
-    return [found[name] for name in sorted(found) if name not in BASES]
 
 
 FORMS = project_forms()

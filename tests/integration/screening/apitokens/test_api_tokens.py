@@ -115,7 +115,7 @@ def test_an_admin_revokes_a_token_from_the_page(admin, issued):
     assert response.status_code == 302
     token.refresh_from_db()
     assert token.revoked_by == admin
-    assert client.post("/api-tokens/revoke/", {"token": "x"}).status_code == 404
+    assert client.post("/api-tokens/revoke/", {"token": "x"}).status_code == 400
 
 
 def test_an_expired_token_is_refused(issued):
@@ -186,3 +186,31 @@ def test_tokens_are_never_deleted(issued):
 
     with pytest.raises(ValueError, match="revoked, never deleted"):
         token.delete()
+
+
+def arabic_indic(number):
+    return "".join(chr(0x0660 + int(digit)) for digit in str(number))
+
+
+@pytest.mark.parametrize("posted", ["\u00b2", "1" * 5000, "1.0", "-1", ""], ids=repr)
+def test_a_malformed_token_id_is_a_bad_request_and_revokes_nothing(admin, issued, posted):
+    client = Client()
+    client.force_login(admin)
+
+    response = client.post("/api-tokens/revoke/", {"token": posted})
+
+    assert response.status_code == 400
+    assert not ApiToken.objects.filter(revoked_at__isnull=False).exists()
+
+
+def test_a_token_id_in_arabic_indic_digits_revokes_nothing(admin, issued):
+    token, _ = issued
+    client = Client()
+    client.force_login(admin)
+
+    assert client.post("/api-tokens/revoke/", {"token": arabic_indic(token.pk)}).status_code == 400
+    token.refresh_from_db()
+    assert token.revoked_at is None
+    assert client.post("/api-tokens/revoke/", {"token": str(token.pk)}).status_code == 302
+    token.refresh_from_db()
+    assert token.revoked_at is not None
