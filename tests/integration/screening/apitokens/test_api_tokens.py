@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.test import Client
 from django.utils import timezone
 from fhir.resources.R4B.bundle import Bundle
 
 from patients.roles import Role
+from patients.services import totp_ensure
 from screening.apitokens.models import ApiToken
 from screening.apitokens.services import (
     TokenRefused,
@@ -16,7 +18,7 @@ from screening.apitokens.services import (
     digest_of,
 )
 from screening.audit.models import AuditEntry
-from tests.factories import make_case, make_patient, make_user
+from tests.factories import TOTP_SECRET, make_case, make_patient, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -137,6 +139,39 @@ def test_a_token_stops_when_its_account_is_deactivated_or_leaves_staff(issued):
     token.user.is_active = False
     token.user.save()
     assert api_get(bundle_path(case), text).status_code == 401
+
+
+def test_a_token_stops_when_its_account_loses_its_second_factor(issued):
+    token, text = issued
+    case = make_case()
+    assert api_get(bundle_path(case), text).status_code == 200
+
+    Authenticator.objects.filter(user=token.user, type=Authenticator.Type.TOTP).delete()
+
+    assert api_get(bundle_path(case), text).status_code == 401
+    totp_ensure(user=token.user, secret=TOTP_SECRET)
+    assert api_get(bundle_path(case), text).status_code == 200
+
+
+def test_a_token_stops_when_its_account_holds_two_roles(issued):
+    token, text = issued
+    case = make_case()
+
+    token.user.groups.add(*make_user(Role.THERAPIST).groups.all())
+
+    assert api_get(bundle_path(case), text).status_code == 401
+
+
+def test_no_token_is_made_for_an_account_without_a_second_factor(admin):
+    clinician = make_user(Role.CLINICIAN, second_factor=False)
+    client = Client()
+    client.force_login(admin)
+
+    with pytest.raises(TokenRefused):
+        api_token_create(actor=admin, user=clinician, name="x", valid_days=30)
+    response = client.post("/api-tokens/", {"name": "EHR", "user": clinician.pk, "valid_days": 90})
+    assert response.status_code == 400
+    assert not ApiToken.objects.exists()
 
 
 def test_only_staff_accounts_get_tokens(admin):
