@@ -15,8 +15,8 @@ PostgreSQL, whose TRUNCATE fires no row trigger: on SQLite the DELETE triggers a
 `treatment_flushing()`, a function each of the app's connections defines, true only while
 Django flushes. A connection without it (the sqlite3 shell) can delete none of these rows.
 
-On SQLite a migration that rebuilds a table drops its triggers: `guards_ensure` (after
-every `migrate`) puts back any that went missing while the others are in place.
+On SQLite a migration that rebuilds a table drops its triggers, and a trigger lists the
+columns it holds unchanged: `guards_ensure` (after every `migrate`) makes them anew.
 """
 
 from __future__ import annotations
@@ -238,9 +238,11 @@ def guards_remove(connection: BaseDatabaseWrapper) -> None:
 
 
 def guards_ensure(connection: BaseDatabaseWrapper) -> None:
-    """After a migration: put back guards a rebuilt table lost (SQLite), if any are in place
-    (none are before their migration, or after it is reversed)."""
+    """After a migration on SQLite, if the guards are in place (none are before their
+    migration, or after it is reversed): made anew, so that a rebuilt table gets back
+    those it lost and a new column of a pre-dose check is held unchanged too."""
     if connection.vendor == "sqlite" and guard_names(connection):
+        guards_remove(connection)
         guards_install(connection)
 
 

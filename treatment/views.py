@@ -17,6 +17,7 @@ from patients.selectors import patient_of, user_of
 from screening.audit.models import AuditEntry
 from treatment import clock
 from treatment.forms import (
+    CallAssessmentForm,
     CourseStatusForm,
     DoseForm,
     EscortForm,
@@ -47,6 +48,7 @@ from treatment.rules.therapy import MEDICINE_ROUTES
 from treatment.selectors import (
     STATE_LABELS,
     check_timeline,
+    checks_after_calls,
     course_by_public_id,
     current_record,
     gate_of,
@@ -73,6 +75,7 @@ from treatment.selectors import (
 from treatment.services import (
     TreatmentError,
     alerts_acknowledge,
+    call_before_check,
     course_status_change,
     default_schedule,
     discharge_record,
@@ -400,6 +403,8 @@ def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
         "deadline": record_deadline(record) if record else None,
         "versions": list(session.records.select_related("signed_by").order_by("version")),
         "check_form": forms.get("check_form") or PreDoseForm(pregnancy_relevant=relevant),
+        "assessment_form": forms.get("assessment_form")
+        or (CallAssessmentForm(prefix="assessment") if call_before_check(session) else None),
         "override_form": forms.get("override_form") or ReasonForm(prefix="override"),
         "dose_form": forms.get("dose_form")
         or DoseForm(initial=_dose_initial(record) or _prescribed_initial(therapy["therapy"], hhmm)),
@@ -499,8 +504,12 @@ def _back(session: TreatmentSession) -> HttpResponse:
 def session_check(request: HttpRequest, session_id: str) -> HttpResponse:
     session = _in_clinic_session(session_id)
     form = PreDoseForm(request.POST, pregnancy_relevant=pregnancy_relevant(session.course))
-    if not form.is_valid():
-        return _render_session(request, session, 400, check_form=form)
+    # After a call on this session: who assessed the patient, and what changed.
+    after_call = call_before_check(session) is not None
+    assessment = CallAssessmentForm(request.POST, prefix="assessment") if after_call else None
+    if not form.is_valid() or (assessment is not None and not assessment.is_valid()):
+        return _render_session(request, session, 400, check_form=form, assessment_form=assessment)
+    assessed = assessment.cleaned_data if assessment is not None else {}
     try:
         check = pre_dose_check_record(
             session=session,
@@ -508,6 +517,8 @@ def session_check(request: HttpRequest, session_id: str) -> HttpResponse:
             raw=form.raw(),
             actor=user_of(request),
             request=request,
+            assessed_by=assessed.get("assessed_by"),
+            assessment=assessed.get("assessment", ""),
         )
     except TreatmentError as error:
         messages.error(request, str(error))
@@ -696,6 +707,7 @@ def _print_context(record: MonitoringRecord) -> dict[str, Any]:
         "course": record.session.course,
         "patient": record.session.course.patient,
         "check": record.pre_dose_check,
+        "after_calls": checks_after_calls(record.pre_dose_check),
         "observations": observations,
         "alerts": list(record.alerts.all()),
         "deadline": record_deadline(record),

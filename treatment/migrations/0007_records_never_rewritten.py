@@ -19,6 +19,6 @@ def remove(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("treatment", "0005_follow_up_task_urgent")]
+    dependencies = [("treatment", "0006_pre_dose_check_after_call")]
 
     operations = [migrations.RunPython(install, remove)]
