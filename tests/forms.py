@@ -12,13 +12,13 @@ PACKAGES = ("config", "patients", "screening", "treatment")
 BASES = {"patients.intake.forms.StepForm"}
 
 
-def project_forms() -> list[type[forms.BaseForm]]:
+def project_forms() -> list[type[forms.Form]]:
     for package in PACKAGES:
         root = importlib.import_module(package)
         for module in pkgutil.walk_packages(root.__path__, package + "."):
             if ".migrations" not in module.name:
                 importlib.import_module(module.name)
-    found: dict[str, type[forms.BaseForm]] = {}
+    found: dict[str, type[forms.Form]] = {}
 
     def collect(base: type) -> None:
         for sub in base.__subclasses__():
