@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 
 from config.clinic import opening_hours_text
@@ -9,10 +10,12 @@ from patients.roles import Role, has_no_role, role_of
 def role(request: HttpRequest) -> dict[str, Role | int | bool | None]:
     """The signed-in user's role (shown in the header), whether they have none, and
     their idle limit for the warning."""
+    # A request refused before the middleware ran (a 400 for a host not allowed) has no user.
+    user = getattr(request, "user", AnonymousUser())
     return {
-        "role": role_of(request.user),
-        "no_role": has_no_role(request.user),
-        "idle_seconds": idle_seconds(request.user),
+        "role": role_of(user),
+        "no_role": has_no_role(user),
+        "idle_seconds": idle_seconds(user),
     }
 
 

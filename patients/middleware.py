@@ -6,7 +6,6 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -20,7 +19,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from patients.models import User
-from patients.roles import SECOND_FACTOR_ROLES, Role, role_of
+from patients.roles import SECOND_FACTOR_ROLES, Role, has_second_factor, role_of
 from patients.sessions import session_expired
 
 # Where staff without a second factor may still go: setting one up, and signing out.
@@ -35,9 +34,7 @@ class StaffSecondFactorMiddleware:
         if (
             role_of(request.user) in SECOND_FACTOR_ROLES
             and not request.path.startswith(OPEN_PREFIXES)
-            and not Authenticator.objects.filter(
-                user_id=request.user.pk, type=Authenticator.Type.TOTP
-            ).exists()
+            and not has_second_factor(request.user)
         ):
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('mfa_activate_totp')}?{query}")

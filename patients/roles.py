@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AnonymousUser
 
 from patients.models import User
@@ -52,3 +53,10 @@ def role_of(user: User | AnonymousUser | Any) -> Role | None:
 def has_no_role(user: User | AnonymousUser | Any) -> bool:
     """Signed in, yet without exactly one known role: such a user sees no data."""
     return bool(user.is_authenticated) and role_of(user) is None
+
+
+def has_second_factor(user: User | AnonymousUser | Any) -> bool:
+    """The user has a TOTP second factor (recovery codes alone are no second factor)."""
+    return bool(user.pk) and (
+        Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists()
+    )

@@ -10,6 +10,7 @@ class ScreeningConfig(AppConfig):
 
         from patients.signals import draft_flagged_urgent, submission_screened
         from screening.review.receivers import notify_urgent_draft, open_case
+        from screening.rulesets import checks  # noqa: F401 (registers the system check)
         from screening.rulesets.models import RuleSet
         from screening.rulesets.published import published_cache_clear
 

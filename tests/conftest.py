@@ -27,14 +27,24 @@ def patient_client(client, patient):
 @pytest.fixture
 def walk_ids(db):
     """Real objects for the ids in URL patterns: a case, its owner, rule set 1, and the
-    owner's course of treatment with an in-clinic session, its record and a task, and the
-    therapist assigned to the course."""
-    from tests.treatment import assign_therapist, make_course, make_record, make_task
+    owner's course of treatment with an in-clinic session, its record and a task, an
+    at-home session (for the patient's own pages), and the therapist assigned to the
+    course."""
+    from tests.treatment import (
+        assign_therapist,
+        make_course,
+        make_record,
+        make_session,
+        make_task,
+    )
+    from treatment.rules import Setting
 
     case = make_case()
     course = make_course(case=case)
     record = make_record(course=course)
     therapist = assign_therapist(course)
+    # The patient's own pages of an at-home session need one: the course has both settings.
+    home_session = make_session(course, setting=Setting.AT_HOME)
     return {
         "therapist": therapist,
         "uuid": case.submission.public_id,
@@ -42,6 +52,7 @@ def walk_ids(db):
         "owner": case.patient.user,
         "course_id": course.public_id,
         "session_id": record.session.public_id,
+        "home_session_id": home_session.public_id,
         "record_id": record.public_id,
         "task_id": make_task(course=course).public_id,
     }

@@ -42,6 +42,8 @@ def concrete(route: str, ids: dict[str, Any]) -> str:
     """A URL for a route pattern: real objects' ids where they exist."""
     url = "/" + route
     url = url.replace("<slug:slug>", "about-you").replace("<int:version>", str(ids["version"]))
+    if url.startswith("/treatment/mine/sessions/"):
+        url = url.replace("<uuid:session_id>", str(ids["home_session_id"]))
     for name in ("course_id", "session_id", "record_id", "task_id"):
         url = url.replace(f"<uuid:{name}>", str(ids[name]))
     return url.replace("<uuid:public_id>", str(ids["uuid"]))

@@ -9,6 +9,8 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
+from patients.models import User
+from patients.roles import Role
 from screening.rules.answers import (
     DIASTOLIC,
     MEDICATION_CLASSES,
@@ -58,6 +60,12 @@ def _radio(label: str, choices: list[tuple[str, str]], required: bool = True) ->
     )
 
 
+def literal(message: str) -> str:
+    """A message as written: Django formats a validator's message with `%`, so a unit such
+    as "%" would break it (and the page) unless doubled."""
+    return message.replace("%", "%%")
+
+
 def _number(label: str, low: int, high: int, unit: str = "") -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
@@ -66,8 +74,8 @@ def _number(label: str, low: int, high: int, unit: str = "") -> forms.IntegerFie
         error_messages={
             "required": "Enter a value.",
             "invalid": "Enter a whole number.",
-            "min_value": f"Enter {low} or more{' ' + unit if unit else ''}.",
-            "max_value": f"Enter {high} or less{' ' + unit if unit else ''}.",
+            "min_value": literal(f"Enter {low} or more{' ' + unit if unit else ''}."),
+            "max_value": literal(f"Enter {high} or less{' ' + unit if unit else ''}."),
         },
     )
 
@@ -404,3 +412,39 @@ class TaskForm(forms.Form):
     resolution = forms.CharField(
         label="What was done", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+def clinicians() -> Any:
+    return (
+        User.objects.filter(is_active=True, groups__name=Role.CLINICIAN.value)
+        .distinct()
+        .order_by("last_name", "first_name", "email")
+    )
+
+
+class ClinicianChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.get_full_name() or obj.email)
+
+
+class CallAssessmentForm(forms.Form):
+    """In the clinic, a pre-dose check after a call on the same session says who assessed
+    the patient and what changed since the call (shown with the check, prefix "assessment")."""
+
+    assessed_by = ClinicianChoice(
+        label="Who assessed the patient after the call?",
+        queryset=User.objects.none(),
+        error_messages={"required": "Choose who assessed the patient."},
+    )
+    assessment = forms.CharField(
+        label="What changed since the call?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the assessment found, and why dosing may now be considered.",
+        error_messages={"required": "Write what changed since the call."},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["assessed_by"]
+        field.queryset = clinicians()

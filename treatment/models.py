@@ -171,6 +171,15 @@ class PreDoseCheck(models.Model):
     overridden_at = models.DateTimeField(null=True, blank=True)
     # At home a possible pregnancy is overridden only by a negative test taken that day.
     negative_test_on = models.DateField(null=True, blank=True)
+    # In the clinic, a check after a call on the same session: the call it follows, who
+    # assessed the patient in between, and what changed.
+    follows_call = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    assessment = models.TextField(blank=True)
 
     class Meta:
         ordering: ClassVar = ["-checked_at", "-pk"]

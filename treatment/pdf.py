@@ -46,6 +46,23 @@ class _Page(FPDF):
             )
 
 
+def after_call_words(after: PreDoseCheck) -> str:
+    """A check after a call, in one line: the call, the assessment, the new check."""
+    call = after.follows_call
+    reasons = "; ".join(r["text"] for r in call.result.get("reasons", [])) if call else ""
+    assessor = (
+        after.assessed_by.get_full_name() or after.assessed_by.email if after.assessed_by else "-"
+    )
+    return (
+        f"Call at {_time(call.checked_at) if call else '-'}"
+        + (f" ({reasons})" if reasons else "")
+        + f". Assessed by {assessor}: {after.assessment}. "
+        + f"Checked again at {_time(after.checked_at)}: {after.outcome.upper()}"
+        + (" (overridden)" if after.overridden_at else "")
+        + "."
+    )
+
+
 def record_pdf(
     *,
     record: MonitoringRecord,
@@ -55,6 +72,7 @@ def record_pdf(
     observations: list[Observation],
     alerts: list[SessionAlert],
     deadline: Any,
+    after_calls: list[PreDoseCheck] | None = None,
     **_: Any,
 ) -> bytes:
     pdf = _Page(format="A4")
@@ -131,6 +149,8 @@ def record_pdf(
         pdf.multi_cell(
             0, 4.4, _text(f"Override: {check.override_reason}"), new_x="LMARGIN", new_y="NEXT"
         )
+    for after in after_calls or []:
+        pdf.multi_cell(0, 4.4, _text(after_call_words(after)), new_x="LMARGIN", new_y="NEXT")
 
     pdf.section("The dose")
     pdf.pairs(

@@ -143,6 +143,25 @@ def latest_check(session: TreatmentSession) -> PreDoseCheck | None:
     return session.checks.select_related("checked_by", "overridden_by").first()
 
 
+def checks_after_calls(check: PreDoseCheck | None) -> list[PreDoseCheck]:
+    """The checks that followed a call, leading to `check` (itself included), oldest first:
+    each names its call (`follows_call`), who assessed the patient and what changed."""
+    chain: list[PreDoseCheck] = []
+    while check is not None and check.follows_call_id is not None:
+        chain.append(check)
+        check = (
+            PreDoseCheck.objects.select_related("checked_by", "assessed_by", "follows_call")
+            .filter(pk=check.follows_call_id)
+            .first()
+        )
+    return [
+        PreDoseCheck.objects.select_related(
+            "checked_by", "assessed_by", "follows_call__checked_by"
+        ).get(pk=item.pk)
+        for item in reversed(chain)
+    ]
+
+
 def latest_readiness(session: TreatmentSession) -> ReadinessAssessment | None:
     """The therapist's latest readiness for the session's dose: it supersedes earlier ones."""
     return session.readiness.select_related("assessed_by", "overridden_by").first()

@@ -399,15 +399,26 @@ def pre_dose_check_record(
     raw: dict[str, Any],
     actor: User | None,
     request: HttpRequest | None = None,
+    assessed_by: User | None = None,
+    assessment: str = "",
 ) -> PreDoseCheck:
     """Check the answers with the published limits; keep answers, outcome and limits.
 
     Suicidal ideation raises an owned follow-up task. The clinician (or, at home,
-    the patient) sees the outcome at once.
+    the patient) sees the outcome at once. In the clinic, a check after a call on the
+    same session records who assessed the patient and what changed (`assessed_by`,
+    `assessment`), and the call it follows.
     """
     course = session.course
     if course.status != TreatmentCourse.Status.OPEN:
         raise TreatmentError("This course is not open: no dose can be checked.")
+    call = call_before_check(session)
+    if call is not None and (assessed_by is None or not assessment.strip()):
+        raise TreatmentError(
+            "This session had a call: record who assessed the patient and what changed "
+            "before checking again.",
+            "assessment",
+        )
     limits, ruleset = active_limits()
     result = check_pre_dose(answers, limits)
     check = PreDoseCheck.objects.create(
@@ -420,6 +431,9 @@ def pre_dose_check_record(
         ruleset=ruleset,
         checked_by=actor,
         checked_at=clock.now(),
+        follows_call=call,
+        assessed_by=assessed_by if call else None,
+        assessment=assessment.strip() if call else "",
     )
     if session.in_clinic and actor is not None:
         record = _editable(record_ensure(session=session, actor=actor))
@@ -447,7 +461,7 @@ def pre_dose_check_record(
         actor,
         Action.PRE_DOSE_CHECKED,
         course,
-        f"session {session.number}: {result.outcome}",
+        f"session {session.number}: {result.outcome}" + (" after a call" if call else ""),
         request,
     )
     return check
@@ -459,6 +473,15 @@ WAIVER_REFUSALS = {
     "overridden: the patient checks in again once a sober adult is with them, at the address "
     "on file.",
 }
+
+
+def call_before_check(session: TreatmentSession) -> PreDoseCheck | None:
+    """In the clinic, the call a new check would follow: the session's latest check, when it
+    said call. (At home nobody checks in again after a call: a clinician reviews.)"""
+    if not session.in_clinic:
+        return None
+    latest = session.checks.order_by("-checked_at", "-pk").first()
+    return latest if latest is not None and latest.outcome == Outcome.CALL else None
 
 
 @transaction.atomic

@@ -12,10 +12,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.params import int_parameter
 from patients.selectors import patient_of, user_of
 from screening.audit.models import AuditEntry
 from treatment import clock
 from treatment.forms import (
+    CallAssessmentForm,
     CourseStatusForm,
     DoseForm,
     EscortForm,
@@ -47,6 +49,7 @@ from treatment.rules.therapy import MEDICINE_ROUTES
 from treatment.selectors import (
     STATE_LABELS,
     check_timeline,
+    checks_after_calls,
     contacts_of,
     course_by_public_id,
     current_record,
@@ -74,6 +77,7 @@ from treatment.selectors import (
 from treatment.services import (
     TreatmentError,
     alerts_acknowledge,
+    call_before_check,
     course_status_change,
     default_schedule,
     discharge_record,
@@ -126,7 +130,9 @@ def today(request: HttpRequest) -> HttpResponse:
     day = timezone.localdate(now)
     rows = today_board(day, now)
     # Alerts, calls and holds sort first, so the first page always holds what is urgent.
-    page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(rows, BOARD_PAGE_SIZE).get_page(
+        int_parameter(request.GET.get("page"), default=1)
+    )
     therapy = board_therapy(day)
     tasks = list(open_tasks())
     alerts = sum(len(row.alerts) for row in rows)
@@ -421,6 +427,8 @@ def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
         "deadline": record_deadline(record) if record else None,
         "versions": list(session.records.select_related("signed_by").order_by("version")),
         "check_form": forms.get("check_form") or PreDoseForm(pregnancy_relevant=relevant),
+        "assessment_form": forms.get("assessment_form")
+        or (CallAssessmentForm(prefix="assessment") if call_before_check(session) else None),
         "override_form": forms.get("override_form") or OverrideForm(prefix="override"),
         "dose_form": forms.get("dose_form")
         or DoseForm(initial=_dose_initial(record) or _prescribed_initial(therapy["therapy"], hhmm)),
@@ -524,8 +532,12 @@ def _back(session: TreatmentSession) -> HttpResponse:
 def session_check(request: HttpRequest, session_id: str) -> HttpResponse:
     session = _in_clinic_session(session_id)
     form = PreDoseForm(request.POST, pregnancy_relevant=pregnancy_relevant(session.course))
-    if not form.is_valid():
-        return _render_session(request, session, 400, check_form=form)
+    # After a call on this session: who assessed the patient, and what changed.
+    after_call = call_before_check(session) is not None
+    assessment = CallAssessmentForm(request.POST, prefix="assessment") if after_call else None
+    if not form.is_valid() or (assessment is not None and not assessment.is_valid()):
+        return _render_session(request, session, 400, check_form=form, assessment_form=assessment)
+    assessed = assessment.cleaned_data if assessment is not None else {}
     try:
         check = pre_dose_check_record(
             session=session,
@@ -533,6 +545,8 @@ def session_check(request: HttpRequest, session_id: str) -> HttpResponse:
             raw=form.raw(),
             actor=user_of(request),
             request=request,
+            assessed_by=assessed.get("assessed_by"),
+            assessment=assessed.get("assessment", ""),
         )
     except TreatmentError as error:
         messages.error(request, str(error))
@@ -722,6 +736,7 @@ def _print_context(record: MonitoringRecord) -> dict[str, Any]:
         "course": record.session.course,
         "patient": record.session.course.patient,
         "check": record.pre_dose_check,
+        "after_calls": checks_after_calls(record.pre_dose_check),
         "observations": observations,
         "alerts": list(record.alerts.all()),
         "deadline": record_deadline(record),

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.mfa.models import Authenticator
 from django import forms
+from django.db.models import Exists, OuterRef
 
 from patients.models import User
 from patients.roles import STAFF_ROLES
@@ -13,6 +15,7 @@ VALIDITY = (("30", "30 days"), ("90", "90 days"), ("365", "One year"), ("0", "Un
 def staff_accounts() -> Any:
     return (
         User.objects.filter(is_active=True, groups__name__in=[r.value for r in STAFF_ROLES])
+        .filter(Exists(Authenticator.objects.filter(user=OuterRef("pk"), type="totp")))
         .distinct()
         .order_by("email")
     )

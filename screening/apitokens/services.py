@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from patients.models import User
-from patients.roles import STAFF_ROLES, role_of
+from patients.roles import STAFF_ROLES, has_second_factor, role_of
 from screening.apitokens.models import ApiToken
 from screening.audit.models import AuditEntry
 from screening.audit.services import audit_record, client_address
@@ -34,7 +34,9 @@ def digest_of(token: str) -> str:
 
 
 def may_hold_token(user: User | Any) -> bool:
-    return bool(user.is_active) and role_of(user) in STAFF_ROLES
+    """A token answers only while its account could sign in: active, in one staff role, and
+    with a second factor (removing it ends the account's sessions, and its tokens too)."""
+    return bool(user.is_active) and role_of(user) in STAFF_ROLES and has_second_factor(user)
 
 
 @transaction.atomic
@@ -48,7 +50,9 @@ def api_token_create(
 ) -> tuple[ApiToken, str]:
     """A new token for a staff account; returns it with the token text, shown only now."""
     if not may_hold_token(user):
-        raise TokenRefused("API tokens are for active clinicians and admins only.")
+        raise TokenRefused(
+            "API tokens are for active clinicians and admins with a second factor only."
+        )
     if not name.strip():
         raise TokenRefused("Name the token after what will use it.")
     text = TOKEN_PREFIX + secrets.token_urlsafe(32)

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.params import int_parameter
 from screening.apitokens.forms import TokenForm
 from screening.apitokens.models import ApiToken
 from screening.apitokens.services import TokenRefused, api_token_create, api_token_revoke
@@ -54,8 +55,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def api_token_revoke_view(request: HttpRequest) -> HttpResponse:
-    posted = request.POST.get("token", "")
-    token = get_object_or_404(ApiToken, pk=int(posted) if posted.isdigit() else 0)
+    token = get_object_or_404(ApiToken, pk=int_parameter(request.POST.get("token")))
     api_token_revoke(actor=request.user, token=token, request=request)  # type: ignore[arg-type]
     messages.success(request, f"Token {token.prefix}… ({token.name}) is revoked.")
     return redirect("api_tokens")

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from config.params import int_parameter
 from screening.audit.models import AuditEntry
 from screening.audit.services import audit_record
 from screening.dashboard.selectors import DEFAULT_WEEKS, WEEK_CHOICES
@@ -17,8 +18,8 @@ from screening.dashboard.snapshots import snapshot_of
 
 
 def _weeks(request: HttpRequest) -> int:
-    asked = request.GET.get("weeks", "")
-    return int(asked) if asked.isdigit() and int(asked) in WEEK_CHOICES else DEFAULT_WEEKS
+    asked = int_parameter(request.GET.get("weeks"), default=DEFAULT_WEEKS)
+    return asked if asked in WEEK_CHOICES else DEFAULT_WEEKS
 
 
 @require_safe

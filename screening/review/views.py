@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from config.listing import keep_filters
+from config.params import int_parameter
 from patients.intake.steps import STEPS
 from patients.models import IntakeDraft
 from patients.selectors import answers_summary
@@ -60,7 +61,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     filters = form.filters()
     page = Paginator(queue_list(filters, request.user), settings.QUEUE_PAGE_SIZE).get_page(
-        request.GET.get("page")
+        int_parameter(request.GET.get("page"), default=1)
     )
     now = timezone.now()
     rows = [

@@ -6,6 +6,11 @@ other save of a rule set clears it, and entries expire after PUBLISHED_TTL secon
 whatever happens. The cache only ever holds what was committed: it is filled outside
 transactions only, since a transaction may yet roll back what it reads of itself. A
 cache that cannot be reached costs a database read, never an error.
+
+A published rule set outside the safety floors or the treatment settings' ranges (written
+by hand, or by a faulty migration) is never used: the last valid rule set published
+before it is, or else the contract's defaults; admins are emailed at once, and a system
+check reports it at start.
 """
 
 from __future__ import annotations
@@ -14,19 +19,29 @@ import contextlib
 import hashlib
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from django.core.cache import cache
 from django.db import connection, transaction
 
-from screening.rules import DEFAULT_THRESHOLDS, Thresholds, thresholds_from_mapping
+from screening.rules import (
+    DEFAULT_THRESHOLDS,
+    InvalidThresholds,
+    Thresholds,
+    thresholds_from_mapping,
+)
 from screening.rulesets.models import RuleSet
+from treatment.rules import limits_from_mapping
 
 logger = logging.getLogger(__name__)
 
 PUBLISHED_TTL = 60
+# A refused rule set is emailed about once, and again after this long if still published.
+REFUSED_ALERT_SECONDS = 24 * 3600
+# How many earlier publications are tried, newest first, for the last valid one.
+EARLIER_TRIED = 20
 
 
 def published_key() -> str:
@@ -45,6 +60,8 @@ class Published:
     thresholds: dict[str, Any] = field(default_factory=dict)
     disabled_rules: tuple[str, ...] = ()
     treatment: dict[str, Any] = field(default_factory=dict)
+    # The published rule set refused (outside the floors), when the one above replaces it.
+    refused: str = ""
 
 
 def published_of(ruleset: RuleSet | None) -> Published:
@@ -58,6 +75,63 @@ def published_of(ruleset: RuleSet | None) -> Published:
     )
 
 
+def ruleset_fault(ruleset: RuleSet) -> str:
+    """Why a stored rule set cannot be used (outside the safety floors, the ranges or the
+    orderings, or not even readable); empty when it can."""
+    try:
+        thresholds_from_mapping(
+            {**ruleset.thresholds, "disabled_rules": list(ruleset.disabled_rules)},
+            ruleset=ruleset.name,
+        )
+        limits_from_mapping(ruleset.treatment or {})
+    except InvalidThresholds as invalid:
+        return "; ".join(f"{error.field}: {error.message}" for error in invalid.errors)
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return "its values cannot be read"
+    return ""
+
+
+def refused_published() -> RuleSet | None:
+    """The published rule set, when it is outside the floors (and so not used)."""
+    current = RuleSet.objects.filter(status=RuleSet.Status.PUBLISHED).first()
+    return current if current is not None and ruleset_fault(current) else None
+
+
+def _usable() -> Published:
+    """The published rule set; if it is refused, the last valid one published before it
+    (or the contract's defaults), naming the refused one."""
+    current = RuleSet.objects.filter(status=RuleSet.Status.PUBLISHED).first()
+    if current is None or not ruleset_fault(current):
+        return published_of(current)
+    earlier = RuleSet.objects.filter(
+        status=RuleSet.Status.RETIRED, published_at__isnull=False
+    ).order_by("-published_at", "-version")[:EARLIER_TRIED]
+    kept = next((published_of(r) for r in earlier if not ruleset_fault(r)), Published())
+    _tell_admins(current, kept)
+    return replace(kept, refused=current.name)
+
+
+_told: set[str] = set()  # where the cache cannot be reached: once per process
+
+
+def _tell_admins(refused: RuleSet, kept: Published) -> None:
+    logger.error(
+        "published rule set %s is outside the safety floors: %s is used instead",
+        refused.version,
+        kept.name or "the contract's defaults",
+    )
+    key = f"{published_key()}:refused:{refused.pk}:{refused.name}"
+    try:
+        first = bool(cache.add(key, True, REFUSED_ALERT_SECONDS))
+    except Exception:
+        first = key not in _told
+    _told.add(key)
+    if first:
+        from screening.rulesets.tasks import ruleset_refused
+
+        transaction.on_commit(lambda: ruleset_refused.delay(refused.pk, kept.name))
+
+
 def published_rules() -> Published:
     try:
         cached = cache.get(published_key())
@@ -66,7 +140,7 @@ def published_rules() -> Published:
         cached = None
     if isinstance(cached, Published):
         return cached
-    published = published_of(RuleSet.objects.filter(status=RuleSet.Status.PUBLISHED).first())
+    published = _usable()
     if not transaction.get_connection().in_atomic_block:
         # `add`, not `set`: a publication that committed meanwhile has already set its own.
         with contextlib.suppress(Exception):

@@ -15,7 +15,9 @@ from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from config.dates import within_days
+from config.email import send_clinic_mail
 from patients.models import Submission, User
+from patients.roles import Role
 from screening.rules import (
     DEFAULT_THRESHOLDS,
     RULES,
@@ -30,7 +32,7 @@ from screening.rules import (
 )
 from screening.rules.thresholds import THRESHOLD_SPECS
 from screening.rulesets.models import GoldenCase, RuleSet, RuleSetEvent
-from screening.rulesets.published import published_cache_refresh
+from screening.rulesets.published import published_cache_refresh, published_rules, ruleset_fault
 from screening.rulesets.selectors import published_ruleset, thresholds_of
 from treatment.rules import (
     LIMIT_SPECS,
@@ -141,8 +143,15 @@ def _event(ruleset: RuleSet, actor: User | None, action: str, **changes: Any) ->
 
 @transaction.atomic
 def ruleset_draft_create(*, actor: User, source: RuleSet | None = None, note: str = "") -> RuleSet:
-    """A new draft copying `source` (the published version by default)."""
+    """A new draft copying `source` (the published version by default; when that one is
+    refused as outside the floors, the rule set used in its place)."""
+    if source is not None and ruleset_fault(source):
+        raise RuleSetError(
+            f"{source.name} is outside the safety floors: copy a valid version instead."
+        )
     source = source or published_ruleset()
+    if source is not None and ruleset_fault(source):
+        source = RuleSet.objects.filter(name=published_rules().name).first()
     version = (RuleSet.objects.aggregate(top=Max("version"))["top"] or 0) + 1
     draft = RuleSet.objects.create(
         version=version,
@@ -461,3 +470,33 @@ def ruleset_preview_run(
             preview_result=result, preview_status="done", preview_done=result["screened"]
         )
     )
+
+
+def ruleset_refused_notify(ruleset_id: int, kept: str) -> int:
+    """Email every active admin that the published rule set is outside the safety floors and
+    is not used; returns how many were emailed. Thresholds only: no patient's data."""
+    refused = RuleSet.objects.filter(pk=ruleset_id).first()
+    if refused is None:
+        return 0
+    admins = sorted(
+        set(
+            User.objects.filter(is_active=True)
+            .filter(Q(groups__name=Role.ADMIN.value) | Q(is_superuser=True))
+            .values_list("email", flat=True)
+        )
+    )
+    if admins:
+        send_clinic_mail(
+            subject=f"Rule set {refused.name} is refused: outside the safety floors",
+            body=(
+                f"The published rule set {refused.name} (version {refused.version}) holds "
+                f"values outside the safety floors or the allowed ranges: "
+                f"{ruleset_fault(refused) or 'see the rule-set page'}.\n\n"
+                f"It is not used. Screenings and pre-dose checks use "
+                f"{kept or 'the contract defaults'} until a valid rule set is published.\n\n"
+                f"{settings.SITE_URL}/rulesets/"
+            ),
+            to=admins,
+            reason="You are an admin of the screening app.",
+        )
+    return len(admins)

@@ -13,3 +13,11 @@ def ruleset_preview(
     from screening.rulesets.services import ruleset_preview_run
 
     return ruleset_preview_run(ruleset_id, token, date_from, date_to)
+
+
+@shared_task(name="screening.ruleset_refused")
+def ruleset_refused(ruleset_id: int, kept: str) -> int:
+    """Email the admins that the published rule set is refused (see rulesets.published)."""
+    from screening.rulesets.services import ruleset_refused_notify
+
+    return ruleset_refused_notify(ruleset_id, kept)

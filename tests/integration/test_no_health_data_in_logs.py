@@ -1,5 +1,6 @@
 """A full intake, submission and review leave no answer, name or email in the logs."""
 
+import io
 import logging
 import re
 
@@ -67,3 +68,29 @@ def test_it_masks_query_strings_and_emails_from_other_loggers():
 
     assert record.getMessage() == '"GET /review/?[query] HTTP/1.1" 200'
     assert redact("mail to a.b+c@d.example failed") == "mail to [email] failed"
+
+
+def test_the_development_server_access_log_masks_query_strings():
+    from django.core.servers.basehttp import WSGIRequestHandler
+
+    logger = logging.getLogger("django.server")
+    handlers = [handler for handler in logger.handlers if hasattr(handler, "setStream")]
+    assert handlers and not logger.propagate
+    stream = io.StringIO()
+    previous = [handler.setStream(stream) for handler in handlers]
+    try:
+        handler = WSGIRequestHandler.__new__(WSGIRequestHandler)
+        handler.request, handler.client_address = None, ("127.0.0.1", 1)
+        handler.log_message(
+            '"%s" %s %s',
+            "GET /fhir/Bundle/1?access_token=kts_Secret-Token&email=zq@example.org HTTP/1.1",
+            "401",
+            "12",
+        )
+    finally:
+        for handler, old in zip(handlers, previous, strict=True):
+            handler.setStream(old)
+
+    logged = stream.getvalue()
+    assert "/fhir/Bundle/1?[query]" in logged and "401" in logged
+    assert "kts_Secret-Token" not in logged and "zq@example.org" not in logged

@@ -204,3 +204,24 @@ def test_observations_before_the_dose_or_in_the_future_are_refused(clinic):
     assert late.context["observation_form"].errors["taken_at"] == [
         "The time taken cannot be in the future."
     ]
+
+
+@pytest.mark.parametrize("spo2", ["49", "101", "0"])
+def test_it_keeps_an_observation_typed_with_an_spo2_out_of_range(clinic, spo2):
+    client, _, base, _ = clinic
+    client.post(base + "check/", CHECK_POST)
+    client.post(base + "dose/", DOSE | {"dosed_at": "09:00"})
+
+    typed = observation("09:40", systolic="131", diastolic="83", heart_rate="77", spo2=spo2)
+    typed |= {"moaas": "3", "dissociation": "mild"}
+    response = client.post(base + "observations/", typed)
+
+    assert response.status_code == 400
+    form = response.context["observation_form"]
+    assert "spo2" in form.errors
+    page = response.content.decode()
+    assert "Enter 50 or more %." in page or "Enter 100 or less %." in page
+    for name in ("systolic", "diastolic", "heart_rate", "spo2", "taken_at"):
+        assert f'name="{name}" value="{typed[name]}"' in page
+    assert form["moaas"].value() == "3" and form["dissociation"].value() == "mild"
+    assert not MonitoringRecord.objects.get().observations.exists()

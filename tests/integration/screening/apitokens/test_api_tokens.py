@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.test import Client
 from django.utils import timezone
 from fhir.resources.R4B.bundle import Bundle
 
 from patients.roles import Role
+from patients.services import totp_ensure
 from screening.apitokens.models import ApiToken
 from screening.apitokens.services import (
     TokenRefused,
@@ -16,7 +18,7 @@ from screening.apitokens.services import (
     digest_of,
 )
 from screening.audit.models import AuditEntry
-from tests.factories import make_case, make_patient, make_user
+from tests.factories import TOTP_SECRET, make_case, make_patient, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +117,7 @@ def test_an_admin_revokes_a_token_from_the_page(admin, issued):
     assert response.status_code == 302
     token.refresh_from_db()
     assert token.revoked_by == admin
-    assert client.post("/api-tokens/revoke/", {"token": "x"}).status_code == 404
+    assert client.post("/api-tokens/revoke/", {"token": "x"}).status_code == 400
 
 
 def test_an_expired_token_is_refused(issued):
@@ -137,6 +139,39 @@ def test_a_token_stops_when_its_account_is_deactivated_or_leaves_staff(issued):
     token.user.is_active = False
     token.user.save()
     assert api_get(bundle_path(case), text).status_code == 401
+
+
+def test_a_token_stops_when_its_account_loses_its_second_factor(issued):
+    token, text = issued
+    case = make_case()
+    assert api_get(bundle_path(case), text).status_code == 200
+
+    Authenticator.objects.filter(user=token.user, type=Authenticator.Type.TOTP).delete()
+
+    assert api_get(bundle_path(case), text).status_code == 401
+    totp_ensure(user=token.user, secret=TOTP_SECRET)
+    assert api_get(bundle_path(case), text).status_code == 200
+
+
+def test_a_token_stops_when_its_account_holds_two_roles(issued):
+    token, text = issued
+    case = make_case()
+
+    token.user.groups.add(*make_user(Role.THERAPIST).groups.all())
+
+    assert api_get(bundle_path(case), text).status_code == 401
+
+
+def test_no_token_is_made_for_an_account_without_a_second_factor(admin):
+    clinician = make_user(Role.CLINICIAN, second_factor=False)
+    client = Client()
+    client.force_login(admin)
+
+    with pytest.raises(TokenRefused):
+        api_token_create(actor=admin, user=clinician, name="x", valid_days=30)
+    response = client.post("/api-tokens/", {"name": "EHR", "user": clinician.pk, "valid_days": 90})
+    assert response.status_code == 400
+    assert not ApiToken.objects.exists()
 
 
 def test_only_staff_accounts_get_tokens(admin):
@@ -186,3 +221,31 @@ def test_tokens_are_never_deleted(issued):
 
     with pytest.raises(ValueError, match="revoked, never deleted"):
         token.delete()
+
+
+def arabic_indic(number):
+    return "".join(chr(0x0660 + int(digit)) for digit in str(number))
+
+
+@pytest.mark.parametrize("posted", ["\u00b2", "1" * 5000, "1.0", "-1", ""], ids=repr)
+def test_a_malformed_token_id_is_a_bad_request_and_revokes_nothing(admin, issued, posted):
+    client = Client()
+    client.force_login(admin)
+
+    response = client.post("/api-tokens/revoke/", {"token": posted})
+
+    assert response.status_code == 400
+    assert not ApiToken.objects.filter(revoked_at__isnull=False).exists()
+
+
+def test_a_token_id_in_arabic_indic_digits_revokes_nothing(admin, issued):
+    token, _ = issued
+    client = Client()
+    client.force_login(admin)
+
+    assert client.post("/api-tokens/revoke/", {"token": arabic_indic(token.pk)}).status_code == 400
+    token.refresh_from_db()
+    assert token.revoked_at is None
+    assert client.post("/api-tokens/revoke/", {"token": str(token.pk)}).status_code == 302
+    token.refresh_from_db()
+    assert token.revoked_at is not None

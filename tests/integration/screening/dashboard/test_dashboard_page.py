@@ -114,3 +114,16 @@ def test_the_page_reads_a_snapshot_that_beat_renews():
     assert "no_support_person,1,100.0" in stale
     assert "no_support_person,2,100.0" in fresh
     assert "Figures as of" in client.get("/dashboard/").content.decode()
+
+
+@pytest.mark.parametrize("weeks", ["\u00b2", "\u0661\u0662", "9" * 5000, "4.0", "-4"], ids=repr)
+def test_a_period_in_other_digits_shows_the_default_period(weeks):
+    client, _ = signed_in(Role.CLINICIAN)
+
+    page = client.get("/dashboard/", {"weeks": weeks})
+    export = client.get("/dashboard/export.csv", {"chart": "queue", "weeks": weeks})
+
+    assert page.status_code == 200
+    assert page.context["weeks"] == 12
+    assert export.status_code == 200
+    assert export["Content-Disposition"].endswith('-12-weeks.csv"')
