@@ -39,6 +39,7 @@ def build(courses: int) -> tuple[int, dict[str, int], float]:
     from patients.roles import Role
     from tests.factories import make_user
     from tests.treatment import CHECK_POST
+    from treatment.courses.services import default_schedule
     from treatment.models import (
         MonitoringRecord,
         Observation,
@@ -47,7 +48,6 @@ def build(courses: int) -> tuple[int, dict[str, int], float]:
         TreatmentSession,
     )
     from treatment.rules import DEFAULT_LIMITS
-    from treatment.services import default_schedule
 
     started = time.perf_counter()
     clinician = make_user(Role.CLINICIAN, "bench-clinician@example.org")

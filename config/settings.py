@@ -96,7 +96,7 @@ MIDDLEWARE = [
     # Pages shown to a signed-in user are never stored by a browser or a proxy.
     "config.access.NoStoreMiddleware",
     # After an at-home dose the patient lands on the readings until they are done.
-    "treatment.middleware.ReadingsFirstMiddleware",
+    "treatment.home.middleware.ReadingsFirstMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -401,7 +401,12 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 # Task modules outside the apps' own tasks.py.
-CELERY_IMPORTS = ("screening.dashboard.tasks",)
+CELERY_IMPORTS = (
+    "screening.dashboard.tasks",
+    "treatment.followup.tasks",
+    "treatment.clinic.tasks",
+    "treatment.home.tasks",
+)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
 
 # The cache holds sign-in throttles and used second-factor codes, so every worker must

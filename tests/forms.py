@@ -9,7 +9,7 @@ from django import forms
 
 PACKAGES = ("config", "patients", "screening", "treatment")
 # Bases of other forms, never shown themselves.
-BASES = {"patients.intake.forms.StepForm"}
+BASES = {"patients.intake.forms.base.StepForm"}
 
 
 def project_forms() -> list[type[forms.Form]]:

@@ -12,17 +12,17 @@ from screening.review.models import Case
 from screening.rules.answers import Cssrs
 from tests.factories import make_case, make_user
 from treatment import clock
+from treatment.clinic.services import (
+    clinic_check_record,
+    dose_record,
+    observation_record,
+    record_ensure,
+)
+from treatment.courses.services import course_open
+from treatment.followup.services import task_open
 from treatment.models import FollowUpTask, MonitoringRecord, TreatmentCourse, TreatmentSession
 from treatment.rules import PreDoseAnswers, Reading, Setting
 from treatment.rules.therapy import Dose, Focus, Route
-from treatment.services import (
-    course_open,
-    dose_record,
-    observation_record,
-    pre_dose_check_record,
-    record_ensure,
-    task_open,
-)
 
 # A clean in-clinic pre-dose check, as the form posts it.
 CHECK_POST: dict[str, str] = {
@@ -88,7 +88,7 @@ def assign_therapist(
     clinician: User | None = None,
 ) -> User:
     """The course's therapist (a new one unless given), with a focus, through the service."""
-    from treatment.therapy_services import course_therapy_set
+    from treatment.therapy.services import course_therapy_set
 
     therapist = therapist or make_therapist()
     course_therapy_set(
@@ -109,7 +109,7 @@ def prescribe(
     reason: str = "",
     clinician: User | None = None,
 ) -> Any:
-    from treatment.therapy_services import dose_prescribe
+    from treatment.therapy.services import dose_prescribe
 
     return dose_prescribe(
         session=session,
@@ -121,7 +121,7 @@ def prescribe(
 
 def plan_meetings(session: TreatmentSession) -> Any:
     """The preparation and integration of a session, on their default days."""
-    from treatment.services import meetings_plan
+    from treatment.courses.services import meetings_plan
 
     return meetings_plan(session=session, today=clock.today())
 
@@ -157,7 +157,7 @@ def make_record(
     """An in-clinic session today with a pre-dose check (go by default); dosed if asked."""
     clinician = clinician or make_clinician()
     session = session or make_session(course)
-    pre_dose_check_record(
+    clinic_check_record(
         session=session, answers=answers or go_answers(), raw=CHECK_POST, actor=clinician
     )
     record = record_ensure(session=session, actor=clinician)
@@ -254,8 +254,9 @@ def make_home_session(
 
 def check_in(session: TreatmentSession, **changes: Any) -> Any:
     """The patient's check-in through the service; `changes` to the go answers."""
-    from treatment.home_forms import CheckInForm
-    from treatment.home_services import check_in_record, due_measure_for
+    from treatment.home.forms import CheckInForm
+    from treatment.home.measures import due_measure_for
+    from treatment.home.services import check_in_record
 
     form = CheckInForm(CHECK_IN_POST | changes, measures_due=due_measure_for(session))
     assert form.is_valid(), form.errors
@@ -269,7 +270,7 @@ def check_in(session: TreatmentSession, **changes: Any) -> Any:
 
 
 def start_dose(session: TreatmentSession, at: datetime | None = None) -> Any:
-    from treatment.home_services import home_dose_start
+    from treatment.home.services import home_dose_start
 
     return home_dose_start(
         session=session, dosed_at=at or clock.now(), actor=session.course.patient.user
@@ -287,7 +288,7 @@ def read(
 ) -> Any:
     """One after-dose reading; the support person finds the patient awake and breathing well
     unless told otherwise."""
-    from treatment.home_services import reading_record
+    from treatment.home.services import reading_record
     from treatment.rules import HomeReading
 
     return reading_record(

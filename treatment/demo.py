@@ -25,19 +25,19 @@ from patients.services import patient_register, user_ensure
 from screening.review.models import Case
 from screening.review.services import decision_record
 from treatment import clock
-from treatment.home_forms import CheckInForm
-from treatment.home_services import (
+from treatment.courses.services import default_schedule, sessions_schedule
+from treatment.home.forms import CheckInForm
+from treatment.home.measures import measures_record
+from treatment.home.services import (
     check_in_record,
     home_dose_start,
-    measures_record,
     reading_record,
     side_effects_report,
 )
 from treatment.models import TreatmentCourse, TreatmentSession
 from treatment.rules import HomeReading, Setting, Severity, SideEffect, Slot
 from treatment.rules.therapy import Dose, Focus, Readiness, Route
-from treatment.services import default_schedule, sessions_schedule
-from treatment.therapy_services import (
+from treatment.therapy.services import (
     course_therapy_set,
     goals_write,
     integration_record,

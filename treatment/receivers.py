@@ -12,6 +12,6 @@ from screening.review.signals import decision_recorded
 
 @receiver(decision_recorded, dispatch_uid="treatment.course_open_from_decision")
 def open_course(sender: Any, *, decision: CaseDecision, request: Any = None, **_: Any) -> None:
-    from treatment.services import course_open_from_decision
+    from treatment.courses.services import course_open_from_decision
 
     course_open_from_decision(decision=decision, request=request)

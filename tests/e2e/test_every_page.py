@@ -86,7 +86,7 @@ def therapy_around(clinician, course, dosing, waiting):
     one has written goals and an intention and is not yet prepared."""
     from tests.treatment import assign_therapist, plan_meetings, prescribe
     from treatment.rules.therapy import Focus, Route
-    from treatment.therapy_services import goals_write, intention_write
+    from treatment.therapy.services import goals_write, intention_write
 
     therapist = make_user(Role.THERAPIST)
     assign_therapist(course, therapist, clinician=clinician)

@@ -31,12 +31,7 @@ from .home import (
 from .hours import deadline_in_opening_hours
 from .limits import (
     DEFAULT_LIMITS,
-    LIMIT_ORDERINGS,
-    LIMIT_SPECS,
-    LIMIT_SPECS_BY_NAME,
     Limits,
-    LimitSpec,
-    describe_limits,
     limits_as_kept,
     limits_from_mapping,
     limits_within_intake,
@@ -65,19 +60,17 @@ from .monitoring import (
     observation_alerts,
 )
 from .predose import (
-    PLAIN_OUTCOME,
     Flag,
     PreDoseAnswers,
     PreDoseResult,
     Reading,
     Reason,
-    Waiver,
     check_pre_dose,
-    may_check_in_again,
-    plain_headline,
-    waiver_of,
 )
+from .settings import LIMIT_ORDERINGS, LIMIT_SPECS, LIMIT_SPECS_BY_NAME, LimitSpec
+from .tables import describe_limits
 from .vocab import MOAAS_AWAKE, MOAAS_SCALE, Dissociation, Outcome, Setting
+from .waivers import PLAIN_OUTCOME, Waiver, may_check_in_again, plain_headline, waiver_of
 
 __all__ = [
     "AFTERCARE",

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from tests.treatment import make_record, observe
-from treatment.services import discharge_record, escort_set
+from treatment.clinic.services import discharge_record, escort_set
 
 
 def discharged_record(clock, course=None, clinician=None):

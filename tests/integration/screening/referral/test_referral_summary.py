@@ -9,7 +9,7 @@ from patients.roles import Role
 from screening.audit.models import AuditEntry
 from tests.decided import decided_case
 from tests.factories import make_case, make_user
-from tests.integration.treatment.test_printed_record import pdf_text as raw_pdf_text
+from tests.integration.treatment.clinic.test_printed_record import pdf_text as raw_pdf_text
 
 pytestmark = pytest.mark.django_db
 

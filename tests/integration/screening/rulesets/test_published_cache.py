@@ -11,7 +11,7 @@ from screening.rulesets.selectors import active_thresholds
 from screening.rulesets.services import ruleset_draft_create, ruleset_publish
 from tests.factories import make_user
 from tests.integration.screening.rulesets.test_rulesets import publish_ready
-from treatment.selectors import active_limits
+from treatment.checks.selectors import active_limits
 
 # Committed transactions, as in the clinic: these tests start with no rule set published
 # (the contract's defaults apply) and their publications are committed for real.

@@ -18,8 +18,8 @@ from screening.rulesets.services import ruleset_draft_create, ruleset_publish
 from tests.factories import make_case, make_user
 from tests.integration.screening.rulesets.test_rulesets import publish_ready
 from tests.treatment import CHECK_POST, make_clinician, make_session
+from treatment.checks.selectors import active_limits
 from treatment.models import PreDoseCheck
-from treatment.selectors import active_limits
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,131 @@
+"""The steps of the place and the people: a safe home and a support person, the emergency
+contact and the session address."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crispy_forms.layout import Column, Fieldset, Layout, Row
+from django import forms
+
+from patients.intake.forms.base import REQUIRED, Answers, StepForm, yes_no_unsure
+from screening.rules import FieldError
+from screening.rules.answers import CONTACT_NAME_MAX, PHONE_MAX, SESSION_LOCATION_MAX
+
+
+class HomeSupportForm(StepForm):
+    slug = "home"
+    title = "Home and support"
+    keys = ("home_safe", "support_person")
+
+    home_safe = yes_no_unsure(
+        "Do you have a safe, private and calm place at home where you could have a session "
+        "undisturbed for about two hours?"
+    )
+    support_person = yes_no_unsure(
+        "Is there an adult you trust who could be with you during and after an at-home session?"
+    )
+
+
+PHONE_INPUT = forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"})
+
+
+def contact_fields(prefix: str, whose: str) -> dict[str, forms.Field]:
+    return {
+        f"{prefix}_name": forms.CharField(
+            label=f"{whose}: name",
+            max_length=CONTACT_NAME_MAX,
+            error_messages={"required": REQUIRED},
+        ),
+        f"{prefix}_phone": forms.CharField(
+            label=f"{whose}: phone number",
+            max_length=PHONE_MAX,
+            widget=PHONE_INPUT,
+            help_text="With the area code, for example (555) 010-0100.",
+            error_messages={"required": REQUIRED},
+        ),
+    }
+
+
+# (answer key, the prefix of its form fields)
+CONTACTS = (("emergency_contact", "emergency"), ("support_person_contact", "support"))
+
+
+class ContactsForm(StepForm):
+    slug = "contacts"
+    title = "Contacts and place of sessions"
+    keys = ("emergency_contact", "support_person_contact", "session_location")
+
+    session_location = forms.CharField(
+        label="Where would your at-home sessions take place?",
+        max_length=SESSION_LOCATION_MAX,
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+        help_text="The full address, so that help can reach you there.",
+        error_messages={"required": REQUIRED},
+    )
+
+    def adapt_fields(self) -> None:
+        """Ask for the support person and the place only where the patient has them."""
+        if self.answers.get("support_person") != "yes":
+            del self.fields["support_name"], self.fields["support_phone"]
+        if self.answers.get("home_safe") != "yes":
+            del self.fields["session_location"]
+
+    def layout(self) -> Layout:
+        parts: list[Any] = [
+            Fieldset(
+                "Someone we can call in an emergency",
+                Row(
+                    Column("emergency_name", css_class="col-sm-6"),
+                    Column("emergency_phone", css_class="col-sm-6"),
+                ),
+            )
+        ]
+        if "support_name" in self.fields:
+            parts.append(
+                Fieldset(
+                    "The adult who would be with you during at-home sessions",
+                    Row(
+                        Column("support_name", css_class="col-sm-6"),
+                        Column("support_phone", css_class="col-sm-6"),
+                    ),
+                )
+            )
+        if "session_location" in self.fields:
+            parts.append("session_location")
+        return Layout(*parts)
+
+    @classmethod
+    def initial_from(cls, answers: Answers) -> dict[str, Any]:
+        initial = {}
+        for key, prefix in CONTACTS:
+            for part, value in answers.get(key, {}).items():
+                initial[f"{prefix}_{part}"] = value
+        if "session_location" in answers:
+            initial["session_location"] = answers["session_location"]
+        return initial
+
+    def answers_from(self, data: dict[str, Any]) -> Answers:
+        answers: Answers = {}
+        for key, prefix in CONTACTS:
+            if f"{prefix}_name" in self.fields:
+                answers[key] = {
+                    "name": data.get(f"{prefix}_name", ""),
+                    "phone": data.get(f"{prefix}_phone", ""),
+                }
+        if data.get("session_location"):
+            answers["session_location"] = data["session_location"]
+        return answers
+
+    def field_for(self, error: FieldError) -> str | None:
+        for key, prefix in CONTACTS:
+            if error.field == key:
+                return f"{prefix}_{error.part or 'name'}"
+        return super().field_for(error)
+
+
+ContactsForm.base_fields = (
+    contact_fields("emergency", "Emergency contact")
+    | contact_fields("support", "Support person")
+    | ContactsForm.base_fields
+)

@@ -1,0 +1,229 @@
+"""The steps that ask about the body: who the patient is (age, sex, height, weight) and the
+blood-pressure readings with their heart rates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
+from django import forms
+
+from patients.intake import wording
+from patients.intake.forms.base import (
+    DECIMAL_INPUT,
+    REQUIRED,
+    Answers,
+    StepForm,
+    choice,
+    hidden_when,
+    shown_when,
+    whole_number_in,
+    yes_no_unsure,
+)
+from screening.rules import FieldError, Thresholds, crisis_level_reading, parse_answers
+from screening.rules.answers import (
+    BP_READINGS_MAX,
+    BP_READINGS_MIN_FORMAT_2,
+    DIASTOLIC,
+    HEART_RATE,
+    HEIGHT_CM,
+    SYSTOLIC,
+    WEIGHT_KG,
+)
+
+
+class AboutYouForm(StepForm):
+    slug = "about-you"
+    title = "About you"
+    keys = ("sex_at_birth", "pregnant", "breastfeeding", "height_cm", "weight_kg")
+
+    sex_at_birth = choice(
+        "What sex were you assigned at birth?",
+        wording.SEX_AT_BIRTH,
+        help_text="Some questions and safety checks depend on it.",
+    )
+    pregnant = yes_no_unsure("Are you pregnant, or could you be pregnant?", required=False)
+    breastfeeding = yes_no_unsure("Are you breastfeeding?", required=False)
+    height_cm = forms.FloatField(
+        label="Height in centimetres",
+        widget=DECIMAL_INPUT,
+        min_value=HEIGHT_CM.low,
+        max_value=HEIGHT_CM.high,
+        help_text="For example 170. 5 feet 7 inches is about 170 cm.",
+        error_messages={
+            "required": REQUIRED,
+            "invalid": "Enter your height as a number.",
+            "min_value": f"Your height should be between {HEIGHT_CM.low} and {HEIGHT_CM.high} cm.",
+            "max_value": f"Your height should be between {HEIGHT_CM.low} and {HEIGHT_CM.high} cm.",
+        },
+    )
+    weight_kg = forms.FloatField(
+        label="Weight in kilograms",
+        widget=DECIMAL_INPUT,
+        min_value=WEIGHT_KG.low,
+        max_value=WEIGHT_KG.high,
+        help_text="For example 70. 154 pounds is about 70 kg.",
+        error_messages={
+            "required": REQUIRED,
+            "invalid": "Enter your weight as a number.",
+            "min_value": f"Your weight should be between {WEIGHT_KG.low} and {WEIGHT_KG.high} kg.",
+            "max_value": f"Your weight should be between {WEIGHT_KG.low} and {WEIGHT_KG.high} kg.",
+        },
+    )
+
+    def layout(self) -> Layout:
+        return Layout(
+            "sex_at_birth",
+            shown_when("sex_at_birth", "female", "intersex", fields=("pregnant", "breastfeeding")),
+            Row(
+                Column("height_cm", css_class="col-sm-6"), Column("weight_kg", css_class="col-sm-6")
+            ),
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        if data.get("sex_at_birth") not in (None, "male"):
+            self.require(data, "pregnant", "breastfeeding")
+        return super().clean()
+
+    def answers_from(self, data: dict[str, Any]) -> Answers:
+        answers = super().answers_from(data)
+        if answers.get("sex_at_birth") == "male":
+            answers.pop("pregnant", None)
+            answers.pop("breastfeeding", None)
+        return answers
+
+
+READING_LABELS = {
+    "systolic": ("Top number (systolic)", "The top number", SYSTOLIC, "mmHg"),
+    "diastolic": ("Bottom number (diastolic)", "The bottom number", DIASTOLIC, "mmHg"),
+    "heart_rate": ("Pulse (heart rate)", "Your pulse", HEART_RATE, "beats a minute"),
+}
+
+
+READING_PARTS = ("systolic", "diastolic", "heart_rate")
+
+
+class BloodPressureForm(StepForm):
+    slug = "blood-pressure"
+    title = "Blood pressure and pulse"
+    keys = ("bp_readings", "bp_unavailable")
+    advice_template = "intake/bp_advice.html"
+
+    bp_unavailable = forms.BooleanField(
+        label="I don't have a blood pressure monitor",
+        required=False,
+        help_text="You can still send your answers: a clinician will arrange a reading.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.reading_numbers: list[int] = []
+        super().__init__(*args, **kwargs)
+
+    def layout(self) -> Layout:
+        readings = [
+            Fieldset(
+                f"Reading {number}" + ("" if number <= BP_READINGS_MIN_FORMAT_2 else " (optional)"),
+                Row(
+                    *(
+                        Column(f"{part}_{number}", css_class="col-12 col-sm-4")
+                        for part in READING_PARTS
+                    )
+                ),
+            )
+            for number in range(1, BP_READINGS_MAX + 1)
+        ]
+        return Layout(
+            HTML('{% include "intake/bp_instructions.html" %}'),
+            hidden_when("bp_unavailable", "on", fields=readings),
+            "bp_unavailable",
+        )
+
+    @classmethod
+    def initial_from(cls, answers: Answers) -> dict[str, Any]:
+        initial: dict[str, Any] = {"bp_unavailable": True} if answers.get("bp_unavailable") else {}
+        for number, reading in enumerate(answers.get("bp_readings", []), start=1):
+            for part in READING_PARTS:
+                if part in reading:
+                    initial[f"{part}_{number}"] = reading[part]
+        return initial
+
+    def clean(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        typed = [name for name in self.reading_fields() if data.get(name) is not None]
+        if data.get("bp_unavailable"):
+            if typed:
+                self.add_error(
+                    "bp_unavailable",
+                    "You ticked that you have no monitor, yet entered readings: untick it, "
+                    "or clear the readings.",
+                )
+            return super().clean()
+        for number in range(1, BP_READINGS_MAX + 1):
+            names = [f"{part}_{number}" for part in READING_PARTS]
+            given = [name for name in names if data.get(name) is not None]
+            if number > BP_READINGS_MIN_FORMAT_2 and not given:
+                continue  # an optional reading left empty
+            for name in names:
+                if name not in given and name not in self.errors:
+                    message = (
+                        "Please enter this number."
+                        if number <= BP_READINGS_MIN_FORMAT_2
+                        else "Enter all three numbers of this reading, or clear them."
+                    )
+                    self.add_error(name, message)
+            top, bottom = data.get(f"systolic_{number}"), data.get(f"diastolic_{number}")
+            if top is not None and bottom is not None and top <= bottom:
+                self.add_error(
+                    f"systolic_{number}",
+                    "The top number should be higher than the bottom number: check that "
+                    "each is in its own box.",
+                )
+        return super().clean()
+
+    @staticmethod
+    def reading_fields() -> list[str]:
+        return [f"{p}_{n}" for n in range(1, BP_READINGS_MAX + 1) for p in READING_PARTS]
+
+    def answers_from(self, data: dict[str, Any]) -> Answers:
+        if data.get("bp_unavailable"):
+            return {"bp_unavailable": True}
+        readings, self.reading_numbers = [], []
+        for number in range(1, BP_READINGS_MAX + 1):
+            values = {part: data.get(f"{part}_{number}") for part in READING_PARTS}
+            if None not in values.values():
+                readings.append(values)
+                self.reading_numbers.append(number)
+        return {"bp_readings": readings}
+
+    def field_for(self, error: FieldError) -> str | None:
+        if error.field == "bp_unavailable":
+            return "bp_unavailable"
+        if error.item is None:
+            return None
+        return f"{error.part or 'systolic'}_{self.reading_numbers[error.item - 1]}"
+
+    @classmethod
+    def advice_needed(cls, step_answers: Answers, thresholds: Thresholds) -> bool:
+        """A reading at crisis level: measure again in 5 minutes, or call 911 (see the page)."""
+        readings = step_answers.get("bp_readings")
+        if not readings:
+            return False
+        return crisis_level_reading(parse_answers({"bp_readings": readings}), thresholds)
+
+
+BloodPressureForm.base_fields = {
+    f"{part}_{number}": whole_number_in(
+        span,
+        f"{subject} should be between {span.low} and {span.high}.",
+        label=label,
+        required=False,  # which numbers are needed depends on the monitor: see clean()
+        help_text=f"{span.low} to {span.high} {unit}",
+        error_messages={"invalid": "Enter a whole number, as the monitor shows it."},
+    )
+    for number in range(1, BP_READINGS_MAX + 1)
+    for part, (label, subject, span, unit) in READING_LABELS.items()
+} | BloodPressureForm.base_fields
+
+
+# Fields generated from the instruments' items, added after each class is made.

@@ -1,0 +1,1 @@
+"""The clinicians' today board."""

@@ -1,0 +1,216 @@
+"""Reads of the clinicians' today board: every session of the day in its state (alerts, calls
+and holds first), the therapy that needs a clinician, and the unsigned records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db.models import Exists, OuterRef
+
+from treatment.checks.models import PreDoseCheck
+from treatment.checks.selectors import STATE_LABELS, STATE_ORDER
+from treatment.clinic.models import MonitoringRecord, Observation
+from treatment.clinic.selectors import (
+    Monitoring,
+    monitoring_of,
+    record_deadline,
+    session_state,
+    unsigned_records,
+)
+from treatment.courses.models import TreatmentCourse, TreatmentSession
+from treatment.followup.models import SessionAlert
+from treatment.home.models import AfterDoseReading, HomeDose
+from treatment.home.selectors import HomeStatus
+from treatment.rules.therapy import MeetingKind
+from treatment.therapy.models import IntegrationNote, ReadinessAssessment, TherapyMeeting
+from treatment.therapy.selectors import window_days
+
+
+@dataclass
+class BoardRow:
+    session: TreatmentSession
+    state: str
+    check: PreDoseCheck | None
+    record: MonitoringRecord | None
+    monitoring: Monitoring | None
+    alerts: list[SessionAlert] = field(default_factory=list)
+    home: HomeStatus | None = None
+    readiness: ReadinessAssessment | None = None
+
+    @property
+    def readiness_held(self) -> bool:
+        return self.readiness is not None and self.readiness.holds
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self.state]
+
+    @property
+    def urgent(self) -> bool:
+        return bool(self.alerts) or self.state == "call"
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        state = "alert" if self.alerts else self.state
+        return (STATE_ORDER[state], self.session.course.patient_id, self.session.number)
+
+
+def today_board(day: date, now: datetime) -> list[BoardRow]:
+    """Today's sessions of open courses with their state; alerts, calls and holds first.
+
+    In the clinic the state comes from the pre-dose check and the record; at home
+    from the patient's check-in, dose and readings. A fixed number of queries,
+    whatever the number of courses or sessions.
+    """
+    todays = {"scheduled_for": day, "course__status": TreatmentCourse.Status.OPEN}
+
+    def of_today(prefix: str) -> dict[str, Any]:
+        return {f"{prefix}__{name}": value for name, value in todays.items()}
+
+    sessions = list(
+        TreatmentSession.objects.filter(**todays)
+        .select_related("course__patient", "home_dose__pre_dose_check")
+        .defer("home_dose__pre_dose_check__answers", "home_dose__pre_dose_check__result")
+    )
+    # One query per kind of row, joined to today's sessions and grouped here: neither a
+    # prefetch (which clones a queryset per session) nor a list of thousands of ids.
+    # The board reads no check's answers (only its result, for the mood flags): leave the
+    # answers unread.
+    latest_checks: dict[int, PreDoseCheck] = {}
+    for check in (
+        PreDoseCheck.objects.filter(**of_today("session"))
+        .defer("answers", "limits")
+        .order_by("-checked_at", "-pk")
+    ):
+        latest_checks.setdefault(check.session_id, check)
+    latest_readiness_of: dict[int, ReadinessAssessment] = {}
+    for readiness in ReadinessAssessment.objects.filter(**of_today("session")).order_by(
+        "-assessed_at", "-pk"
+    ):
+        latest_readiness_of.setdefault(readiness.session_id, readiness)
+    latest_versions: dict[int, MonitoringRecord] = {}
+    for record in (
+        MonitoringRecord.objects.filter(**of_today("session"))
+        .select_related("pre_dose_check")
+        .defer("pre_dose_check__answers")
+        .order_by("-version")
+    ):
+        latest_versions.setdefault(record.session_id, record)
+    rows = []
+    latest_records = []
+    dose_ids = []
+    for session in sessions:
+        row = BoardRow(session, "waiting", latest_checks.get(session.pk), None, None)
+        row.readiness = latest_readiness_of.get(session.pk)
+        row.record = latest_versions.get(session.pk)
+        if row.record is not None:
+            latest_records.append(row.record)
+        if not session.in_clinic:
+            dose = getattr(session, "home_dose", None)
+            row.home = HomeStatus(session, row.check, dose, [], now, row.readiness)
+            if dose is not None:
+                dose_ids.append(dose.pk)
+        rows.append(row)
+    observations: dict[int, list[Observation]] = {r.pk: [] for r in latest_records}
+    for observation in Observation.objects.filter(**of_today("record__session")):
+        if observation.record_id in observations:
+            observations[observation.record_id].append(observation)
+    readings: dict[int, list[AfterDoseReading]] = {pk: [] for pk in dose_ids}
+    for reading in AfterDoseReading.objects.filter(**of_today("dose__session")):
+        readings[reading.dose_id].append(reading)
+    alerts: dict[int, list[SessionAlert]] = {session.pk: [] for session in sessions}
+    for alert in SessionAlert.objects.filter(acknowledged_at__isnull=True, **of_today("session")):
+        alerts[alert.session_id].append(alert)
+    for row in rows:
+        row.alerts = alerts[row.session.pk]
+        if row.home is not None:
+            if row.home.dose is not None:
+                row.home.readings = readings[row.home.dose.pk]
+            row.state = row.home.state
+            continue
+        if row.record is not None:
+            row.monitoring = monitoring_of(row.record, observations[row.record.pk], now)
+        row.state = session_state(row.check, row.record, row.monitoring, row.readiness)
+    rows.sort(key=lambda row: row.sort_key)
+    return rows
+
+
+def unsigned_rows(today: date) -> list[dict[str, Any]]:
+    return [
+        {
+            "record": record,
+            "due": record_deadline(record),
+            "days_left": (record_deadline(record) - today).days,
+            "overdue_days": (today - record_deadline(record)).days,
+        }
+        for record in unsigned_records()
+    ]
+
+
+# A missed integration stays on the board this long after its window closed (and on the
+# course page for good): the board is today's work.
+MISSED_SHOWN_DAYS = 14
+
+
+MISSED_LISTED = 50  # the longest-missed first; the rest counted
+
+
+HOLDS_LISTED = 50  # the soonest sessions first; the rest counted
+
+
+@dataclass
+class BoardTherapy:
+    holds: list[ReadinessAssessment]  # "not ready" standing on a session still to come
+    holds_count: int
+    missed: list[TherapyMeeting]  # integration windows closed lately without a note
+    missed_count: int
+
+    @property
+    def holds_more(self) -> int:
+        return self.holds_count - len(self.holds)
+
+    @property
+    def missed_more(self) -> int:
+        return self.missed_count - len(self.missed)
+
+
+def board_therapy(today: date) -> BoardTherapy:
+    """Three queries whatever the number of courses."""
+    latest: dict[int, ReadinessAssessment] = {}
+    for readiness in (
+        ReadinessAssessment.objects.filter(
+            session__scheduled_for__gte=today,
+            session__course__status=TreatmentCourse.Status.OPEN,
+        )
+        .select_related("session__course__patient", "assessed_by")
+        .order_by("-assessed_at", "-pk")
+    ):
+        latest.setdefault(readiness.session_id, readiness)
+    holds = sorted(
+        (r for r in latest.values() if r.holds),
+        key=lambda r: (r.session.scheduled_for, r.session.course.patient_id),
+    )
+    closed_before = today - timedelta(days=window_days(MeetingKind.INTEGRATION))
+    missed = (
+        TherapyMeeting.objects.filter(
+            kind=MeetingKind.INTEGRATION.value,
+            session__scheduled_for__lt=closed_before,
+            session__scheduled_for__gte=closed_before - timedelta(days=MISSED_SHOWN_DAYS),
+            session__course__status__in=TreatmentCourse.ACTIVE_STATUSES,
+        )
+        .filter(
+            Exists(HomeDose.objects.filter(session=OuterRef("session")))
+            | Exists(
+                MonitoringRecord.objects.filter(session=OuterRef("session"), dosed_at__isnull=False)
+            )
+        )
+        .exclude(Exists(IntegrationNote.objects.filter(session=OuterRef("session"))))
+    )
+    listed = list(
+        missed.select_related("session__course__patient", "session__course__therapist").order_by(
+            "session__scheduled_for", "pk"
+        )[:MISSED_LISTED]
+    )
+    return BoardTherapy(holds[:HOLDS_LISTED], len(holds), listed, missed.count())

@@ -1,0 +1,62 @@
+"""The clinicians' today board and the list of unsigned monitoring records."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from config.params import int_parameter
+from screening.audit.models import AuditEntry
+from treatment import clock
+from treatment.board.selectors import board_therapy, today_board, unsigned_rows
+from treatment.followup.selectors import open_tasks
+from treatment.pages import _audit
+
+Action = AuditEntry.Action
+
+
+BOARD_PAGE_SIZE = 50  # sessions a page of the today board shows
+
+
+def today(request: HttpRequest) -> HttpResponse:
+    now = clock.now()
+    day = timezone.localdate(now)
+    rows = today_board(day, now)
+    # Alerts, calls and holds sort first, so the first page always holds what is urgent.
+    page = Paginator(rows, BOARD_PAGE_SIZE).get_page(
+        int_parameter(request.GET.get("page"), default=1)
+    )
+    therapy = board_therapy(day)
+    tasks = list(open_tasks())
+    alerts = sum(len(row.alerts) for row in rows)
+    _audit(
+        request,
+        Action.TODAY_VIEWED,
+        None,
+        f"{day.isoformat()}: {len(rows)} sessions (page {page.number}), {len(tasks)} tasks",
+    )
+    return render(
+        request,
+        "treatment/today.html",
+        {
+            "rows": page.object_list,
+            "page": page,
+            "urgent_count": sum(row.urgent for row in rows),
+            "day": day,
+            "now": now,
+            "therapy": therapy,
+            "tasks": tasks,
+            "urgent_tasks": [task for task in tasks if task.urgent],
+            "alert_count": alerts,
+            "emergency_protocol": settings.CLINIC_EMERGENCY_PROTOCOL,
+        },
+    )
+
+
+def unsigned(request: HttpRequest) -> HttpResponse:
+    rows = unsigned_rows(clock.today())
+    _audit(request, Action.UNSIGNED_LISTED, None, f"{len(rows)} records")
+    return render(request, "treatment/unsigned.html", {"rows": rows})

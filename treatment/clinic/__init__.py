@@ -1,0 +1,1 @@
+"""The in-clinic session record."""

@@ -1,0 +1,1 @@
+"""A course of treatment, its sessions and its pages."""

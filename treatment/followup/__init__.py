@@ -1,0 +1,1 @@
+"""Follow-up tasks, alerts, safety checks and reminders."""

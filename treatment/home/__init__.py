@@ -1,0 +1,1 @@
+"""The patient's at-home session."""

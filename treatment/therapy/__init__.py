@@ -1,0 +1,1 @@
+"""The therapy around each dose."""
