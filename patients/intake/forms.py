@@ -634,7 +634,6 @@ class SubstanceUseForm(StepForm):
         return super().field_for(error)
 
 
-
 def phq9_gad7_fieldsets() -> tuple[Fieldset, Fieldset]:
     """PHQ-9 and GAD-7 as fieldsets, each with its stem, unscored item and attribution: the
     intake's step and the questionnaires of a course ask them the same way."""
@@ -654,6 +653,7 @@ def phq9_gad7_fieldsets() -> tuple[Fieldset, Fieldset]:
             HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
         ),
     )
+
 
 class MoodForm(StepForm):
     slug = "mood"
