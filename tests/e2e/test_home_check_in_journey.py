@@ -1,5 +1,9 @@
 """At home in Chromium: a patient's check-in ends in go (and the dose and readings), in hold,
-or in call (crisis resources at once); the clinician's today board shows them, holds first."""
+or in call (crisis resources at once); the clinician's today board shows them, holds first.
+
+The check-in asks, besides the readings and the safety questions, about food and drink,
+and (before session 1) the PHQ-9 and GAD-7; each reading after the dose asks the support
+person whether the patient wakes easily and breathes normally."""
 
 import re
 
@@ -7,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from patients.roles import Role
+from tests.e2e.home import fill_check_in, send_reading
 from tests.e2e.signin import sign_in
 from tests.factories import make_case, make_patient, make_user
 from tests.treatment import make_home_course, make_home_session
@@ -14,55 +19,11 @@ from treatment.models import AfterDoseReading, FollowUpTask, HomeDose, PreDoseCh
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-READINGS = {
-    "First reading: Top number (systolic)": "124",
-    "First reading: Bottom number (diastolic)": "78",
-    "First reading: Pulse (heart rate)": "72",
-    "Second reading: Top number (systolic)": "122",
-    "Second reading: Bottom number (diastolic)": "76",
-    "Second reading: Pulse (heart rate)": "70",
-}
-GO_CHOICES = {
-    "new_medicines": "no",
-    "pregnant": "no",
-    "alcohol_24h": "no",
-    "wish_dead": "no",
-    "suicidal_thoughts": "no",
-    "behavior": "no",
-    "support_person": "yes",
-    "at_address": "yes",
-}
-
-
-def choose(page, name, value):
-    """Pick a radio with the keyboard: Space on the group's first, arrows to the value."""
-    radios = page.locator(f"input[type=radio][name={name}]")
-    values = [radios.nth(i).get_attribute("value") for i in range(radios.count())]
-    radios.first.focus()
-    page.keyboard.press("Space")
-    for _ in range(values.index(value)):
-        page.keyboard.press("ArrowDown")
-    expect(page.locator(f"input[name={name}][value={value}]")).to_be_checked()
-
 
 def check_in(page, readings=None, **choices):
     page.goto("/treatment/mine/")
     page.get_by_role("link", name="Start my check-in").click()
-    for label, value in (READINGS | (readings or {})).items():
-        page.get_by_label(label).fill(value)
-    answers = GO_CHOICES | choices
-    for name in ("new_medicines", "pregnant", "alcohol_24h", "wish_dead", "suicidal_thoughts"):
-        choose(page, name, answers[name])
-    for name in ("method", "intent", "plan"):
-        if name in answers:
-            choose(page, name, answers[name])
-    choose(page, "behavior", answers["behavior"])
-    page.get_by_label(re.compile("How do you feel today")).select_option("6")
-    choose(page, "support_person", answers["support_person"])
-    choose(page, "at_address", answers["at_address"])
-    page.get_by_role("button", name="Send my check-in").focus()
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    fill_check_in(page, readings, **choices)
 
 
 @pytest.fixture
@@ -72,7 +33,7 @@ def patient(controlled_clock):
     return person, session
 
 
-def test_a_check_in_that_says_go_then_the_dose_and_both_readings(page, patient, controlled_clock):
+def test_a_check_in_that_says_go_then_the_dose_and_every_reading(page, patient, controlled_clock):
     person, session = patient
     sign_in(page, person.user.email)
     page.wait_for_url("**/account/")
@@ -89,23 +50,28 @@ def test_a_check_in_that_says_go_then_the_dose_and_both_readings(page, patient, 
 
     controlled_clock.advance(minutes=40)
     page.reload()
-    page.get_by_label("Top number (systolic)").fill("150")
-    page.get_by_label("Bottom number (diastolic)").fill("92")
-    page.get_by_label("Pulse (heart rate)").fill("86")
-    page.get_by_role("button", name="Send this reading").click()
+    send_reading(page, "150", "92", "86")
     expect(page.get_by_role("status")).to_contain_text("common in the first hour")
 
-    controlled_clock.advance(minutes=80)
+    # A raised first reading is read again 20 minutes later, before the last one.
+    expect(page.get_by_test_id("reading-slot").nth(1)).to_contain_text("Read again")
+    expect(page.get_by_text("Take your next reading at")).to_contain_text("10:00")
+    controlled_clock.advance(minutes=20)
     page.reload()
-    page.get_by_label("Top number (systolic)").fill("128")
-    page.get_by_label("Bottom number (diastolic)").fill("80")
-    page.get_by_label("Pulse (heart rate)").fill("72")
-    page.get_by_role("button", name="Send this reading").click()
-    expect(page.get_by_text("Both readings are done: thank you.")).to_be_visible()
+    send_reading(page, "132", "84", "78")
+    expect(page.get_by_role("status")).to_contain_text("in the expected range")
+
+    controlled_clock.advance(minutes=60)
+    page.reload()
+    send_reading(page, "128", "80", "72")
+    complete = page.get_by_test_id("session-complete")
+    expect(complete).to_contain_text("Your session is complete")
+    expect(complete).to_contain_text("Do not drive")
 
     assert HomeDose.objects.get().session == session
     assert list(AfterDoseReading.objects.values_list("level", flat=True)) == [
         "raised",
+        "settled",
         "settled",
     ]
 

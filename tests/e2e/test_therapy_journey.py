@@ -18,10 +18,11 @@ from tests.treatment import (
     make_session,
     plan_meetings,
     prescribe,
+    read,
     start_dose,
 )
 from treatment.models import IntegrationNote, Intention, ReadinessAssessment, Reflection
-from treatment.rules import Setting
+from treatment.rules import Setting, Slot
 from treatment.rules.therapy import Focus, Route
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -46,7 +47,9 @@ def sign_out(page):
     page.get_by_role("button", name="Sign out").click()
 
 
-def test_a_therapist_prepares_and_integrates_one_dose_the_patient_writes_an_intention(page, cast):
+def test_a_therapist_prepares_and_integrates_one_dose_the_patient_writes_an_intention(
+    page, cast, controlled_clock
+):
     session = cast["session"]
 
     # The patient writes an intention from their "coming up" list.
@@ -89,6 +92,12 @@ def test_a_therapist_prepares_and_integrates_one_dose_the_patient_writes_an_inte
     expect(page.get_by_role("status")).to_contain_text("Integration note saved (version 1)")
     expect(page.get_by_test_id("integration-note")).to_contain_text("feeling unheard")
     sign_out(page)
+
+    # The readings after the dose are all in (while they are due, sign-in leads to them).
+    controlled_clock.advance(minutes=40)
+    read(session, Slot.FIRST)
+    controlled_clock.advance(minutes=80)
+    read(session, Slot.LAST)
 
     # The patient adds a reflection.
     sign_in(page, cast["patient"].user.email)

@@ -127,9 +127,7 @@ def _plain(level: Level, bp: bool, heart: bool, repeat_minutes: int) -> str:
         return (
             f"Your {what} {verb} still higher than {it} should be. Stay resting with your "
             "support person, do not drive and do not take any more medicine. The clinic has "
-            "been told and will call you soon. Call 911 at once if "
-            "medicine. The clinic has been told and will call you soon. Call 911 at once if "
-            f"you have {EMERGENCY_SIGNS}."
+            f"been told and will call you soon. Call 911 at once if you have {EMERGENCY_SIGNS}."
         )
     if level is Level.RAISED:
         return (

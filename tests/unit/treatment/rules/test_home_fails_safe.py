@@ -189,3 +189,31 @@ def test_a_raised_first_reading_completes_only_with_its_repeat():
 def test_signs_of_oversedation_are_urgent_at_any_severity(effect, severity):
     assert is_adverse_event(severity, effect)
     assert SIDE_EFFECT_LABELS[effect]
+
+
+@pytest.mark.parametrize(
+    ("slot", "reading"),
+    [
+        (Slot.FIRST, (150, 92, 80)),
+        (Slot.LAST, (150, 92, 80)),
+        (Slot.LAST, (120, 75, 110)),
+        (Slot.FIRST, (190, 100, 80)),
+        (Slot.FIRST, (85, 55, 45)),
+        (Slot.FIRST, (120, 75, 135)),
+        (Slot.FIRST, (120, 75, 80)),
+    ],
+)
+def test_every_instruction_says_each_thing_once_and_ends_a_sentence(slot, reading):
+    plain = read(slot, *reading).plain
+
+    sentences = [s.strip() for s in plain.split(". ") if s.strip()]
+    assert len(sentences) == len(set(sentences))
+    assert plain.endswith(".")
+    assert "if medicine" not in plain
+
+
+def test_a_reading_still_raised_ends_with_the_emergency_signs():
+    plain = read(Slot.LAST, 150, 92).plain
+
+    assert plain.count("The clinic has been told") == 1
+    assert plain.endswith("confusion or trouble speaking.")
