@@ -7,6 +7,15 @@ share the pre-dose check; at home, two timed readings follow the dose, and PHQ-9
 and GAD-7 are measured against the intake's baseline.
 """
 
+from .cohorts import (
+    OutcomeAnalysis,
+    OutcomeSummary,
+    SessionMean,
+    mean_by_session,
+    median_sessions_to_response,
+    outcome_summary,
+    sessions_to_response,
+)
 from .home import (
     AFTERCARE,
     PLAIN_OVERSEDATION,
@@ -62,36 +71,24 @@ from .monitoring import (
 from .outcomes import (
     CHART_SESSIONS,
     COHORT_MIN_BASELINE,
-    DOSE_BANDS,
     EVALUATION_SESSION,
-    PUBLISHED_REFERENCES,
     CourseMeasure,
     CourseOutcome,
     CourseOutcomeInput,
     EvaluatedScore,
     EvaluationBasis,
     Instrument,
-    OutcomeAnalysis,
-    OutcomeSummary,
     Proportion,
-    PublishedReference,
-    SessionMean,
-    age_band,
     baseline_of,
     course_outcome,
     deteriorated,
-    dose_band,
     evaluation_score,
     in_cohort,
-    mean_by_session,
     meaningfully_improved,
-    median_sessions_to_response,
     needs_plan_review,
-    outcome_summary,
     rate_per_100_doses,
     remitted,
     responded,
-    sessions_to_response,
     wilson_interval,
 )
 from .predose import (
@@ -101,6 +98,13 @@ from .predose import (
     Reading,
     Reason,
     check_pre_dose,
+)
+from .references import (
+    DOSE_BANDS,
+    PUBLISHED_REFERENCES,
+    PublishedReference,
+    age_band,
+    dose_band,
 )
 from .settings import LIMIT_ORDERINGS, LIMIT_SPECS, LIMIT_SPECS_BY_NAME, LimitSpec
 from .tables import describe_limits

@@ -102,23 +102,20 @@ Published reference rows (fixed, not computed; `PUBLISHED_REFERENCES`)
     only loosely.
 
 De-identified export (HIPAA Safe Harbor, 45 CFR 164.514(b)(2))
-    Age in 5-year bands ("30-34"), 90 and over as one band "90+".
-"""
+    Age in 5-year bands ("30-34"), 90 and over as one band "90+"."""
 
 from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from enum import StrEnum
-from itertools import pairwise
 from typing import Final, NamedTuple
 
 from .measures import REMISSION_BELOW, RISE_ALERT
-from .therapy import ROUTE_LABELS, Route
+from .therapy import Route
 from .vocab import Setting
 
 
@@ -128,19 +125,34 @@ class Instrument(StrEnum):
 
 
 SCORE_MAX: Final = {Instrument.PHQ9: 27, Instrument.GAD7: 21}
+
+
 COHORT_MIN_BASELINE: Final = 10
+
+
 MINIMAL_IMPORTANT_CHANGE: Final = 5
+
+
 DETERIORATION_RISE: Final = RISE_ALERT
+
+
 EVALUATION_SESSION: Final = 6
+
+
 REVIEW_SESSION: Final = 4
+
+
 REVIEW_MIN_FALL_PERCENT: Final = 20
+
+
 CHART_SESSIONS: Final = tuple(range(1, 13))
+
+
 PER_DOSES: Final = 100
+
+
 # The two-sided 95% normal quantile, 1.959963984540054.
 Z_95: Final = statistics.NormalDist().inv_cdf(0.975)
-
-
-# The input: one course, as plain data ---------------------------------------------------------
 
 
 class CourseMeasure(NamedTuple):
@@ -198,9 +210,6 @@ def _check_score(score: int | None, instrument: Instrument) -> None:
         raise ValueError(f"a {instrument} total is 0 to {SCORE_MAX[instrument]}, not {score}")
 
 
-# The definitions, one score at a time --------------------------------------------------------
-
-
 def baseline_of(*, pre_dose: int | None, intake: int | None) -> int | None:
     """The last score before the first dose: the pre-dose questionnaire's, else the intake's."""
     return pre_dose if pre_dose is not None else intake
@@ -228,9 +237,6 @@ def meaningfully_improved(baseline: int, score: int) -> bool:
 def deteriorated(baseline: int, score: int) -> bool:
     """5 or more points above baseline."""
     return score - baseline >= DETERIORATION_RISE
-
-
-# The evaluation point -------------------------------------------------------------------------
 
 
 class EvaluationBasis(StrEnum):
@@ -300,9 +306,6 @@ def course_outcome(
     )
 
 
-# Proportions and rates ------------------------------------------------------------------------
-
-
 def wilson_interval(count: int, n: int, *, z: float = Z_95) -> tuple[float, float] | None:
     """The Wilson score interval of count/n (95% by default), as fractions; None when n = 0."""
     if n < 0 or not 0 <= count <= n:
@@ -340,137 +343,6 @@ def rate_per_100_doses(events: int, doses: int) -> float | None:
     return PER_DOSES * events / doses
 
 
-# The cohort's figures ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class OutcomeAnalysis:
-    """Response, remission and meaningful improvement over one analysis' n courses."""
-
-    n: int
-    response: Proportion
-    remission: Proportion
-    improvement: Proportion
-
-
-def _analysis(outcomes: Sequence[CourseOutcome]) -> OutcomeAnalysis:
-    n = len(outcomes)
-    return OutcomeAnalysis(
-        n=n,
-        response=Proportion(sum(o.responded for o in outcomes), n),
-        remission=Proportion(sum(o.remitted for o in outcomes), n),
-        improvement=Proportion(sum(o.improved for o in outcomes), n),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class OutcomeSummary:
-    instrument: Instrument
-    session: int  # the evaluation point
-    cohort: int  # courses opened in the period with a baseline of 10 or more
-    below_threshold: int  # opened in the period, baseline under 10: counted apart
-    no_baseline: int  # opened in the period without a baseline: counted apart
-    completers: OutcomeAnalysis
-    intention_to_treat: OutcomeAnalysis
-    ended_early: int  # completers evaluated at the last measure of a course ended before the point
-    deterioration: Proportion  # over the completers
-    median_sessions_to_response: float | None
-
-
-def _opened_within(course: CourseOutcomeInput, start: date | None, end: date | None) -> bool:
-    return (start is None or course.opened >= start) and (end is None or course.opened <= end)
-
-
-def outcome_summary(
-    courses: Iterable[CourseOutcomeInput],
-    instrument: Instrument,
-    *,
-    opened_from: date | None = None,
-    opened_to: date | None = None,
-    session: int = EVALUATION_SESSION,
-) -> OutcomeSummary:
-    """The cohort's outcomes on one instrument, completers and intention to treat.
-
-    Courses opened outside the period (both dates included; None leaves that end open)
-    are left out entirely. Filter `courses` beforehand for a setting, route or dose band.
-    """
-    period = [c for c in courses if _opened_within(c, opened_from, opened_to)]
-    cohort = [c for c in period if in_cohort(c.baseline(instrument))]
-    missing = sum(c.baseline(instrument) is None for c in period)
-    outcomes = [course_outcome(c, instrument, session=session) for c in cohort]
-    completers = [o for o in outcomes if o.completer]
-    return OutcomeSummary(
-        instrument=instrument,
-        session=session,
-        cohort=len(cohort),
-        below_threshold=len(period) - len(cohort) - missing,
-        no_baseline=missing,
-        completers=_analysis(completers),
-        intention_to_treat=_analysis(outcomes),
-        ended_early=sum(
-            o.evaluated is not None and o.evaluated.basis is EvaluationBasis.ENDED_EARLY
-            for o in completers
-        ),
-        deterioration=Proportion(sum(o.deteriorated for o in completers), len(completers)),
-        median_sessions_to_response=median_sessions_to_response(cohort, instrument),
-    )
-
-
-class SessionMean(NamedTuple):
-    session: int
-    mean: float | None  # None when no course was measured after exactly this many doses
-    courses: int
-
-
-def mean_by_session(
-    courses: Iterable[CourseOutcomeInput],
-    instrument: Instrument,
-    *,
-    sessions: Sequence[int] = CHART_SESSIONS,
-) -> tuple[SessionMean, ...]:
-    """The mean score after each session, from each course's last measure after that many doses."""
-    by_session: dict[int, list[int]] = {number: [] for number in sessions}
-    for course in courses:
-        last: dict[int, int] = {}
-        for measure in course.measures:
-            score = measure.score(instrument)
-            if score is not None and measure.sessions_dosed in by_session:
-                last[measure.sessions_dosed] = score
-        for number, score in last.items():
-            by_session[number].append(score)
-    return tuple(
-        SessionMean(number, statistics.fmean(scores) if scores else None, len(scores))
-        for number, scores in by_session.items()
-    )
-
-
-def sessions_to_response(course: CourseOutcomeInput, instrument: Instrument) -> int | None:
-    """The sessions dosed at the course's first measure that meets response; None if none does."""
-    baseline = course.baseline(instrument)
-    if baseline is None:
-        return None
-    for measure in course.measures:
-        score = measure.score(instrument)
-        if measure.sessions_dosed >= 1 and score is not None and responded(baseline, score):
-            return measure.sessions_dosed
-    return None
-
-
-def median_sessions_to_response(
-    courses: Iterable[CourseOutcomeInput], instrument: Instrument
-) -> float | None:
-    """The median sessions to response over the courses that responded; None when none did."""
-    counts = [
-        count
-        for course in courses
-        if (count := sessions_to_response(course, instrument)) is not None
-    ]
-    return float(statistics.median(counts)) if counts else None
-
-
-# The non-response prompt ---------------------------------------------------------------------
-
-
 def needs_plan_review(
     baseline: int | None,
     measures: Sequence[CourseMeasure],
@@ -484,117 +356,3 @@ def needs_plan_review(
         if measure.sessions_dosed >= session and measure.phq9 is not None:
             return 100 * (baseline - measure.phq9) < min_fall_percent * baseline
     return False
-
-
-# Dose bands ----------------------------------------------------------------------------------
-
-# Each route's lower edges in mg, ascending; a band runs from its edge up to the next.
-DOSE_BANDS: Final[Mapping[Route, tuple[int, ...]]] = {
-    Route.SUBLINGUAL: (200, 400, 600),
-    Route.INTRAVENOUS: (35, 50, 75),
-    Route.INTRAMUSCULAR: (35, 50, 75),
-    Route.INTRANASAL: (56, 84),
-}
-
-
-def dose_band(route: Route, mg: Decimal | int) -> str:
-    """The band of a prescribed dose, e.g. "Sublingual 400-599 mg" (see the module's docstring)."""
-    if mg <= 0:
-        raise ValueError(f"a dose is more than 0 mg, not {mg}")
-    edges = DOSE_BANDS[route]
-    label = ROUTE_LABELS[route]
-    if mg < edges[0]:
-        return f"{label} under {edges[0]} mg"
-    for low, high in pairwise(edges):
-        if mg < high:
-            return f"{label} {low}-{high - 1} mg"
-    return f"{label} {edges[-1]} mg and over"
-
-
-# Published reference rows --------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class PublishedReference:
-    """Figures published by another program, shown beside ours as they were reported."""
-
-    label: str
-    setting: Setting
-    route: Route
-    instrument: Instrument
-    n: int
-    response_percent: float
-    remission_percent: float
-    definitions: str  # who was counted, when, and what response and remission meant
-    source: str
-
-
-_HULL_2022: Final = (
-    "Hull TD, Malgaroli M, Gazzaley A, et al. At-home, sublingual ketamine telehealth is a "
-    "safe and effective treatment for moderate to severe anxiety and depression. "
-    "J Affect Disord 2022;314:59-67. doi:10.1016/j.jad.2022.07.004"
-)
-_HULL_DEFINITIONS: Final = (
-    "Completers: patients who completed the four-week, four-session course with sufficient "
-    "data, entered with PHQ-9 or GAD-7 of 10 or more; response: an improvement of 50% or more "
-    "from baseline; remission as the paper defines it"
-)
-PUBLISHED_REFERENCES: Final[tuple[PublishedReference, ...]] = (
-    PublishedReference(
-        label="At-home sublingual ketamine",
-        setting=Setting.AT_HOME,
-        route=Route.SUBLINGUAL,
-        instrument=Instrument.PHQ9,
-        n=1247,
-        response_percent=62.8,
-        remission_percent=32.6,
-        definitions=_HULL_DEFINITIONS,
-        source=_HULL_2022,
-    ),
-    PublishedReference(
-        label="At-home sublingual ketamine",
-        setting=Setting.AT_HOME,
-        route=Route.SUBLINGUAL,
-        instrument=Instrument.GAD7,
-        n=1247,
-        response_percent=62.9,
-        remission_percent=31.3,
-        definitions=_HULL_DEFINITIONS,
-        source=_HULL_2022,
-    ),
-    PublishedReference(
-        label="IV ketamine in practice",
-        setting=Setting.IN_CLINIC,
-        route=Route.INTRAVENOUS,
-        instrument=Instrument.PHQ9,
-        n=537,
-        response_percent=53.6,
-        remission_percent=28.9,
-        definitions=(
-            "Patients of 178 community practices who completed an induction of 4-8 infusions "
-            "over 7-28 days with sufficient data, evaluated 14-31 days after induction; "
-            "response: PHQ-9 50% or more below baseline; remission: PHQ-9 below 5"
-        ),
-        source=(
-            "McInnes LA, Qian JJ, Gargeya RS, DeBattista C, Heifets BD. A retrospective "
-            "analysis of ketamine intravenous therapy for depression in real-world care "
-            "settings. J Affect Disord 2022;301:486-495. doi:10.1016/j.jad.2021.12.097"
-        ),
-    ),
-)
-
-
-# De-identified export ------------------------------------------------------------------------
-
-AGE_BAND_YEARS: Final = 5
-AGE_TOP_BAND: Final = 90
-
-
-def age_band(age: int) -> str:
-    """Age in 5-year bands, "30-34"; 90 and over as "90+"."""
-    if age < 0:
-        raise ValueError(f"an age cannot be negative, not {age}")
-    if age >= AGE_TOP_BAND:
-        return f"{AGE_TOP_BAND}+"
-    low = age - age % AGE_BAND_YEARS
-    return f"{low}-{low + AGE_BAND_YEARS - 1}"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from treatment.rules.outcomes import (
+from treatment.rules import (
     PUBLISHED_REFERENCES,
     CourseMeasure,
     CourseOutcomeInput,
@@ -48,7 +48,7 @@ class BlockDjango:
         if name == "django" or name.startswith("django."):
             raise ImportError("django is blocked in this test")
 sys.meta_path.insert(0, BlockDjango())
-from treatment.rules.outcomes import wilson_interval
+from treatment.rules import wilson_interval
 print(wilson_interval(5, 10) is not None)
 """
 
