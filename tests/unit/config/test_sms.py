@@ -83,10 +83,27 @@ def test_the_provider_gets_the_number_and_the_words_with_its_credentials(setting
 
 
 def test_a_provider_that_fails_costs_a_log_line_not_an_error(settings, caplog):
-    settings.SMS_BACKEND = "config.sms.TwilioBackend"
-    settings.SMS_API_URL = "http://127.0.0.1:9/{account}"
+    class Refusing(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 (the server's method name)
+            self.send_response(500)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
 
-    assert send_texts([Text("+15550100199", "hello")]) == 0
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Refusing)
+    thread = threading.Thread(target=server.handle_request, daemon=True)
+    thread.start()
+    settings.SMS_BACKEND = "config.sms.TwilioBackend"
+    settings.SMS_API_URL = f"http://127.0.0.1:{server.server_port}/{{account}}"
+
+    with caplog.at_level("WARNING", logger="config.sms"):
+        sent = send_texts([Text("+15550100199", "hello")])
+
+    thread.join(5)
+    server.server_close()
+    assert sent == 0
     assert "sending 1 text(s) failed" in caplog.text
     assert "+1555" not in caplog.text
 
