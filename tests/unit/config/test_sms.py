@@ -84,7 +84,7 @@ def test_the_provider_gets_the_number_and_the_words_with_its_credentials(setting
 
 def test_a_provider_that_fails_costs_a_log_line_not_an_error(settings, caplog):
     class Refusing(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 (the server's method name)
+        def do_POST(self):
             self.send_response(500)
             self.send_header("Content-Length", "0")
             self.end_headers()
