@@ -77,6 +77,11 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "treatment_today": CLINICIANS,
     "treatment_unsigned": CLINICIANS,
     "treatment_course": CLINICIANS,
+    # The list of courses and the way from a case to its course (an admin reads the chart).
+    "treatment_courses": STAFF,
+    "treatment_case_course": STAFF,
+    # A patient's chart: a therapist reads only their own patients' (404 otherwise).
+    "patient_chart": frozenset({Role.CLINICIAN, Role.ADMIN, Role.THERAPIST}),
     "treatment_course_schedule": CLINICIANS,
     "treatment_course_status": CLINICIANS,
     "treatment_course_safety_check": CLINICIANS,

@@ -55,6 +55,7 @@ def walk_ids(db):
         "home_session_id": home_session.public_id,
         "record_id": record.public_id,
         "task_id": make_task(course=course).public_id,
+        "patient_id": case.patient.public_id,
     }
 
 

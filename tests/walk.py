@@ -44,7 +44,7 @@ def concrete(route: str, ids: dict[str, Any]) -> str:
     url = url.replace("<slug:slug>", "about-you").replace("<int:version>", str(ids["version"]))
     if url.startswith("/treatment/mine/sessions/"):
         url = url.replace("<uuid:session_id>", str(ids["home_session_id"]))
-    for name in ("course_id", "session_id", "record_id", "task_id"):
+    for name in ("course_id", "session_id", "record_id", "task_id", "patient_id"):
         url = url.replace(f"<uuid:{name}>", str(ids[name]))
     return url.replace("<uuid:public_id>", str(ids["uuid"]))
 

@@ -54,6 +54,8 @@ class AuditEntry(models.Model):
         SIDE_EFFECTS_REPORTED = "side_effects_reported", "Reported side effects"
         MEASURES_RECORDED = "measures_recorded", "Answered PHQ-9 and GAD-7"
         COURSE_NOTE_ADDED = "course_note_added", "Wrote a note on a course"
+        COURSES_LISTED = "courses_listed", "Listed courses of treatment"
+        CHART_VIEWED = "chart_viewed", "Opened a patient's chart"
         # Interoperability and insight: exports, referral summaries, the dashboard, API tokens.
         FHIR_EXPORTED = "fhir_exported", "Exported a case as FHIR"
         REFERRAL_PRINTED = "referral_printed", "Printed a referral summary"

@@ -50,6 +50,11 @@ from screening.rulesets.services import (
 )
 
 QUEUE_FILTERS = "queue_filters"
+# The outcomes that open a course of treatment (treatment/ reacts to the decision's signal);
+# the review names the course's address only, never its code.
+OPENS_COURSE = frozenset(
+    {CaseDecision.Outcome.CONFIRM_AT_HOME, CaseDecision.Outcome.REFER_IN_CLINIC}
+)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -71,6 +76,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "decision": CaseDecision.Outcome(case.decided_outcome).label
             if getattr(case, "decided_outcome", None)
             else "",
+            "opens_course": getattr(case, "decided_outcome", None) in OPENS_COURSE,
         }
         for case in page.object_list
     ]
@@ -123,6 +129,7 @@ def _case_context(case: Case, form: DecisionForm | None = None) -> dict[str, Any
     screening = submission.screening
     fired = fired_in_words(screening)
     history = patient_history(case)
+    decisions = list(case_decisions(case))
     return {
         "case": case,
         "submission": submission,
@@ -135,7 +142,8 @@ def _case_context(case: Case, form: DecisionForm | None = None) -> dict[str, Any
         "chart": [{"date": h["date"], "phq9": h["phq9"], "gad7": h["gad7"]} for h in history]
         if len(history) > 1
         else None,
-        "decisions": case_decisions(case),
+        "decisions": decisions,
+        "opens_course": any(decision.outcome in OPENS_COURSE for decision in decisions),
         **resubmission_links(case),
         "form": form or DecisionForm(case=case),
         "overdue": is_overdue(case),
@@ -184,6 +192,9 @@ def case_decide(request: HttpRequest, public_id: str) -> HttpResponse:
         )
         return redirect("case_detail", public_id=public_id)
     messages.success(request, "Decision recorded.")
+    if data["outcome"] in OPENS_COURSE:
+        # The course the decision opened, to set it up: therapist, focus, dose, sessions.
+        return redirect("treatment_case_course", public_id=public_id)
     return redirect("queue")
 
 

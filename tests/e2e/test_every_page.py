@@ -180,6 +180,8 @@ def pages(cast):
         "/treatment/today/",
         "/treatment/unsigned/",
         f"/treatment/courses/{cast['course'].public_id}/",
+        "/treatment/courses/",
+        f"/patients/{cast['case'].patient.public_id}/",
         f"/treatment/sessions/{cast['session'].public_id}/",
         "/dashboard/",
         f"/review/cases/{case_id}/referral/",
@@ -192,6 +194,7 @@ def pages(cast):
         "/review/audit/",
         "/dashboard/",
         "/api-tokens/",
+        "/treatment/courses/",
     ]
     anonymous_pages = ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
     return (

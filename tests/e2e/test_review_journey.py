@@ -40,7 +40,7 @@ def test_a_clinician_refers_the_urgent_case_in_clinic_and_the_patient_sees_it(
     first_row = page.get_by_test_id("queue-row").first
     expect(first_row).to_contain_text("Jordan Lee")
     expect(first_row).to_contain_text("urgent")
-    first_row.get_by_role("link").click()
+    first_row.get_by_role("link").first.click()  # the case; then the chart
 
     rules = page.get_by_test_id("fired-rule")
     expect(rules.first).to_contain_text("hypertensive_crisis")

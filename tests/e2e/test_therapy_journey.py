@@ -68,7 +68,7 @@ def test_a_therapist_prepares_and_integrates_one_dose_the_patient_writes_an_inte
     # The therapist reads it and records readiness.
     sign_in(page, cast["therapist"].email, second_factor=True)
     page.wait_for_url("**/therapy/")
-    page.get_by_role("link", name="Jamie Fox").click()
+    page.get_by_role("link", name="Jamie Fox", exact=True).click()
     page.get_by_role("link", name=re.compile("open session 1")).click()
     expect(page.get_by_test_id("therapist-intention")).to_have_text(INTENTION)
     expect(page.get_by_test_id("focus-goals")).to_contain_text("Anger")

@@ -2,9 +2,15 @@
 
 from django.urls import path
 
-from treatment.courses import session_views, views
+from treatment.courses import list_views, session_views, views
 
 urlpatterns = [
+    path("treatment/courses/", list_views.courses, name="treatment_courses"),
+    path(
+        "treatment/cases/<uuid:public_id>/course/",
+        list_views.case_course,
+        name="treatment_case_course",
+    ),
     path("treatment/courses/<uuid:course_id>/", views.course_detail, name="treatment_course"),
     path(
         "treatment/courses/<uuid:course_id>/schedule/",

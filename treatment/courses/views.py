@@ -35,6 +35,7 @@ from treatment.courses.services import (
     default_schedule,
     sessions_schedule,
 )
+from treatment.courses.setup import setup_steps
 from treatment.followup.forms import SafetyCheckForm
 from treatment.followup.models import SAFETY_QUESTIONS, SafetyCheck
 from treatment.followup.services import safety_check_record
@@ -85,6 +86,11 @@ def _course_context(
     return {
         "course": course,
         "rows": rows,
+        "setup": setup_steps(
+            course,
+            sessions=len(rows),
+            prescribed=all(therapy[session.pk].prescription for session in sessions),
+        ),
         "latest_concerns": [labels[c] for c in kept[0].concerns] if kept else [],
         "events": course.events.select_related("actor"),
         "tasks": course.tasks.select_related("owner", "done_by"),

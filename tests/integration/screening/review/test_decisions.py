@@ -49,7 +49,8 @@ def test_it_confirms_an_at_home_case_and_tells_the_patient(
 
     case.refresh_from_db()
     decision = CaseDecision.objects.get()
-    assert response.url == "/review/"
+    # The decision opened a course: the clinician goes on to set it up.
+    assert response.url == f"/treatment/cases/{case.submission.public_id}/course/"
     assert case.status == "decided"
     assert (decision.clinician, decision.engine_route, decision.overrides_engine) == (
         clinician,
