@@ -39,7 +39,7 @@ from treatment.clinic.services import (
 )
 from treatment.courses.forms import now_hhmm, on_day
 from treatment.courses.models import TreatmentSession
-from treatment.courses.selectors import pregnancy_relevant, session_by_public_id
+from treatment.courses.selectors import contacts_of, pregnancy_relevant, session_by_public_id
 from treatment.courses.services import TreatmentError
 from treatment.courses.session_context import _therapy_context
 from treatment.pages import form_error
@@ -67,6 +67,7 @@ def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
         "observations": observations,
         "monitoring": monitoring,
         "alerts": alerts,
+        "contacts": contacts_of(session.course) if alerts else None,
         "state": STATE_LABELS[session_state(check, record, monitoring, readiness)],
         "now": now,
         "emergency_protocol": settings.CLINIC_EMERGENCY_PROTOCOL,
