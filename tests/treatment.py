@@ -41,6 +41,7 @@ CHECK_POST: dict[str, str] = {
     "ate_recently": "no",
     "drank_recently": "no",
     "ride_home": "yes",
+    "weight_kg": "70",  # asked only when the route is IV or IM
 }
 NO_CSSRS = Cssrs(
     wish_dead=False,

@@ -255,19 +255,12 @@ def contacts_of_courses(course_ids: Iterable[int]) -> dict[int, Contacts]:
         emergency_phone=_answer("emergency_contact", "phone"),
         address=_answer("session_location"),
     )
-    return {
-        row["pk"]: Contacts(
-            patient_phone=row["patient__phone"] or "",
-            **{
-                name: str(row[name] or "")
-                for name in (
-                    "support_name",
-                    "support_phone",
-                    "emergency_name",
-                    "emergency_phone",
-                    "address",
-                )
-            },
+    texts = ("support_name", "support_phone", "emergency_name", "emergency_phone", "address")
+    contacts = {}
+    for row in rows:
+        found: dict[str, Any] = dict(row)
+        contacts[found["pk"]] = Contacts(
+            patient_phone=found["patient__phone"] or "",
+            **{name: str(found[name] or "") for name in texts},
         )
-        for row in rows
-    }
+    return contacts

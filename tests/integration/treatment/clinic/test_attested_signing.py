@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from patients.models import User
 from tests.factories import PASSWORD, totp_code
 from tests.integration.treatment.clinic.test_printed_record import pdf_text
 from tests.integration.treatment.helpers import discharged_record
@@ -22,7 +23,7 @@ NOT_ATTESTED = "Tick the box to attest that this record is accurate and complete
 RECORDS = "account_authentication_methods"
 
 
-def signed_in_with_second_factor(user) -> Client:
+def signed_in_with_second_factor(user: User) -> Client:
     """Signed in as at the door: password, then the code (kept in the session with its time)."""
     client = Client()
     client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
