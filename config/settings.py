@@ -191,6 +191,15 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Ketamine therapy screening"
 MFA_ADAPTER = "patients.mfa.EncryptingMFAAdapter"
+# Signing a monitoring record asks the second factor again when the last one entered in the
+# session is older than this.
+SIGN_REAUTH_MINUTES = env_int("SIGN_REAUTH_MINUTES", 15)
+# The code fields open a phone's numeric keypad (patients/mfa_forms.py).
+MFA_FORMS = {
+    "authenticate": "patients.mfa_forms.NumericAuthenticateForm",
+    "reauthenticate": "patients.mfa_forms.NumericReauthenticateForm",
+    "activate_totp": "patients.mfa_forms.NumericActivateTOTPForm",
+}
 MFA_ENCRYPTION_KEYS = [
     k.strip() for k in env_secret("MFA_ENCRYPTION_KEY").split(",") if k.strip()
 ] or ([] if PRODUCTION else [derived_fernet_key(SECRET_KEY)])

@@ -8,12 +8,15 @@ from patients.roles import Role, has_no_role, role_of
 
 
 def role(request: HttpRequest) -> dict[str, Role | int | bool | None]:
-    """The signed-in user's role (shown in the header), whether they have none, and
-    their idle limit for the warning."""
+    """The signed-in user's role (shown in the header), whether they are staff (a menu that
+    collapses, no patients' crisis footer), whether they have none, and their idle limit for
+    the warning."""
     # A request refused before the middleware ran (a 400 for a host not allowed) has no user.
     user = getattr(request, "user", AnonymousUser())
+    role = role_of(user)
     return {
-        "role": role_of(user),
+        "role": role,
+        "staff": role is not None and role != Role.PATIENT,
         "no_role": has_no_role(user),
         "idle_seconds": idle_seconds(user),
     }

@@ -41,6 +41,7 @@ CHECK_POST: dict[str, str] = {
     "ate_recently": "no",
     "drank_recently": "no",
     "ride_home": "yes",
+    "weight_kg": "70",  # asked only when the route is IV or IM
 }
 NO_CSSRS = Cssrs(
     wish_dead=False,
@@ -297,3 +298,19 @@ def read(
         reading=HomeReading(systolic, diastolic, heart_rate, wakes_easily, breathing_normal),
         actor=session.course.patient.user,
     )
+
+
+def discharge_post(hhmm: str, **changes: str) -> dict[str, str]:
+    """The discharge form's answers at `hhmm`: an escort, aftercare given, attested."""
+    fields = {
+        "discharged_at": hhmm,
+        "escort_name": "Casey Example",
+        "aftercare_given": "on",
+        "attest": "on",
+    } | changes
+    return {f"discharge-{name}": value for name, value in fields.items() if value is not None}
+
+
+def sign_post(code: str | None = None) -> dict[str, str]:
+    """The signing form: attested, with a second-factor code when one is asked."""
+    return {"sign-attest": "on", **({"sign-code": code} if code else {})}

@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django import forms
 
+from config.attestation import NOT_ATTESTED, attestation_field
 from patients.intake.steps import STEPS
 from screening.results.models import ROUTE_LABELS
 from screening.review.models import Case, CaseDecision
@@ -86,6 +87,7 @@ class DecisionForm(forms.Form):
         choices=[(step.slug, step.title) for step in STEPS],
         widget=forms.CheckboxSelectMultiple,
     )
+    attest = attestation_field(required=False, help_text="Required to decline a case.")
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
@@ -107,6 +109,8 @@ class DecisionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if data.get("outcome") == CaseDecision.Outcome.DECLINE and not data.get("attest"):
+            self.add_error("attest", NOT_ATTESTED)
         if self.errors:
             return data
         try:

@@ -35,7 +35,7 @@
     });
   }
 
-  document.querySelectorAll("form.intake-step").forEach(conditionalBlocks);
+  document.querySelectorAll("form.intake-step, form.conditional").forEach(conditionalBlocks);
   document.querySelectorAll("form.intake-step, form.submit-once").forEach(submitOnce);
 
   var summary = document.getElementById("error-summary");

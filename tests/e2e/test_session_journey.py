@@ -90,11 +90,15 @@ def test_staff_run_a_session_from_check_in_to_discharge(page, controlled_clock):
     clock.advance(minutes=1)
     page.reload()
     expect(readiness).to_contain_text("Ready to leave since 11:00")
+    page.get_by_label("Who took the patient home?").fill("Casey Example")
+    page.get_by_label(re.compile("Aftercare instructions given")).check()
+    page.get_by_label("I attest that this record is accurate and complete").check()
     page.get_by_role("button", name="Discharge", exact=True).click()
     expect(page.get_by_test_id("discharge-summary")).to_contain_text("Discharged at 11:00")
     expect(page.get_by_test_id("discharge-summary")).to_contain_text("total monitoring 2")
 
     # 5. Signing; the record can then only be amended.
+    page.get_by_label("I attest that this record is accurate and complete").check()
     page.get_by_role("button", name="Sign the record").click()
     expect(page.get_by_text("Record signed.")).to_be_visible()
     expect(page.get_by_role("button", name="Record observation")).to_have_count(0)

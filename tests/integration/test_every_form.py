@@ -44,6 +44,10 @@ EXTRA: dict[str, Any] = {
     "DecisionForm": lambda: {"case": make_case()},
     "IntegrationForm": lambda: {"template": integration_template(Focus.DEPRESSION)},
     "ChangeEmailForm": lambda: {"user": make_user(Role.PATIENT)},
+    "SignForm": lambda: {"user": make_user(Role.CLINICIAN), "ask_code": False},
+    "NumericAuthenticateForm": lambda: {"user": make_user(Role.CLINICIAN)},
+    "NumericReauthenticateForm": lambda: {"user": make_user(Role.CLINICIAN)},
+    "NumericActivateTOTPForm": lambda: {"user": make_user(Role.CLINICIAN, second_factor=False)},
 }
 
 # Widgets that never echo what was typed: a password (on purpose) and the choice widgets,
@@ -65,6 +69,20 @@ def test_it_finds_the_forms_of_every_package():
     modules = {form.__module__.split(".")[0] for form in FORMS}
     assert {"patients", "screening", "treatment"} <= modules
     assert len(FORMS) > 30
+
+
+@pytest.fixture(autouse=True)
+def a_request():
+    """allauth's second-factor forms read the request (rate limits, the session): one, as
+    its middleware would set it."""
+    from allauth.core.context import request_context
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+
+    request = RequestFactory().post("/")
+    request.session = SessionStore()
+    with request_context(request):
+        yield
 
 
 def build(form_class, data):

@@ -20,6 +20,7 @@ from treatment.clinic.selectors import (
     unsigned_records,
 )
 from treatment.courses.models import TreatmentCourse, TreatmentSession
+from treatment.courses.selectors import Contacts
 from treatment.followup.models import SessionAlert
 from treatment.home.models import AfterDoseReading, HomeDose
 from treatment.home.selectors import HomeStatus
@@ -38,6 +39,7 @@ class BoardRow:
     alerts: list[SessionAlert] = field(default_factory=list)
     home: HomeStatus | None = None
     readiness: ReadinessAssessment | None = None
+    contacts: Contacts | None = None  # set for the rows of the page shown
 
     @property
     def readiness_held(self) -> bool:

@@ -12,6 +12,7 @@ from config.params import int_parameter
 from screening.audit.models import AuditEntry
 from treatment import clock
 from treatment.board.selectors import board_therapy, today_board, unsigned_rows
+from treatment.courses.selectors import contacts_of_courses
 from treatment.followup.selectors import open_tasks
 from treatment.pages import _audit
 
@@ -29,6 +30,10 @@ def today(request: HttpRequest) -> HttpResponse:
     page = Paginator(rows, BOARD_PAGE_SIZE).get_page(
         int_parameter(request.GET.get("page"), default=1)
     )
+    # Whom to call, for the rows shown: one query for the page, however long the day.
+    contacts = contacts_of_courses(row.session.course_id for row in page.object_list)
+    for row in page.object_list:
+        row.contacts = contacts.get(row.session.course_id)
     therapy = board_therapy(day)
     tasks = list(open_tasks())
     alerts = sum(len(row.alerts) for row in rows)

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Layout
 from django import forms
+from django.conf import settings
 
+from config.attestation import attestation_field
+from patients.mfa_forms import CODE_ATTRS, NumericReauthenticateForm
 from patients.models import User
 from patients.roles import Role
 from screening.rules.answers import DIASTOLIC, MEDICATION_CLASSES, SYSTOLIC
@@ -25,6 +30,11 @@ from treatment.clinic.models import DISSOCIATION_CHOICES, MEDICINE_CHOICES, REMS
 from treatment.courses.forms import _time_field
 from treatment.courses.models import TRI_STATE_CHOICES
 from treatment.rules import MOAAS_SCALE, PreDoseAnswers, Setting
+
+
+def _shown_when(field: str, value: str, *fields: str) -> Div:
+    """Shown only after `field` is answered `value` (static/js/intake.js); always posted."""
+    return Div(*fields, data_show_when=f"{field}:{value}")
 
 
 class PreDoseForm(forms.Form):
@@ -63,14 +73,41 @@ class PreDoseForm(forms.Form):
         "Is an adult taking them home? (They may not drive until tomorrow.)", TRI_STATE_CHOICES
     )
 
-    def __init__(self, *args: Any, pregnancy_relevant: bool = True, **kwargs: Any) -> None:
+    weight_kg = forms.FloatField(
+        label="Weight (kg)",
+        min_value=30,
+        max_value=300,
+        help_text="Weighed today: the dose by injection is counted in mg per kg.",
+        error_messages={"required": "Enter the weight in kg.", "invalid": "Enter a number."},
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        pregnancy_relevant: bool = True,
+        weight_needed: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.pregnancy_relevant = pregnancy_relevant
         if not pregnancy_relevant:
             del self.fields["pregnant"]
+        if not weight_needed:
+            del self.fields["weight_kg"]
         food, drink = fasting_windows()
         self.fields["ate_recently"].label = f"Food in the last {food}?"
         self.fields["drank_recently"].label = f"Anything to drink in the last {drink}?"
+        # The C-SSRS follow-ups show only after a yes to suicidal thoughts (static/js/intake.js).
+        names = list(self.fields)
+        follow_ups = ("method", "intent", "plan")
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            *names[: names.index("method")],
+            _shown_when("suicidal_thoughts", "yes", *follow_ups),
+            *(name for name in names[names.index("method") :] if name not in follow_ups),
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -109,13 +146,63 @@ class PreDoseForm(forms.Form):
         )
 
 
-class OptionalReasonForm(forms.Form):
+class DischargeForm(forms.Form):
+    """The discharge: when, who took the patient home, aftercare, and the attestation."""
+
+    discharged_at = _time_field("Time of discharge")
+    escort_name = forms.CharField(
+        label="Who took the patient home?",
+        max_length=200,
+        help_text="The adult who takes them home: they may not drive until tomorrow.",
+        error_messages={"required": "Write the name of the adult who took the patient home."},
+    )
+    aftercare_given = forms.BooleanField(
+        label="Aftercare instructions given to the patient and the person taking them home",
+        error_messages={"required": "Tick the box once the aftercare instructions are given."},
+    )
     reason = forms.CharField(
         label="Reason for an early discharge",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Needed only while the app does not yet say the patient is ready to leave.",
     )
+    attest = attestation_field()
+
+
+class SignForm(forms.Form):
+    """Signing a record: the attestation, and the second factor again when the last one is
+    older than SIGN_REAUTH_MINUTES (the field is there only then)."""
+
+    attest = attestation_field()
+    code = forms.CharField(
+        label="Your authenticator code",
+        max_length=16,
+        help_text="Your last code is more than a few minutes old: enter the current one.",
+        widget=forms.TextInput(attrs=CODE_ATTRS),
+        error_messages={"required": "Enter the code from your authenticator app."},
+    )
+
+    def __init__(self, *args: Any, user: User, ask_code: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.second_factor: NumericReauthenticateForm | None = None
+        if not ask_code:
+            del self.fields["code"]
+        else:
+            minutes = settings.SIGN_REAUTH_MINUTES
+            self.fields["code"].help_text = (
+                f"Your last code was entered more than {minutes} minutes ago: "
+                "enter the current one to sign."
+            )
+
+    def clean_code(self) -> str:
+        """Checked by allauth as at sign-in; a good code is recorded in the session."""
+        code: str = self.cleaned_data["code"]
+        checked = NumericReauthenticateForm({"code": code}, user=self.user)
+        if not checked.is_valid():
+            raise forms.ValidationError("That code is not right: enter the current one.")
+        self.second_factor = checked
+        return code
 
 
 class DoseForm(forms.Form):

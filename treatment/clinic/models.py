@@ -63,6 +63,9 @@ class MonitoringRecord(models.Model):
     ready_at = models.DateTimeField(null=True, blank=True)
     discharged_at = models.DateTimeField(null=True, blank=True)
     early_discharge_reason = models.TextField(blank=True)
+    # Who took the patient home (a name), and whether aftercare instructions were given.
+    escort_name = models.CharField(max_length=200, blank=True)
+    aftercare_given = models.BooleanField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -71,6 +74,8 @@ class MonitoringRecord(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     signed_at = models.DateTimeField(null=True, blank=True)
+    # What the signer attested, in the words they ticked.
+    signed_statement = models.TextField(blank=True)
 
     class Meta:
         ordering: ClassVar = ["-version"]

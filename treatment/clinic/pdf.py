@@ -75,6 +75,7 @@ def record_pdf(
     alerts: list[SessionAlert],
     deadline: Any,
     after_calls: list[PreDoseCheck] | None = None,
+    clinic_name: str = "",
     **_: Any,
 ) -> bytes:
     pdf = _Page(format="A4")
@@ -82,12 +83,16 @@ def record_pdf(
     pdf.set_margins(12, 10, 12)
     pdf.add_page()
     pdf.set_title(f"Monitoring record, session {session.number}")
+    if clinic_name:
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.cell(0, 6, _text(clinic_name), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "B", 13)
     pdf.cell(0, 7, "In-clinic dosing session: monitoring record", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 8.5)
     status = (
         f"Signed by {record.signed_by.get_full_name() or record.signed_by.email} "
-        f"on {timezone.localtime(record.signed_at):%d %b %Y %H:%M}"
+        f"on {timezone.localtime(record.signed_at):%d %b %Y %H:%M %Z}"
+        + (f', attesting "{record.signed_statement}"' if record.signed_statement else "")
         if record.signed_at and record.signed_by
         else f"UNSIGNED - due by {deadline:%d %b %Y}"
     )
@@ -136,7 +141,6 @@ def record_pdf(
             ("Baseline (mean)", f"{baseline[0]}/{baseline[1]} mmHg" if baseline else "-"),
             ("Vital signs acceptable", "yes" if check and check.may_dose else "no"),
             ("Takes (REMS classes)", ", ".join(record.rems_medications or []) or "-"),
-            ("Rule set", check.ruleset if check else "-"),
         ]
     )
     for reason in result.get("reasons", []):
@@ -206,6 +210,8 @@ def record_pdf(
             ("Discharged at", _time(record.discharged_at)),
             ("Total monitoring", _minutes(record.total_monitoring)),
             ("Escort present", {True: "yes", False: "no", None: "-"}[record.escort_present]),
+            ("Taken home by", record.escort_name),
+            ("Aftercare given", {True: "yes", False: "no", None: "-"}[record.aftercare_given]),
         ]
     )
     if record.early_discharge_reason:
@@ -222,7 +228,7 @@ def record_pdf(
         0,
         4,
         _text(
-            f"Record {record.public_id}. Monitoring at least 2 hours after the dose "
+            "Monitoring at least 2 hours after the dose "
             "and until sedation, dissociation and respiratory depression resolve."
         ),
     )

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
+from config.attestation import ATTESTATION
 from patients.selectors import user_of
 from screening.audit.models import AuditEntry
 from treatment.checks.forms import ReasonForm
@@ -17,7 +19,7 @@ from treatment.clinic.models import MonitoringRecord
 from treatment.clinic.pdf import record_pdf
 from treatment.clinic.selectors import record_by_public_id, record_deadline
 from treatment.clinic.services import record_amend, record_sign
-from treatment.clinic.views import _back, _render_session
+from treatment.clinic.views import _back, _render_session, sign_form_for
 from treatment.courses.services import TreatmentError
 from treatment.pages import _audit, form_error
 
@@ -27,8 +29,13 @@ Action = AuditEntry.Action
 @require_POST
 def record_sign_view(request: HttpRequest, record_id: str) -> HttpResponse:
     record = record_by_public_id(record_id)
+    form = sign_form_for(request, request.POST)
+    if not form.is_valid():
+        return _render_session(request, record.session, 400, sign_form=form)
+    if form.second_factor is not None:
+        form.second_factor.save()  # the time of this check, kept in the session
     try:
-        record_sign(record=record, actor=user_of(request), request=request)
+        record_sign(record=record, actor=user_of(request), statement=ATTESTATION, request=request)
     except TreatmentError as error:
         messages.error(request, str(error))
     else:
@@ -68,6 +75,7 @@ def _print_context(record: MonitoringRecord) -> dict[str, Any]:
         "observations": observations,
         "alerts": list(record.alerts.all()),
         "deadline": record_deadline(record),
+        "clinic_name": settings.CLINIC_NAME,
     }
 
 

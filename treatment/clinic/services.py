@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.http import HttpRequest
 
+from config.attestation import ATTESTATION
 from patients.models import User
 from screening.audit.models import AuditEntry
 from treatment import clock
@@ -229,37 +230,52 @@ def escort_set(
     return record
 
 
+DISCHARGE_FIELDS = ("discharged_at", "ready_at", "early_discharge_reason", "escort_name")
+
+
 @transaction.atomic
 def discharge_record(
-    *, record: MonitoringRecord, actor: User, reason: str = "", request: HttpRequest | None = None
+    *,
+    record: MonitoringRecord,
+    actor: User,
+    reason: str = "",
+    escort_name: str = "",
+    aftercare_given: bool | None = None,
+    at: datetime | None = None,
+    request: HttpRequest | None = None,
 ) -> MonitoringRecord:
-    """Discharge now. Before the app says "ready to leave" it needs a clinician's reason.
-
-    The record keeps when the patient became ready and, through t0, the total
-    monitoring time.
-    """
+    """Discharge at `at` (now unless given); before "ready to leave", with a clinician's
+    reason. The record keeps when the patient became ready (and, through t0, the total
+    monitoring time), who took the patient home and whether aftercare was given."""
     record = _editable(record)
     if record.dosed_at is None:
         raise TreatmentError("No dose is recorded: there is nothing to discharge from.")
     if record.discharged_at is not None:
         raise TreatmentError("The patient has already been discharged.")
     now = clock.now()
-    readiness = monitoring_of(record, list(record.observations.all()), now).readiness
+    at = at or now
+    if at > now + timedelta(minutes=1):
+        raise TreatmentError("The discharge time is later than now.", "discharged_at")
+    if at < record.dosed_at:
+        raise TreatmentError("The discharge time is before the dose.", "discharged_at")
+    readiness = monitoring_of(record, list(record.observations.all()), at).readiness
     ready = readiness is not None and readiness.ready
     if not ready and not reason.strip():
         raise TreatmentError(
             "The patient is not yet ready to leave: write the reason for an early discharge.",
             "reason",
         )
-    record.discharged_at = now
+    record.discharged_at = at
     record.ready_at = readiness.ready_since if ready and readiness else None
     record.early_discharge_reason = "" if ready else reason.strip()
-    record.save(update_fields=["discharged_at", "ready_at", "early_discharge_reason"])
+    record.escort_name = escort_name.strip()
+    record.aftercare_given = aftercare_given
+    record.save(update_fields=[*DISCHARGE_FIELDS, "aftercare_given"])
     _audit(
         actor,
         Action.DISCHARGE_RECORDED,
         record.session.course,
-        f"session {record.session.number}: {'ready' if ready else 'early'}",
+        f"session {record.session.number}: {'ready' if ready else 'early'}, attested",
         request,
     )
     return record
@@ -294,15 +310,20 @@ def record_missing(record: MonitoringRecord) -> list[str]:
 
 @transaction.atomic
 def record_sign(
-    *, record: MonitoringRecord, actor: User, request: HttpRequest | None = None
+    *,
+    record: MonitoringRecord,
+    actor: User,
+    statement: str = ATTESTATION,
+    request: HttpRequest | None = None,
 ) -> MonitoringRecord:
-    """Sign a complete record; from then on it is never changed."""
+    """Sign a complete record with what the signer attests; then it is never changed."""
     record = _editable(record)
     missing = record_missing(record)
     if missing:
         raise TreatmentError("The record cannot be signed yet. Missing: " + "; ".join(missing))
     record.signed_by, record.signed_at = actor, clock.now()
-    record.save(update_fields=["signed_by", "signed_at"])
+    record.signed_statement = statement
+    record.save(update_fields=["signed_by", "signed_at", "signed_statement"])
     _audit(
         actor,
         Action.RECORD_SIGNED,
@@ -325,6 +346,8 @@ COPIED_FIELDS = (
     "ready_at",
     "discharged_at",
     "early_discharge_reason",
+    "escort_name",
+    "aftercare_given",
 )
 
 
@@ -353,24 +376,12 @@ def record_amend(
         created_at=clock.now(),
         **{name: getattr(record, name) for name in COPIED_FIELDS},
     )
+    # Every observation is copied as it was, but for the record it belongs to.
+    copied = [
+        f.attname for f in Observation._meta.concrete_fields if f.name not in ("id", "record")
+    ]
     Observation.objects.bulk_create(
-        Observation(
-            record=amendment,
-            **{
-                name: getattr(o, name)
-                for name in (
-                    "taken_at",
-                    "systolic",
-                    "diastolic",
-                    "heart_rate",
-                    "spo2",
-                    "moaas",
-                    "dissociation",
-                    "recorded_by",
-                    "recorded_at",
-                )
-            },
-        )
+        Observation(record=amendment, **{name: getattr(o, name) for name in copied})
         for o in record.observations.all()
     )
     _audit(

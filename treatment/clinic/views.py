@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from patients.reauth import second_factor_is_fresh
 from patients.selectors import user_of
 from treatment import clock
 from treatment.checks.forms import OverrideForm, ReasonForm
@@ -19,11 +20,12 @@ from treatment.checks.selectors import STATE_LABELS, gate_of, latest_check, late
 from treatment.checks.services import call_before_check
 from treatment.clinic.forms import (
     CallAssessmentForm,
+    DischargeForm,
     DoseForm,
     EscortForm,
     ObservationForm,
-    OptionalReasonForm,
     PreDoseForm,
+    SignForm,
 )
 from treatment.clinic.models import MonitoringRecord
 from treatment.clinic.selectors import current_record, monitoring_of, record_deadline, session_state
@@ -39,11 +41,31 @@ from treatment.clinic.services import (
 )
 from treatment.courses.forms import now_hhmm, on_day
 from treatment.courses.models import TreatmentSession
-from treatment.courses.selectors import pregnancy_relevant, session_by_public_id
+from treatment.courses.selectors import (
+    contacts_of,
+    latest_prescription,
+    pregnancy_relevant,
+    session_by_public_id,
+)
 from treatment.courses.services import TreatmentError
 from treatment.courses.session_context import _therapy_context
 from treatment.pages import form_error
-from treatment.rules.therapy import MEDICINE_ROUTES
+from treatment.rules.therapy import MEDICINE_ROUTES, Route
+
+# By injection the dose is counted in mg per kg: the pre-dose check asks the weight.
+WEIGHED_ROUTES = {Route.INTRAVENOUS.value, Route.INTRAMUSCULAR.value}
+
+
+def weight_needed(session: TreatmentSession) -> bool:
+    prescription = latest_prescription(session)
+    return prescription is not None and prescription.route in WEIGHED_ROUTES
+
+
+def mg_per_kg(dose_mg: Any, weight_kg: Any) -> str:
+    """The dose per kg of body weight, as "0.50 mg/kg"; empty while either is unknown."""
+    if not dose_mg or not weight_kg:
+        return ""
+    return f"{float(dose_mg) / float(weight_kg):.2f} mg/kg"
 
 
 def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
@@ -57,6 +79,8 @@ def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
     relevant = pregnancy_relevant(session.course)
     hhmm = now_hhmm()
     therapy = _therapy_context(session, **forms)
+    weight = (check.answers or {}).get("weight_kg") if check else None
+    prescribed = therapy["therapy"].prescription
     return {
         **therapy,
         "session": session,
@@ -67,13 +91,18 @@ def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
         "observations": observations,
         "monitoring": monitoring,
         "alerts": alerts,
+        "contacts": contacts_of(session.course) if alerts else None,
         "state": STATE_LABELS[session_state(check, record, monitoring, readiness)],
         "now": now,
         "emergency_protocol": settings.CLINIC_EMERGENCY_PROTOCOL,
         "missing": record_missing(record) if record and record.discharged_at else None,
         "deadline": record_deadline(record) if record else None,
         "versions": list(session.records.select_related("signed_by").order_by("version")),
-        "check_form": forms.get("check_form") or PreDoseForm(pregnancy_relevant=relevant),
+        "weight_kg": weight,
+        "dose_per_kg": mg_per_kg(record.dose_mg, weight) if record else "",
+        "prescribed_per_kg": mg_per_kg(prescribed.dose_mg, weight) if prescribed else "",
+        "check_form": forms.get("check_form")
+        or PreDoseForm(pregnancy_relevant=relevant, weight_needed=weight_needed(session)),
         "assessment_form": forms.get("assessment_form")
         or (CallAssessmentForm(prefix="assessment") if call_before_check(session) else None),
         "override_form": forms.get("override_form") or OverrideForm(prefix="override"),
@@ -82,7 +111,9 @@ def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
         "observation_form": forms.get("observation_form")
         or ObservationForm(initial={"taken_at": hhmm}),
         "escort_form": forms.get("escort_form") or EscortForm(),
-        "discharge_form": forms.get("discharge_form") or OptionalReasonForm(prefix="discharge"),
+        "discharge_form": forms.get("discharge_form")
+        or DischargeForm(prefix="discharge", initial={"discharged_at": hhmm}),
+        "sign_form": forms.get("sign_form"),
         "amend_form": forms.get("amend_form") or ReasonForm(prefix="amend"),
     }
 
@@ -118,9 +149,17 @@ def _in_clinic_session(session_id: str) -> TreatmentSession:
     return session
 
 
+def sign_form_for(request: HttpRequest, data: Any = None) -> SignForm:
+    """The attestation, and the second factor again when the last one is older than
+    SIGN_REAUTH_MINUTES."""
+    fresh = second_factor_is_fresh(request, settings.SIGN_REAUTH_MINUTES * 60)
+    return SignForm(data, prefix="sign", user=user_of(request), ask_code=not fresh)
+
+
 def _render_session(
     request: HttpRequest, session: TreatmentSession, status: int = 200, **forms: Any
 ) -> HttpResponse:
+    forms.setdefault("sign_form", sign_form_for(request))
     return render(
         request, "treatment/session.html", _session_context(session, **forms), status=status
     )
@@ -137,7 +176,11 @@ def _record(session: TreatmentSession, request: HttpRequest) -> MonitoringRecord
 @require_POST
 def session_check(request: HttpRequest, session_id: str) -> HttpResponse:
     session = _in_clinic_session(session_id)
-    form = PreDoseForm(request.POST, pregnancy_relevant=pregnancy_relevant(session.course))
+    form = PreDoseForm(
+        request.POST,
+        pregnancy_relevant=pregnancy_relevant(session.course),
+        weight_needed=weight_needed(session),
+    )
     # After a call on this session: who assessed the patient, and what changed.
     after_call = call_before_check(session) is not None
     assessment = CallAssessmentForm(request.POST, prefix="assessment") if after_call else None
@@ -246,12 +289,17 @@ def session_escort(request: HttpRequest, session_id: str) -> HttpResponse:
 @require_POST
 def session_discharge(request: HttpRequest, session_id: str) -> HttpResponse:
     session = _in_clinic_session(session_id)
-    form = OptionalReasonForm(request.POST, prefix="discharge")
-    form.is_valid()
+    form = DischargeForm(request.POST, prefix="discharge")
+    if not form.is_valid():
+        return _render_session(request, session, 400, discharge_form=form)
+    data = form.cleaned_data
     try:
         discharge_record(
             record=_record(session, request),
-            reason=form.cleaned_data.get("reason", ""),
+            reason=data["reason"],
+            escort_name=data["escort_name"],
+            aftercare_given=data["aftercare_given"],
+            at=on_day(clock.today(), data["discharged_at"]),
             actor=user_of(request),
             request=request,
         )

@@ -73,8 +73,10 @@ def test_it_refers_in_clinic(client, clinician):
 def test_it_requires_a_reason_to_decline_and_shows_the_patient_a_kind_message(client, clinician):
     case = make_case(**CRISIS_BP)
 
-    refused = decide(client, case, outcome="decline")
-    accepted = decide(client, case, outcome="decline", reason="Blood pressure in crisis range")
+    refused = decide(client, case, outcome="decline", attest="on")
+    accepted = decide(
+        client, case, outcome="decline", reason="Blood pressure in crisis range", attest="on"
+    )
 
     assert refused.status_code == 400
     assert "A decline needs a reason." in refused.content.decode()
@@ -301,3 +303,16 @@ def test_it_lets_exactly_one_of_two_simultaneous_decisions_win():
     winner = CaseDecision.objects.get()
     assert sorted(outcomes) == ["recorded", f"refused, saw {winner.outcome}"]
     assert Case.objects.get().version == 1
+
+
+def test_a_decline_is_refused_without_the_attestation(client, clinician):
+    case = make_case(**CRISIS_BP)
+
+    refused = decide(client, case, outcome="decline", reason="Blood pressure in crisis range")
+
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert "I attest that this record is accurate and complete" in page
+    assert "Tick the box to attest that this record is accurate and complete." in page
+    case.refresh_from_db()
+    assert not case.decisions.exists()

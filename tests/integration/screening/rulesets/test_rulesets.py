@@ -272,7 +272,7 @@ def decide(client, case, outcome, reason=""):
     clinician.force_login(make_user(Role.CLINICIAN))
     clinician.post(
         f"/review/cases/{case.submission.public_id}/decide/",
-        {"outcome": outcome, "version": "0", "reason": reason},
+        {"outcome": outcome, "version": "0", "reason": reason, "attest": "on"},
     )
 
 

@@ -6,7 +6,8 @@ import pytest
 from django.test import Client
 
 from screening.audit.models import AuditEntry
-from tests.treatment import CHECK_POST, make_clinician, make_session
+from tests.factories import totp_code
+from tests.treatment import CHECK_POST, discharge_post, make_clinician, make_session, sign_post
 from treatment.models import FollowUpTask, MonitoringRecord, PreDoseCheck, SessionAlert
 
 pytestmark = pytest.mark.django_db
@@ -59,13 +60,13 @@ def test_a_whole_session_from_check_to_signed_record(clinic):
     page = client.get(base)
     assert page.context["state"] == "Ready to leave"
 
-    client.post(base + "discharge/", {})
+    client.post(base + "discharge/", discharge_post("11:00"))
     record.refresh_from_db()
     assert record.ready_at == record.dosed_at + timedelta(minutes=120)
     assert record.total_monitoring == timedelta(minutes=120)
     assert record.early_discharge_reason == ""
 
-    client.post(f"/treatment/records/{record.public_id}/sign/")
+    client.post(f"/treatment/records/{record.public_id}/sign/", sign_post(totp_code()))
     record.refresh_from_db()
     assert record.signed_at is not None
     actions = set(AuditEntry.objects.values_list("action", flat=True))
@@ -165,10 +166,13 @@ def test_an_early_discharge_needs_a_reason(clinic):
     client.post(base + "observations/", observation("09:40"))
     client.post(base + "escort/", {"escort_present": "yes"})
 
-    refused = client.post(base + "discharge/", {"discharge-reason": ""})
+    refused = client.post(base + "discharge/", discharge_post("09:40"))
     assert refused.status_code == 400
     assert "write the reason for an early discharge" in refused.content.decode()
-    client.post(base + "discharge/", {"discharge-reason": "Family emergency; left against advice"})
+    client.post(
+        base + "discharge/",
+        discharge_post("09:40", reason="Family emergency; left against advice"),
+    )
 
     record = MonitoringRecord.objects.get()
     assert record.discharged_at == clock.now()
