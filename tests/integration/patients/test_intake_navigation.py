@@ -56,7 +56,7 @@ def test_it_keeps_what_was_typed_when_going_back_from_a_half_done_step(patient_c
 
     assert response.url == step_url("about-you")
     assert 'value="131"' in again.content.decode()
-    assert again.context["form"].errors["diastolic_1"] == ["Please enter this number."]
+    assert again.context["form"].errors["diastolic_1"] == ["Reading 1: enter the bottom number."]
     assert "systolic_1" not in again.context["form"].errors
 
 
