@@ -128,9 +128,7 @@ def _pieces(items: list[Any]) -> list[Any]:
     pieces = []
     for item in items:
         inner = getattr(item, "fields", None)
-        if not isinstance(item, Fieldset) and inner and any(
-            isinstance(i, Fieldset) for i in inner
-        ):
+        if not isinstance(item, Fieldset) and inner and any(isinstance(i, Fieldset) for i in inner):
             pieces.extend(_pieces(inner))
         else:
             pieces.append(item)

@@ -107,7 +107,7 @@ def test_the_summary_shows_each_question_once_under_its_instrument_and_no_run_on
     sections = {section["slug"]: section for section in answers_summary(answers)}
 
     mood = sections["mood"]
-    assert [group["heading"] for group in mood["groups"]][:2] == ["PHQ-9", "GAD-7"]
+    assert [group["heading"] for group in mood["groups"]][:2] == ["Your mood", "Worry and anxiety"]
     phq9 = mood["groups"][0]["rows"]
     assert len(phq9) == 9 and phq9[0][0].startswith("1. Little interest")
     for group in mood["groups"]:

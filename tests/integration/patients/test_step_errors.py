@@ -98,3 +98,17 @@ def test_the_blood_pressure_step_asks_two_readings_and_the_review_groups_them(pa
     assert headings[:2] == ["Reading 1", "Reading 2"]
     assert ("Top number (systolic)", "121") in blood_pressure["groups"][0]["rows"]
     assert ("Bottom number (diastolic)", "77") in blood_pressure["groups"][1]["rows"]
+
+
+def test_the_steps_head_their_questions_in_plain_words(patient_client):
+    patient_client.post("/intake/")
+    drugs = patient_client.get(step_url("substance-use")).content.decode()
+    safety = patient_client.get(step_url("safety")).content.decode()
+    account = patient_client.get("/account/").content.decode()
+
+    assert "<legend" in drugs and "Alcohol" in drugs and "Drug use in the past 12 months" in drugs
+    assert "AUDIT-C: alcohol" not in drugs and "DAST-10: drug use" not in drugs
+    assert "C-SSRS screener" not in safety
+    assert safety.index("In the past month") < safety.index("Ever in your life")
+    assert "Download my records" in account
+    assert "(JSON)" not in account and "(FHIR)" not in account
