@@ -120,6 +120,7 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "therapy_intake": THERAPISTS,
     "therapy_session": THERAPISTS,
     "therapy_readiness": THERAPISTS,
+    "therapy_preparation": THERAPISTS,
     "therapy_integration": THERAPISTS,
     "therapy_meeting_day": THERAPISTS,
     # Interoperability and insight: FHIR export, referral summary, dashboard, API tokens.

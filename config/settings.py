@@ -118,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "patients.context_processors.role",
                 "patients.context_processors.clinic",
+                "screening.rulesets.context_processors.signoff_waiting",
             ],
         },
     },

@@ -110,6 +110,8 @@ def _shown_value(form: StepForm, name: str, value: Any) -> str:
         return ", ".join(_choice_words(choices.get(str(v), v)) for v in value) or "None"
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a reading or a weight typed as 120 shows as 120, not 120.0
     return _choice_words(choices.get(str(value), value))
 
 
@@ -120,11 +122,24 @@ def _field_names(item: Any) -> list[str]:
     return [name for inner in getattr(item, "fields", []) for name in _field_names(inner)]
 
 
+def _pieces(items: list[Any]) -> list[Any]:
+    """The layout's pieces, with the fieldsets inside a wrapper (readings shown only with a
+    monitor) taken out so that each keeps its own heading."""
+    pieces = []
+    for item in items:
+        inner = getattr(item, "fields", None)
+        if not isinstance(item, Fieldset) and inner and any(isinstance(i, Fieldset) for i in inner):
+            pieces.extend(_pieces(inner))
+        else:
+            pieces.append(item)
+    return pieces
+
+
 def _layout_groups(form: StepForm) -> list[tuple[str, list[str]]]:
     """The form's fields grouped as the page shows them: each fieldset under its legend
     (an instrument's name, a reading), the fields between fieldsets without a heading."""
     groups: list[tuple[str, list[str]]] = []
-    for item in form.helper.layout.fields:
+    for item in _pieces(form.helper.layout.fields):
         heading = strip_tags(str(item.legend)) if isinstance(item, Fieldset) else ""
         names = _field_names(item)
         if not names:

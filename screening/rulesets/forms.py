@@ -120,3 +120,15 @@ class PreviewForm(forms.Form):
     date_to = forms.DateField(
         label="to", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+ATTESTATION = "I attest that I reviewed this rule set and its impact preview"
+
+
+class PublishForm(forms.Form):
+    """Publishing states what the publisher attests; the box must be ticked."""
+
+    attest = forms.BooleanField(
+        label=ATTESTATION,
+        error_messages={"required": "Tick the box to attest that you reviewed it, or go back."},
+    )

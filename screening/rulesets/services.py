@@ -34,6 +34,7 @@ from screening.rules.thresholds import THRESHOLD_SPECS
 from screening.rulesets.models import GoldenCase, RuleSet, RuleSetEvent
 from screening.rulesets.published import published_cache_refresh, published_rules, ruleset_fault
 from screening.rulesets.selectors import published_ruleset, thresholds_of
+from screening.rulesets.signoff import plain
 from treatment.rules import (
     LIMIT_SPECS,
     describe_limits,
@@ -67,7 +68,7 @@ def summary(ruleset_thresholds: Thresholds) -> list[str]:
     values = ruleset_thresholds.values()
     lines = []
     for rule in RULES:
-        text = f"{rule.describe(values)}: {EFFECT_WORDS[rule.effect]}"
+        text = f"{plain(rule.describe(values))}: {EFFECT_WORDS[rule.effect]}"
         if rule.id in ruleset_thresholds.disabled_rules:
             text += " (switched off)"
         lines.append(text)
@@ -88,7 +89,7 @@ def setting_label(name: str) -> str:
     if name in THRESHOLD_LABELS:
         return THRESHOLD_LABELS[name]
     if name in RULES_BY_ID:
-        return "Rule: " + RULES_BY_ID[name].describe(DEFAULT_THRESHOLDS.values())
+        return "Rule: " + plain(RULES_BY_ID[name].describe(DEFAULT_THRESHOLDS.values()))
     return name
 
 
@@ -465,11 +466,16 @@ def ruleset_preview_run(
 
     result = impact(before, thresholds_of(draft), submissions, progress)
     result["against"] = before.ruleset
-    return bool(
+    stored = bool(
         RuleSet.objects.filter(pk=ruleset_id, edit_token=token, preview_token=token).update(
             preview_result=result, preview_status="done", preview_done=result["screened"]
         )
     )
+    if stored:
+        from screening.rulesets.signoff import ruleset_ready_notify
+
+        ruleset_ready_notify(ruleset_id)  # the leads hear when the draft awaits their sign-off
+    return stored
 
 
 def ruleset_refused_notify(ruleset_id: int, kept: str) -> int:

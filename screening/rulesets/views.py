@@ -14,7 +14,7 @@ from config.params import int_parameter
 from screening.audit.models import AuditEntry
 from screening.audit.services import audit_record
 from screening.rules import InvalidThresholds
-from screening.rulesets.forms import PreviewForm, RuleSetForm
+from screening.rulesets.forms import PreviewForm, PublishForm, RuleSetForm
 from screening.rulesets.models import GoldenCase, RuleSet
 from screening.rulesets.published import published_rules, ruleset_fault
 from screening.rulesets.selectors import published_ruleset, thresholds_of
@@ -32,6 +32,7 @@ from screening.rulesets.services import (
     summary,
     treatment_summary,
 )
+from screening.rulesets.signoff import awaiting_sign_off, publish_refusal, route_words, rules_words
 
 
 @require_safe
@@ -43,6 +44,7 @@ def rulesets(request: HttpRequest) -> HttpResponse:
             "rulesets": RuleSet.objects.select_related("created_by", "published_by"),
             "golden_count": GoldenCase.objects.count(),
             "in_use": published_rules(),
+            "awaiting": awaiting_sign_off() if can_sign_off(request.user) else [],
         },
     )
 
@@ -67,11 +69,40 @@ def _affected_listed(ruleset: RuleSet) -> list[dict[str, Any]]:
     """The cases a current preview lists on the page, less restrictive first."""
     if not ruleset.preview_is_current or not ruleset.preview_result:
         return []
-    return list(ruleset.preview_result["affected"][:AFFECTED_SHOWN])
+    return [
+        {**item, "from_words": route_words(item["from"]), "to_words": route_words(item["to"])}
+        for item in ruleset.preview_result["affected"][:AFFECTED_SHOWN]
+    ]
+
+
+def _impact_rows(ruleset: RuleSet) -> list[dict[str, Any]]:
+    """The preview's route matrix with the queue's names of the routes."""
+    result = ruleset.preview_result or {}
+    return [
+        {**cell, "from_words": route_words(cell["from"]), "to_words": route_words(cell["to"])}
+        for cell in result.get("matrix", [])
+    ]
+
+
+def _disagreements_in_words(ruleset: RuleSet) -> list[dict[str, str]]:
+    values = thresholds_of(ruleset).values()
+    return [
+        {
+            "case": found.case.name,
+            "expected": route_words(found.case.expected_route),
+            "expected_rules": rules_words(found.case.expected_rules, values),
+            "route": route_words(found.route),
+            "rules": rules_words(found.rules, values),
+        }
+        for found in golden_disagreements(thresholds_of(ruleset))
+    ]
 
 
 def _detail_context(
-    request: HttpRequest, ruleset: RuleSet, form: RuleSetForm | None
+    request: HttpRequest,
+    ruleset: RuleSet,
+    form: RuleSetForm | None,
+    publish_form: PublishForm | None = None,
 ) -> dict[str, Any]:
     published = published_ruleset()
     thresholds = thresholds_of(ruleset)
@@ -85,7 +116,12 @@ def _detail_context(
         "summary": summary(thresholds),
         "treatment_summary": treatment_summary(ruleset),
         "setting_rows": setting_rows(ruleset),
-        "disagreements": golden_disagreements(thresholds),
+        "disagreements": _disagreements_in_words(ruleset),
+        "impact_rows": _impact_rows(ruleset),
+        "publish_refusal": publish_refusal(ruleset, request.user)
+        if ruleset.status == RuleSet.Status.DRAFT
+        else None,
+        "publish_form": publish_form or PublishForm(),
         "preview_form": PreviewForm(prefix="preview"),
         "can_sign_off": can_sign_off(request.user),
         "events": ruleset.events.select_related("actor"),
@@ -94,9 +130,13 @@ def _detail_context(
 
 
 def _render_detail(
-    request: HttpRequest, ruleset: RuleSet, form: RuleSetForm | None = None, status: int = 200
+    request: HttpRequest,
+    ruleset: RuleSet,
+    form: RuleSetForm | None = None,
+    status: int = 200,
+    publish_form: PublishForm | None = None,
 ) -> HttpResponse:
-    context = _detail_context(request, ruleset, form)
+    context = _detail_context(request, ruleset, form, publish_form)
     if listed := len(context["affected_listed"]):
         audit_record(
             actor=request.user,
@@ -194,6 +234,9 @@ def ruleset_preview_status(request: HttpRequest, version: int) -> JsonResponse:
 @require_POST
 def ruleset_publish_view(request: HttpRequest, version: int) -> HttpResponse:
     ruleset = get_object_or_404(RuleSet, version=version)
+    form = PublishForm(request.POST)
+    if not form.is_valid():  # the attestation is required
+        return _render_detail(request, ruleset, status=400, publish_form=form)
     try:
         ruleset_publish(draft=ruleset, actor=request.user)  # type: ignore[arg-type]
     except RuleSetError as error:

@@ -114,16 +114,21 @@ def answer_clean_steps(
     )
     choose(page, "Have you ever used ketamine outside medical care", "No")
     choose(page, "How often do you have a drink containing alcohol?", "Never")
-    choose(page, "1. Have you used drugs other than those required", "No", within="DAST-10")
+    choose(
+        page,
+        "1. Have you used drugs other than those required",
+        "No",
+        within="Drug use in the past 12 months",
+    )
     assert not page.get_by_role("group", name="2. Do you abuse more than one drug").is_visible()
     continue_(page)
 
     for number in range(1, 9):
-        choose(page, f"{number}. ", "More than half the days", within="PHQ-9")
-    choose(page, "9. ", "Not at all", within="PHQ-9")
+        choose(page, f"{number}. ", "More than half the days", within="Your mood")
+    choose(page, "9. ", "Not at all", within="Your mood")
     for number in range(1, 8):
         answer = "Several days" if number > 4 else "More than half the days"
-        choose(page, f"{number}. ", answer, within="GAD-7")
+        choose(page, f"{number}. ", answer, within="Worry and anxiety")
     choose(page, "Have you been diagnosed with panic disorder", "No")
     continue_(page)
 

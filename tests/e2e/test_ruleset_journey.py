@@ -71,9 +71,9 @@ def test_a_lower_elevated_threshold_is_previewed_signed_off_and_published_by_thr
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         matrix = page.get_by_test_id("impact-matrix")
         expect(matrix).to_be_visible(timeout=20_000)
-    expect(matrix.locator("tr", has_text="at_home").filter(has_text="in_clinic")).to_contain_text(
-        "2"
-    )
+    expect(
+        matrix.locator("tr", has_text="At-home eligible").filter(has_text="In-clinic referral")
+    ).to_contain_text("2")
     expect(page.get_by_test_id("affected-case")).to_have_count(2)
 
     expect(
@@ -82,16 +82,20 @@ def test_a_lower_elevated_threshold_is_previewed_signed_off_and_published_by_thr
 
     lead_page = signed_in_page(browser, live_server, lead)
     lead_page.get_by_role("link", name="Rule sets").click()
-    lead_page.get_by_role("link", name="v2").click()
+    lead_page.get_by_role("link", name="Read and sign off v2").click()
     lead_page.get_by_role("button", name="I have read this summary and sign it off").click()
     expect(lead_page.get_by_text("Signed off by lead@clinic.example")).to_be_visible()
 
     page.reload()
-    page.get_by_role("button", name="Publish v2").click()
+    expect(page.get_by_role("button", name="Publish v2")).to_be_disabled()
     expect(page.get_by_text("you made or edited it")).to_be_visible()
 
     publisher_page = signed_in_page(browser, live_server, publisher)
-    publisher_page.goto("/rulesets/2/")
+    publisher_page.get_by_role("link", name="Rule sets").click()
+    publisher_page.get_by_role("link", name="v2", exact=True).click()
+    publisher_page.get_by_label(
+        "I attest that I reviewed this rule set and its impact preview"
+    ).check()
     publisher_page.get_by_role("button", name="Publish v2").click()
     expect(publisher_page.get_by_text("v2 is published: new submissions use it.")).to_be_visible()
     assert RuleSet.objects.get(status="published").thresholds["bp_elevated_systolic"] == 130

@@ -21,6 +21,7 @@ from tests.treatment import (
     read,
     start_dose,
 )
+from treatment import clock
 from treatment.models import IntegrationNote, Intention, ReadinessAssessment, Reflection
 from treatment.rules import Setting, Slot
 from treatment.rules.therapy import Focus, Route
@@ -83,6 +84,11 @@ def test_a_therapist_prepares_and_integrates_one_dose_the_patient_writes_an_inte
 
     # The therapist integrates it with the focus's template.
     page.reload()
+    note = page.locator("form[action$='/integration/']")
+    note.get_by_label("Date of the meeting").fill(clock.today().isoformat())
+    note.get_by_label("Time it started").fill("00:05")
+    note.get_by_label("Duration, in minutes").fill("50")
+    note.get_by_label("In person").check()
     page.get_by_label("Themes").fill("Old arguments at work came up, with less heat.")
     page.get_by_label("Insights").fill("The anger starts as feeling unheard.")
     page.get_by_label("Skills practised").fill("Paced breathing; naming the feeling.")

@@ -23,7 +23,9 @@ from treatment.courses.services import TreatmentError, treatment_audit
 from treatment.home.selectors import home_status
 from treatment.pages import form_error
 from treatment.rules.therapy import MeetingKind, Readiness
-from treatment.therapy.forms import IntegrationForm, MeetingDayForm, ReadinessForm
+from treatment.therapy.attention import course_attention
+from treatment.therapy.forms import IntegrationForm, MeetingDayForm, MeetingNoteForm, ReadinessForm
+from treatment.therapy.notes import preparation_record
 from treatment.therapy.selectors import (
     course_of_therapist,
     focus_words,
@@ -42,7 +44,7 @@ Action = AuditEntry.Action
 def caseload(request: HttpRequest) -> HttpResponse:
     """The therapist's patients, with what comes next for each."""
     today = clock.today()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for course in therapist_courses(user_of(request)):
         coming = upcoming(course, today)
         sessions = list(course.sessions.all())
@@ -53,6 +55,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
                 "upcoming": coming,
                 "sessions": len(sessions),
                 "done": sum(1 for s in sessions if getattr(s, "started", False)),
+                "attention": course_attention(course, today),
             }
         )
     treatment_audit(
@@ -62,7 +65,13 @@ def caseload(request: HttpRequest) -> HttpResponse:
         detail=f"{len(rows)} patients",
         request=request,
     )
-    return render(request, "therapy/caseload.html", {"rows": rows, "today": today})
+    attention = [(row["course"], item) for row in rows for item in row["attention"]]
+    attention.sort(key=lambda pair: not pair[1].urgent)
+    return render(
+        request,
+        "therapy/caseload.html",
+        {"rows": rows, "today": today, "attention": attention},
+    )
 
 
 @require_safe
@@ -140,8 +149,13 @@ def _session_context(session: TreatmentSession, **forms: Any) -> dict[str, Any]:
         "integration_form": forms.get("integration_form")
         or IntegrationForm(
             template=therapy.template,
-            initial=therapy.note.sections if therapy.note else None,
+            initial={
+                "held_on": therapy.integration.day,
+                **(therapy.note.sections if therapy.note else {}),
+            },
         ),
+        "preparation_note_form": forms.get("preparation_note_form")
+        or MeetingNoteForm(prefix="preparation_note", initial={"held_on": therapy.preparation.day}),
         "preparation_form": forms.get("preparation_form")
         or MeetingDayForm(
             prefix="preparation",
@@ -213,7 +227,11 @@ def integration(request: HttpRequest, session_id: str) -> HttpResponse:
     if form.is_valid():
         try:
             note = integration_record(
-                session=session, sections=form.sections(), actor=user_of(request), request=request
+                session=session,
+                sections=form.sections(),
+                actor=user_of(request),
+                request=request,
+                meeting=form.meeting(),
             )
         except TreatmentError as error:
             form_error(request, form, error)
@@ -221,6 +239,24 @@ def integration(request: HttpRequest, session_id: str) -> HttpResponse:
             messages.success(request, f"Integration note saved (version {note.version}).")
             return _back(session)
     return _render_session(request, session, 400, integration_form=form)
+
+
+@require_POST
+def preparation(request: HttpRequest, session_id: str) -> HttpResponse:
+    """The session note of the preparation meeting."""
+    session = session_of_therapist(user_of(request), session_id)
+    form = MeetingNoteForm(request.POST, prefix="preparation_note")
+    if form.is_valid():
+        try:
+            note = preparation_record(
+                session=session, meeting=form.meeting(), actor=user_of(request), request=request
+            )
+        except TreatmentError as error:
+            form_error(request, form, error)
+        else:
+            messages.success(request, f"Preparation note saved (version {note.version}).")
+            return _back(session)
+    return _render_session(request, session, 400, preparation_note_form=form)
 
 
 @require_POST

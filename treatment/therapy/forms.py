@@ -3,17 +3,21 @@ the patient's intention and reflection, readiness, integration, a meeting's day.
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from patients.models import User
 from patients.roles import Role
+from treatment import clock
 from treatment.courses.forms import dose_mg_field, route_field
 from treatment.courses.models import FOCUS_CHOICES
 from treatment.rules.therapy import MAX_GOALS, Dose, Focus, IntegrationTemplate, Readiness, Route
-from treatment.therapy.models import READINESS_CHOICES
+from treatment.therapy.models import MODALITY_CHOICES, READINESS_CHOICES
+from treatment.therapy.notes import DISCUSSED_CHARS, MAX_MINUTES, Meeting
 from treatment.therapy.services import GOAL_CHARS, INTENTION_CHARS, REFLECTION_CHARS, SECTION_CHARS
 
 
@@ -152,20 +156,81 @@ class ReadinessForm(forms.Form):
         return data
 
 
-class IntegrationForm(forms.Form):
-    """The structured note, one field per section of the course's template."""
+class MeetingNoteForm(forms.Form):
+    """When and how the meeting was held, and what was discussed: a session note."""
+
+    held_on = forms.DateField(
+        label="Date of the meeting",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "Enter the date of the meeting.", "invalid": "Enter a date."},
+    )
+    held_time = forms.TimeField(
+        label="Time it started",
+        widget=forms.TimeInput(attrs={"type": "time"}),
+        error_messages={"required": "Enter the time it started.", "invalid": "Enter a time."},
+    )
+    duration_minutes = forms.IntegerField(
+        label="Duration, in minutes",
+        min_value=1,
+        max_value=MAX_MINUTES,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter how many minutes it lasted.",
+            "invalid": "Enter a whole number of minutes.",
+            "min_value": f"Enter the minutes, from 1 to {MAX_MINUTES}.",
+            "max_value": f"Enter the minutes, from 1 to {MAX_MINUTES}.",
+        },
+    )
+    modality = forms.ChoiceField(
+        label="How you met",
+        choices=MODALITY_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose in person, video or phone."},
+    )
+    discussed = _text_field(
+        "What was discussed", DISCUSSED_CHARS, "Write what was discussed.", rows=3
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("held_on") and data.get("held_time"):
+            held_at = timezone.make_aware(datetime.combine(data["held_on"], data["held_time"]))
+            if held_at > clock.now():
+                self.add_error("held_on", "The meeting cannot be in the future.")
+            data["held_at"] = held_at
+        return data
+
+    def meeting(self) -> Meeting:
+        data = self.cleaned_data
+        return Meeting(
+            data["held_at"], data["duration_minutes"], data["modality"], data["discussed"]
+        )
+
+
+class IntegrationForm(MeetingNoteForm):
+    """The integration's session note: the meeting, then one optional field per section of
+    the course's template (left empty: not discussed)."""
 
     def __init__(self, *args: Any, template: IntegrationTemplate, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.template = template
+        self.fields["discussed"].required = False
         for section in template.sections:
-            self.fields[section.key] = _text_field(
-                section.label,
-                SECTION_CHARS,
-                f"Fill in {section.label.lower()}.",
-                rows=3,
-                help_text=section.prompt,
+            self.fields[section.key] = forms.CharField(
+                label=section.label,
+                max_length=SECTION_CHARS,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                error_messages={"max_length": f"Please keep it under {SECTION_CHARS} characters."},
+                help_text=f"{section.prompt} Leave empty if not discussed.",
             )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        texts = [data.get(key) or "" for key in (*self.template.keys, "discussed")]
+        if not self.errors and not any(text.strip() for text in texts):
+            self.add_error("discussed", "Write what was discussed, or at least one part.")
+        return data
 
     def sections(self) -> dict[str, str]:
         return {key: self.cleaned_data[key] for key in self.template.keys}

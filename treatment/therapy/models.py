@@ -102,16 +102,56 @@ class ReadinessAssessment(models.Model):
         return self.readiness == Readiness.NOT_READY and self.overridden_at is None
 
 
-class IntegrationNote(_Immutable):
-    """The therapist's structured note after a dose, from the template of the course's focus
-    (kept with the note), as a numbered version: a correction is a new version."""
+MODALITY_CHOICES = [("in_person", "In person"), ("video", "Video"), ("phone", "Phone")]
+
+
+class MeetingFields(models.Model):
+    """When and how a preparation or integration meeting was held, and what was discussed.
+    Notes written before these were asked have them empty."""
+
+    held_at = models.DateTimeField(null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
+    modality = models.CharField(max_length=16, choices=MODALITY_CHOICES, blank=True)
+    discussed = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class PreparationNote(MeetingFields, _Immutable):
+    """The therapist's session note of the preparation before a dose, as a numbered version:
+    a correction is a new version."""
+
+    session = models.ForeignKey(
+        TreatmentSession, on_delete=models.PROTECT, related_name="preparation_notes"
+    )
+    version = models.PositiveSmallIntegerField(default=1)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    written_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["-version"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["session", "version"], name="one_preparation_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"Preparation note v{self.version}"
+
+
+class IntegrationNote(MeetingFields, _Immutable):
+    """The therapist's session note after a dose, with the sections of the template of the
+    course's focus (kept with the note; a section left empty was not discussed), as a
+    numbered version: a correction is a new version."""
 
     session = models.ForeignKey(
         TreatmentSession, on_delete=models.PROTECT, related_name="integration_notes"
     )
     version = models.PositiveSmallIntegerField(default=1)
     focus = models.CharField(max_length=24, choices=FOCUS_CHOICES)  # the template used
-    sections = models.JSONField()  # section key -> text
+    sections = models.JSONField()  # section key -> text ("" when not discussed)
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -30,6 +30,7 @@ from treatment.rules.therapy import (
 from treatment.therapy.models import (
     IntegrationNote,
     Intention,
+    PreparationNote,
     ReadinessAssessment,
     Reflection,
     TherapyMeeting,
@@ -130,6 +131,11 @@ class SessionTherapy:
     intention: Intention | None = None  # only for the patient and their therapist
     missed: bool = False
     prescriptions: list[PrescribedDose] = field(default_factory=list)
+    preparation_notes: list[PreparationNote] = field(default_factory=list)
+
+    @property
+    def preparation_note(self) -> PreparationNote | None:
+        return self.preparation_notes[0] if self.preparation_notes else None
 
     @property
     def latest_readiness(self) -> ReadinessAssessment | None:
@@ -145,7 +151,10 @@ class SessionTherapy:
         if self.note is None:
             return []
         template = integration_template(self.note.focus)
-        return [(s.label, self.note.sections.get(s.key, "")) for s in template.sections]
+        return [
+            (s.label, self.note.sections.get(s.key, "") or "not discussed")
+            for s in template.sections
+        ]
 
     @property
     def prescription(self) -> PrescribedDose | None:
@@ -187,6 +196,7 @@ def session_therapy(
             days=window_days(MeetingKind.INTEGRATION),
         ),
         prescriptions=list(session.prescriptions.select_related("prescribed_by")),
+        preparation_notes=list(session.preparation_notes.select_related("written_by")),
     )
 
 
@@ -201,12 +211,15 @@ class SessionRow:
     prescription: PrescribedDose | None
     meetings: dict[str, TherapyMeeting]
     missed: bool
+    prepared: bool = False  # a preparation note is written
 
 
 def therapy_rows(course: TreatmentCourse, today: date) -> list[SessionRow]:
     sessions = (
         course.sessions.annotate(started=DOSE_GIVEN)
-        .prefetch_related("readiness", "integration_notes", "prescriptions", "meetings")
+        .prefetch_related(
+            "readiness", "integration_notes", "prescriptions", "meetings", "preparation_notes"
+        )
         .order_by("scheduled_for", "number")
     )
     rows = []
@@ -231,6 +244,7 @@ def therapy_rows(course: TreatmentCourse, today: date) -> list[SessionRow]:
                     today=today,
                     days=window_days(MeetingKind.INTEGRATION),
                 ),
+                prepared=bool(list(session.preparation_notes.all())),
             )
         )
     return rows

@@ -37,6 +37,7 @@ from treatment.therapy.models import (
     Reflection,
     TherapyMeeting,
 )
+from treatment.therapy.notes import Meeting, meeting_check
 from treatment.therapy.selectors import session_started
 
 Action = AuditEntry.Action
@@ -66,9 +67,12 @@ def _text(value: str, limit: int, empty: str, field: str) -> str:
     return text
 
 
-def _own_therapist(course: TreatmentCourse, actor: User) -> None:
+def own_therapist(course: TreatmentCourse, actor: User) -> None:
     if course.therapist_id != actor.pk:
         raise TreatmentError("Only the patient's therapist records this.")
+
+
+_own_therapist = own_therapist
 
 
 def _session_detail(session: TreatmentSession, what: str) -> str:
@@ -292,9 +296,12 @@ def integration_record(
     sections: Mapping[str, str],
     actor: User,
     request: HttpRequest | None = None,
+    meeting: Meeting | None = None,
 ) -> IntegrationNote:
-    """The structured note after the dose, from the template of the course's focus; a
-    correction is a new version."""
+    """The session note after the dose: when and how the meeting was held, what was
+    discussed, and the sections of the template of the course's focus. With the meeting's
+    details each section is optional (empty: not discussed); without them (a note of the
+    older kind) every section is filled. A correction is a new version."""
     session = session_locked(session)
     _own_therapist(session.course, actor)
     if not session_started(session):
@@ -302,7 +309,11 @@ def integration_record(
     template = integration_template(session.course.focus)
     kept = {s.key: (sections.get(s.key) or "").strip() for s in template.sections}
     missing = note_missing(template, kept)
-    if missing:
+    if meeting is not None:
+        meeting_check(meeting)
+        if not meeting.discussed.strip() and len(missing) == len(template.sections):
+            raise TreatmentError("Write what was discussed, or at least one part.", "discussed")
+    elif missing:
         first = next(s.key for s in template.sections if not kept[s.key])
         raise TreatmentError("Fill in every part of the note: " + ", ".join(missing) + ".", first)
     for key, text in kept.items():
@@ -316,6 +327,7 @@ def integration_record(
         sections=kept,
         written_by=actor,
         written_at=clock.now(),
+        **(meeting.fields() if meeting else {}),
     )
     treatment_audit(
         actor=actor,

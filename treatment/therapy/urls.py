@@ -40,6 +40,11 @@ urlpatterns = [
     ),
     path("therapy/sessions/<uuid:session_id>/", caseload.session, name="therapy_session"),
     path(
+        "therapy/sessions/<uuid:session_id>/preparation/",
+        caseload.preparation,
+        name="therapy_preparation",
+    ),
+    path(
         "therapy/sessions/<uuid:session_id>/readiness/",
         caseload.readiness,
         name="therapy_readiness",

@@ -126,12 +126,12 @@ class SubstanceUseForm(StepForm):
             "substance_use",
             "ketamine_misuse",
             Fieldset(
-                "AUDIT-C: alcohol",
+                "Alcohol",
                 "audit_c_1",
                 shown_when("audit_c_1", "1", "2", "3", "4", fields=("audit_c_2", "audit_c_3")),
             ),
             Fieldset(
-                "DAST-10: drug use in the past 12 months",
+                "Drug use in the past 12 months",
                 HTML(f'<p class="form-text">{wording.DAST10_STEM}</p>'),
                 "dast10_1",  # the others are asked only of someone who used drugs
                 shown_when("dast10_1", "yes", fields=[f"dast10_{n}" for n in range(2, 11)]),
@@ -189,14 +189,14 @@ def phq9_gad7_fieldsets() -> tuple[Fieldset, Fieldset]:
     intake's step and the questionnaires of a course ask them the same way."""
     return (
         Fieldset(
-            "PHQ-9",
+            "Your mood",
             HTML(f'<p class="fw-semibold">{wording.PHQ9_STEM}</p>'),
             *(f"phq9_{n}" for n in range(1, 10)),
             "phq9_difficulty",
             HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
         ),
         Fieldset(
-            "GAD-7",
+            "Worry and anxiety",
             HTML(f'<p class="fw-semibold">{wording.GAD7_STEM}</p>'),
             *(f"gad7_{n}" for n in range(1, 8)),
             "gad7_difficulty",
@@ -271,7 +271,7 @@ class SafetyForm(StepForm):
         return Layout(
             HTML('{% include "intake/safety_intro.html" %}'),
             Fieldset(
-                "C-SSRS screener",
+                "In the past month",
                 HTML(f'<p class="fw-semibold">{wording.CSSRS_STEM}</p>'),
                 "cssrs_wish_dead",
                 "cssrs_suicidal_thoughts",
@@ -280,9 +280,14 @@ class SafetyForm(StepForm):
                     "yes",
                     fields=("cssrs_method", "cssrs_intent", "cssrs_plan"),
                 ),
+            ),
+            # The lifetime question stands apart: it is not about the past month.
+            Fieldset(
+                "Ever in your life",
                 "cssrs_behavior_lifetime",
                 shown_when("cssrs_behavior_lifetime", "yes", fields=("cssrs_behavior_recent",)),
                 HTML(f'<p class="form-text">{wording.CSSRS_ATTRIBUTION}</p>'),
+                css_class="border-top pt-3 mt-3",
             ),
         )
 

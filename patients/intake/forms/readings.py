@@ -166,10 +166,11 @@ class BloodPressureForm(StepForm):
                 continue  # an optional reading left empty
             for name in names:
                 if name not in given and name not in self.errors:
+                    subject = READING_LABELS[name.rsplit("_", 1)[0]][1].lower()
                     message = (
-                        "Please enter this number."
+                        f"Enter {subject}."
                         if number <= BP_READINGS_MIN_FORMAT_2
-                        else "Enter all three numbers of this reading, or clear them."
+                        else f"Enter {subject}, or clear this reading."
                     )
                     self.add_error(name, message)
             top, bottom = data.get(f"systolic_{number}"), data.get(f"diastolic_{number}")
@@ -179,7 +180,23 @@ class BloodPressureForm(StepForm):
                     "The top number should be higher than the bottom number: check that "
                     "each is in its own box.",
                 )
-        return super().clean()
+        data = super().clean()
+        self._name_the_readings()
+        return data
+
+    def _name_the_readings(self) -> None:
+        """Each error of a reading's box says which reading: "Reading 2: enter the top
+        number"."""
+        for name, errors in self.errors.items():
+            part, _, number = name.rpartition("_")
+            if part not in READING_LABELS or not number.isdigit():
+                continue
+            for index, error in enumerate(errors.as_data()):
+                text = " ".join(str(m) for m in error.messages)
+                if not text.startswith("Reading "):
+                    errors.data[index] = forms.ValidationError(
+                        f"Reading {number}: {text[:1].lower()}{text[1:]}"
+                    )
 
     @staticmethod
     def reading_fields() -> list[str]:

@@ -56,7 +56,7 @@ def test_it_keeps_what_was_typed_when_going_back_from_a_half_done_step(patient_c
 
     assert response.url == step_url("about-you")
     assert 'value="131"' in again.content.decode()
-    assert again.context["form"].errors["diastolic_1"] == ["Please enter this number."]
+    assert again.context["form"].errors["diastolic_1"] == ["Reading 1: enter the bottom number."]
     assert "systolic_1" not in again.context["form"].errors
 
 
@@ -107,7 +107,7 @@ def test_the_summary_shows_each_question_once_under_its_instrument_and_no_run_on
     sections = {section["slug"]: section for section in answers_summary(answers)}
 
     mood = sections["mood"]
-    assert [group["heading"] for group in mood["groups"]][:2] == ["PHQ-9", "GAD-7"]
+    assert [group["heading"] for group in mood["groups"]][:2] == ["Your mood", "Worry and anxiety"]
     phq9 = mood["groups"][0]["rows"]
     assert len(phq9) == 9 and phq9[0][0].startswith("1. Little interest")
     for group in mood["groups"]:

@@ -50,7 +50,12 @@ def test_it_asks_for_every_required_answer_and_keeps_the_form(patient_client, sl
     assert 'id="error-summary"' in html
     assert any(
         message in html
-        for message in ("Please answer this question.", "Please enter this number.", "Tick the")
+        for message in (
+            "Please answer this question.",
+            "Please enter this number.",
+            "Tick the",
+            "Reading 1: enter",
+        )
     )
 
 
@@ -142,7 +147,10 @@ def test_it_saves_each_reading_with_its_heart_rate_and_a_third_if_given(patient_
 def test_it_asks_for_two_readings_each_with_heart_rate(patient_client, name):
     response = save(patient_client, "blood-pressure", post("blood-pressure", **{name: ...}))
 
-    assert field_errors(response) == {name: ["Please enter this number."]}
+    subject = {"systolic": "the top number", "diastolic": "the bottom number"}.get(
+        name.rsplit("_", 1)[0], "your pulse"
+    )
+    assert field_errors(response) == {name: [f"Reading {name[-1]}: enter {subject}."]}
 
 
 def test_it_asks_for_the_second_reading_when_it_is_left_empty(patient_client):
@@ -151,8 +159,9 @@ def test_it_asks_for_the_second_reading_when_it_is_left_empty(patient_client):
     response = save(patient_client, "blood-pressure", data)
 
     assert field_errors(response) == {
-        name: ["Please enter this number."]
-        for name in ("systolic_2", "diastolic_2", "heart_rate_2")
+        "systolic_2": ["Reading 2: enter the top number."],
+        "diastolic_2": ["Reading 2: enter the bottom number."],
+        "heart_rate_2": ["Reading 2: enter your pulse."],
     }
 
 
@@ -162,14 +171,16 @@ def test_it_shows_an_engine_range_error_beside_the_reading_at_fault(patient_clie
     response = save(patient_client, "blood-pressure", data)
 
     assert field_errors(response) == {
-        "systolic_3": ["The top number should be between 60 and 260."]
+        "systolic_3": ["Reading 3: the top number should be between 60 and 260."]
     }
 
 
 def test_it_checks_a_heart_rate_with_the_engine_range(patient_client):
     response = save(patient_client, "blood-pressure", post("blood-pressure", heart_rate_2="250"))
 
-    assert field_errors(response) == {"heart_rate_2": ["Your pulse should be between 30 and 220."]}
+    assert field_errors(response) == {
+        "heart_rate_2": ["Reading 2: your pulse should be between 30 and 220."]
+    }
 
 
 def test_it_lets_a_patient_without_a_monitor_go_on(patient_client, patient):
@@ -213,8 +224,8 @@ def test_it_refuses_a_top_number_not_above_the_bottom_one(patient_client):
 
     assert field_errors(response) == {
         "systolic_1": [
-            "The top number should be higher than the bottom number: check that each is in "
-            "its own box."
+            "Reading 1: the top number should be higher than the bottom number: check that "
+            "each is in its own box."
         ]
     }
 
@@ -223,8 +234,8 @@ def test_it_asks_for_every_number_of_an_optional_reading_begun(patient_client):
     response = save(patient_client, "blood-pressure", post("blood-pressure", systolic_3="120"))
 
     assert field_errors(response) == {
-        "diastolic_3": ["Enter all three numbers of this reading, or clear them."],
-        "heart_rate_3": ["Enter all three numbers of this reading, or clear them."],
+        "diastolic_3": ["Reading 3: enter the bottom number, or clear this reading."],
+        "heart_rate_3": ["Reading 3: enter your pulse, or clear this reading."],
     }
 
 

@@ -34,10 +34,12 @@ def test_range_errors_come_with_the_missing_answers_not_after_them(started):
 
     errors = errors_of(started.post(step_url("blood-pressure"), data))
 
-    assert errors["systolic_1"] == ["The top number should be between 60 and 260."]
-    assert errors["diastolic_1"] == ["The bottom number should be between 30 and 160."]
-    assert errors["heart_rate_1"] == ["Please enter this number."]
-    assert errors["systolic_2"][0].startswith("The top number should be higher than the bottom")
+    assert errors["systolic_1"] == ["Reading 1: the top number should be between 60 and 260."]
+    assert errors["diastolic_1"] == ["Reading 1: the bottom number should be between 30 and 160."]
+    assert errors["heart_rate_1"] == ["Reading 1: enter your pulse."]
+    assert errors["systolic_2"][0].startswith(
+        "Reading 2: the top number should be higher than the bottom"
+    )
 
 
 def test_no_error_is_in_the_engines_words(started):
@@ -73,3 +75,40 @@ def test_on_every_step_each_summary_link_lands_on_a_control(started, slug):
     assert targets, f"{slug}: no error summary"
     for target in targets:
         assert re.search(rf'<(input|select|textarea)[^>]*id="{target}"', html), (slug, target)
+
+
+def test_the_blood_pressure_step_asks_two_readings_and_the_review_groups_them(patient_client):
+    from patients.selectors import answers_summary
+
+    patient_client.post("/intake/")
+    page = patient_client.get(step_url("blood-pressure")).content.decode()
+    sections = answers_summary(
+        {
+            "bp_readings": [
+                {"systolic": 121.0, "diastolic": 79, "heart_rate": 70},
+                {"systolic": 118, "diastolic": 77.0, "heart_rate": 68},
+            ]
+        }
+    )
+
+    assert "Take two readings" in page
+    assert "one to three" not in page
+    (blood_pressure,) = [s for s in sections if s["slug"] == "blood-pressure"]
+    headings = [group["heading"] for group in blood_pressure["groups"]]
+    assert headings[:2] == ["Reading 1", "Reading 2"]
+    assert ("Top number (systolic)", "121") in blood_pressure["groups"][0]["rows"]
+    assert ("Bottom number (diastolic)", "77") in blood_pressure["groups"][1]["rows"]
+
+
+def test_the_steps_head_their_questions_in_plain_words(patient_client):
+    patient_client.post("/intake/")
+    drugs = patient_client.get(step_url("substance-use")).content.decode()
+    safety = patient_client.get(step_url("safety")).content.decode()
+    account = patient_client.get("/account/").content.decode()
+
+    assert "<legend" in drugs and "Alcohol" in drugs and "Drug use in the past 12 months" in drugs
+    assert "AUDIT-C: alcohol" not in drugs and "DAST-10: drug use" not in drugs
+    assert "C-SSRS screener" not in safety
+    assert safety.index("In the past month") < safety.index("Ever in your life")
+    assert "Download my records" in account
+    assert "(JSON)" not in account and "(FHIR)" not in account

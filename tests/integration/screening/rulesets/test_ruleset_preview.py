@@ -106,7 +106,7 @@ def test_it_lists_cases_that_become_less_restrictive_first(client):
         (a["less_restrictive"] for a in affected), reverse=True
     )
     assert "(less restrictive)" in html
-    assert html.index("less restrictive") < html.index("at_home → in_clinic")
+    assert html.index("less restrictive") < html.index("At-home eligible → In-clinic referral")
     listed = AuditEntry.objects.get(action="impact_listed")
     assert (listed.actor, listed.detail) == (admin, f"{draft.name}: {len(affected)} cases")
 

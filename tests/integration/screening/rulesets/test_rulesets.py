@@ -263,7 +263,7 @@ def test_a_disagreeing_golden_case_blocks_publishing_and_is_listed(client, admin
         ruleset_publish(draft=draft, actor=publisher)
     html = client.get(f"/rulesets/{draft.version}/").content.decode()
 
-    assert "Worked case: clean: expected at_home" in html
+    assert "Worked case: clean: expected At-home eligible" in html
     assert RuleSet.objects.get(status="published").version == 1
 
 

@@ -6,6 +6,7 @@ import pytest
 from screening.audit.models import AuditEntry
 from tests.integration.treatment.therapy.conftest import signed_in, therapy_session
 from tests.treatment import check_in, start_dose
+from treatment import clock
 from treatment.models import IntegrationNote, Reflection
 from treatment.rules.therapy import Focus
 
@@ -26,9 +27,20 @@ def dosed(session):
     return session
 
 
+MEETING = {
+    "held_on": "2026-03-01",
+    "held_time": "00:01",
+    "duration_minutes": "50",
+    "modality": "video",
+    "discussed": "How the week after the dose went",
+}
+
+
 def write_note(therapist, session, **changes):
+    held_on = clock.today().isoformat()
     return signed_in(therapist).post(
-        f"/therapy/sessions/{session.public_id}/integration/", ANGER_NOTE | changes
+        f"/therapy/sessions/{session.public_id}/integration/",
+        MEETING | {"held_on": held_on} | ANGER_NOTE | changes,
     )
 
 
@@ -45,6 +57,7 @@ def test_the_note_follows_the_template_of_the_courses_focus(home):
     note = IntegrationNote.objects.get()
     assert (note.version, note.focus, note.written_by) == (1, "anger", therapist)
     assert note.sections == ANGER_NOTE
+    assert note.discussed == "How the week after the dose went"
     entry = AuditEntry.objects.filter(action="integration_recorded").get()
     assert (entry.actor, entry.case) == (therapist, session.course.case)
 
@@ -59,16 +72,31 @@ def test_another_focus_asks_its_own_part(controlled_clock):
     assert "Triggers and emotional regulation" not in page
 
 
-def test_every_part_is_filled_and_what_was_typed_is_kept(home):
+def test_a_part_left_empty_was_not_discussed(home):
     session, _, therapist = home
     dosed(session)
 
     response = write_note(therapist, session, skills="", plan="")
 
+    assert response.status_code == 302
+    note = IntegrationNote.objects.get()
+    assert (note.sections["skills"], note.duration_minutes, note.modality) == ("", 50, "video")
+    page = signed_in(therapist).get(f"/therapy/sessions/{session.public_id}/").content.decode()
+    assert "not discussed" in page
+
+
+def test_a_note_without_anything_discussed_is_refused_and_what_was_typed_is_kept(home):
+    session, _, therapist = home
+    dosed(session)
+
+    response = write_note(
+        therapist, session, discussed="", **dict.fromkeys(ANGER_NOTE, ""), duration_minutes="45"
+    )
+
     assert response.status_code == 400
     page = response.content.decode()
-    assert "Fill in skills practised." in page
-    assert "Old arguments at work" in page
+    assert "Write what was discussed, or at least one part." in page
+    assert 'value="45"' in page
     assert not IntegrationNote.objects.exists()
 
 

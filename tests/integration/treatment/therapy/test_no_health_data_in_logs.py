@@ -25,7 +25,14 @@ def test_goals_intention_readiness_notes_and_reflections_log_ids_only(log_output
     signed_in(therapist).post(
         base + "integration/",
         {key: f"Zq-note-{key}" for key in ("themes", "insights", "skills", "plan")}
-        | {"triggers_regulation": "Zq-note-triggers"},
+        | {"triggers_regulation": "Zq-note-triggers"}
+        | {
+            "held_on": session.scheduled_for.isoformat(),
+            "held_time": "00:01",
+            "duration_minutes": "50",
+            "modality": "phone",
+            "discussed": "Zq-discussed",
+        },
     )
     patient.post(mine + "reflection/", {"text": "Zq-reflection-probe"})
     signed_in(clinician).post(
