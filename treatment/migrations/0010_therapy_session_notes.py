@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('treatment', '0008_records_never_rewritten'),
+        ('treatment', '0009_discharge_escort_aftercare_and_signed_statement'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
