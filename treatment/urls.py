@@ -5,6 +5,7 @@ from treatment.clinic.urls import urlpatterns as clinic
 from treatment.courses.urls import urlpatterns as courses
 from treatment.followup.urls import urlpatterns as followup
 from treatment.home.urls import urlpatterns as home
+from treatment.people.urls import urlpatterns as people
 from treatment.therapy.urls import urlpatterns as therapy
 
-urlpatterns = [*board, *courses, *therapy, *followup, *clinic, *home]
+urlpatterns = [*board, *courses, *therapy, *followup, *clinic, *home, *people]
