@@ -56,6 +56,8 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "intake_submit": PATIENTS,
     "submission_result": PATIENTS,
     "queue": STAFF,
+    # Finding a patient: clinicians and admins every patient, a therapist their own caseload.
+    "patients": STAFF | THERAPISTS,
     "case_detail": STAFF,
     "case_decide": STAFF,
     "case_claim": STAFF,

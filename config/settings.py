@@ -218,6 +218,7 @@ OVERDUE_AFTER_HOURS = {
     "routine": env_int("OVERDUE_ROUTINE_HOURS", 72),
 }
 QUEUE_PAGE_SIZE = env_int("QUEUE_PAGE_SIZE", 25)
+PATIENTS_PAGE_SIZE = env_int("PATIENTS_PAGE_SIZE", 25)
 # Four eyes: nobody who made or edited a rule-set draft may publish it.
 RULESET_FOUR_EYES = env_bool("RULESET_FOUR_EYES", True)
 # The clinic (treatment/): emergency protocol shown with every urgent alert, fasting

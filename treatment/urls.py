@@ -6,6 +6,7 @@ from treatment.clinic.urls import urlpatterns as clinic
 from treatment.courses.urls import urlpatterns as courses
 from treatment.followup.urls import urlpatterns as followup
 from treatment.home.urls import urlpatterns as home
+from treatment.people.urls import urlpatterns as people
 from treatment.therapy.urls import urlpatterns as therapy
 
-urlpatterns = [*board, *charts, *courses, *therapy, *followup, *clinic, *home]
+urlpatterns = [*board, *charts, *courses, *therapy, *followup, *clinic, *home, *people]

@@ -73,6 +73,7 @@ class AuditEntry(models.Model):
         GOALS_WRITTEN = "goals_written", "Wrote their treatment goals"
         INTENTION_WRITTEN = "intention_written", "Wrote their intention for a session"
         REFLECTION_WRITTEN = "reflection_written", "Wrote a reflection after a session"
+        PATIENTS_LISTED = "patients_listed", "Listed or searched patients"
 
     # Users are deactivated, never deleted (PROTECT); the email is kept as it was then.
     actor = models.ForeignKey(

@@ -13,6 +13,7 @@ from screening.review.models import Case, CaseDecision
 from screening.review.selectors import TAB_NAMES, QueueFilters
 from screening.review.services import DecisionInvalidError, allowed_outcomes, decision_check
 from screening.rules import RULES, Priority, Route
+from screening.rules.labels import short_label
 
 
 class QueueFilterForm(forms.Form):
@@ -27,7 +28,7 @@ class QueueFilterForm(forms.Form):
     )
     rule = forms.ChoiceField(
         label="Fired rule",
-        choices=[("", "Any rule")] + [(r.id, r.id.replace("_", " ")) for r in RULES],
+        choices=[("", "Any rule")] + [(r.id, short_label(r.id)) for r in RULES],
         required=False,
     )
     date_from = forms.DateField(

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from config.dates import within_days
+from config.keyset import KeysetPage, keyset_page
 from patients.intake.wording import MEDICATIONS
 from patients.models import IntakeDraft, Submission, User
 from screening.results.models import ScreeningResult
@@ -32,6 +33,7 @@ from screening.rules.bands import (
 )
 from screening.rules.catalog import RULES_BY_ID, SOURCES, source_title
 from screening.rules.crisis import crisis_triggers
+from screening.rules.labels import short_label
 from screening.rules.scores import rounded_mean
 from screening.rulesets.models import RuleSet
 from screening.rulesets.selectors import thresholds_of
@@ -56,10 +58,15 @@ QUEUE_TABS: tuple[QueueTab, ...] = (
     ),
     QueueTab("decided", "Decided", "Cases with a decision: the latest first, with who made it."),
 )
-# The tabs of work still to do carry a count; "decided" is history, and counting it would
-# cost a read of every case ever decided on every visit to the queue.
-COUNTED_TABS = ("waiting", "mine", "others", "awaiting_patient")
-COUNTED_STATUSES = (Case.Status.AWAITING, Case.Status.CLAIMED, Case.Status.AWAITING_PATIENT)
+# Every tab carries a count, read in one query from the status index (replaced cases, the
+# one status of no tab, are left out).
+COUNTED_TABS = ("waiting", "mine", "others", "awaiting_patient", "decided")
+COUNTED_STATUSES = (
+    Case.Status.AWAITING,
+    Case.Status.CLAIMED,
+    Case.Status.AWAITING_PATIENT,
+    Case.Status.DECIDED,
+)
 
 
 TAB_NAMES = tuple(tab.name for tab in QUEUE_TABS)
@@ -107,7 +114,7 @@ def _filtered(filters: QueueFilters) -> QuerySet[Case]:
 
 
 def queue_counts(filters: QueueFilters, user: User | Any) -> dict[str, int]:
-    """Cases per tab of open work under the other filters, in one query."""
+    """Cases per tab under the other filters, in one query."""
     counts = (
         _filtered(filters)
         .filter(status__in=COUNTED_STATUSES)
@@ -119,10 +126,32 @@ def queue_counts(filters: QueueFilters, user: User | Any) -> dict[str, int]:
 QUEUE_UNSHOWN = (
     "submission__answers",
     "submission__screening__decision",
-    "submission__screening__fired_rules",
     "patient__phone",
     "claimed_by__password",
 )
+
+
+# Both orders match an index (case_queue_order, case_decided_order): a page, first or deep,
+# is read from the index from its first row on (keyset pagination), never sorted nor skipped.
+QUEUE_ORDER = ("queue_rank", "waiting_since", "pk")
+DECIDED_ORDER = ("-decided_at", "-pk")
+
+
+def queue_order(tab: str) -> tuple[str, ...]:
+    return DECIDED_ORDER if tab == "decided" else QUEUE_ORDER
+
+
+def queue_page(
+    filters: QueueFilters, user: User | Any, *, after: int | None, before: int | None
+) -> KeysetPage[Case]:
+    """One page of the queue, after or before a case (by id): two queries at any depth."""
+    return keyset_page(
+        queue_list(filters, user),
+        queue_order(filters.tab),
+        settings.QUEUE_PAGE_SIZE,
+        after=after,
+        before=before,
+    )
 
 
 def queue_list(filters: QueueFilters, user: User | Any) -> QuerySet[Case]:
@@ -142,9 +171,8 @@ def queue_list(filters: QueueFilters, user: User | Any) -> QuerySet[Case]:
             decided_outcome=Subquery(latest.values("outcome")[:1]),
             decided_by_first=Subquery(latest.values("clinician__first_name")[:1]),
             decided_by_last=Subquery(latest.values("clinician__last_name")[:1]),
-        ).order_by("-decided_at", "-pk")
-    # Both orders match an index (case_queue_order, case_decided_order): no sort.
-    return cases.order_by("queue_rank", "waiting_since", "pk")
+        ).order_by(*DECIDED_ORDER)
+    return cases.order_by(*QUEUE_ORDER)
 
 
 def urgent_drafts() -> QuerySet[IntakeDraft]:
@@ -225,6 +253,11 @@ EFFECT_LABELS = {
     "in_clinic": "In clinic only",
     "flag": "Note",
 }
+
+
+def row_reasons(result: ScreeningResult) -> list[str]:
+    """Why a case is where it is, in a few plain words per fired rule, for its queue row."""
+    return [short_label(rule) for rule in result.fired_rules.split(",") if rule]
 
 
 def fired_in_words(result: ScreeningResult) -> list[dict[str, Any]]:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
@@ -32,8 +30,9 @@ from screening.review.selectors import (
     is_overdue,
     patient_history,
     queue_counts,
-    queue_list,
+    queue_page,
     resubmission_links,
+    row_reasons,
     score_bands,
     urgent_drafts,
 )
@@ -65,20 +64,19 @@ def queue(request: HttpRequest) -> HttpResponse:
         {**request.session.get(QUEUE_FILTERS, {}), "tab": request.GET.get("tab", "")}
     )
     filters = form.filters()
-    page = Paginator(queue_list(filters, request.user), settings.QUEUE_PAGE_SIZE).get_page(
-        int_parameter(request.GET.get("page"), default=1)
-    )
+    after = int_parameter(request.GET.get("after"), default=0) or None
+    before = int_parameter(request.GET.get("before"), default=0) or None
+    page = queue_page(filters, request.user, after=after, before=before)
     now = timezone.now()
     rows = [
         {
             "case": case,
             "overdue": is_overdue(case, now),
-            "decision": CaseDecision.Outcome(case.decided_outcome).label
-            if getattr(case, "decided_outcome", None)
-            else "",
+            "decision": _decision_label(getattr(case, "decided_outcome", None)),
             "opens_course": getattr(case, "decided_outcome", None) in OPENS_COURSE,
+            "reasons": row_reasons(case.submission.screening),
         }
-        for case in page.object_list
+        for case in page.rows
     ]
     unfiltered = not any(
         (
@@ -95,7 +93,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     audit_record(
         actor=request.user,
         action=AuditEntry.Action.QUEUE_VIEWED,
-        detail=_listing_detail(filters.tab, page.number, len(rows), len(drafts), unfiltered),
+        detail=_listing_detail(filters.tab, not page.is_first, len(rows), len(drafts), unfiltered),
         request=request,
     )
     return render(
@@ -108,7 +106,9 @@ def queue(request: HttpRequest) -> HttpResponse:
             "tabs": [{"tab": tab, "count": counts.get(tab.name)} for tab in QUEUE_TABS],
             "current_tab": next(tab for tab in QUEUE_TABS if tab.name == filters.tab),
             "counts": counts,
+            "tab_count": counts.get(filters.tab, 0),
             "page": page,
+            "paged": bool(after or before),
             "rows": rows,
             "drafts": drafts,
             "now": now,
@@ -116,9 +116,13 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _listing_detail(tab: str, page: int, cases: int, drafts: int, unfiltered: bool) -> str:
+def _decision_label(outcome: str | None) -> str:
+    return CaseDecision.Outcome(outcome).label if outcome else ""
+
+
+def _listing_detail(tab: str, deeper: bool, cases: int, drafts: int, unfiltered: bool) -> str:
     """What a queue page showed, without the search terms (they may be names)."""
-    shown = f"{tab}, page {page}: {cases} case{pluralize(cases)}"
+    shown = f"{tab}, {'a later page' if deeper else 'page 1'}: {cases} case{pluralize(cases)}"
     if drafts:
         shown += f", {drafts} urgent draft{pluralize(drafts)}"
     return shown if unfiltered else f"{shown} (filtered)"

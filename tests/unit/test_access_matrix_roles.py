@@ -8,8 +8,13 @@ from patients.roles import SECOND_FACTOR_ROLES, STAFF_ROLES, Role
 THERAPIST_PAGES = {name for name, roles in MATRIX.items() if Role.THERAPIST in roles}
 
 
+# Shared with clinicians and admins, a therapist's rows kept to their own caseload.
+SHARED_WITH_STAFF = {"patients"}
+
+
 def test_a_therapist_has_the_therapy_pages_and_the_common_ones_only():
     common = {name for name, roles in MATRIX.items() if roles in (EVERYONE, SIGNED_IN)}
+    common |= SHARED_WITH_STAFF
 
     # The one page a therapist shares with the clinic's staff: the chart of their own patients
     # (any other patient's is a 404, in its selector).
@@ -18,6 +23,10 @@ def test_a_therapist_has_the_therapy_pages_and_the_common_ones_only():
         name for name in THERAPIST_PAGES - common - shared if not name.startswith("therapy_")
     } == set()
     assert {name for name in MATRIX if name.startswith("therapy_")} <= THERAPIST_PAGES
+
+
+def test_the_patients_page_is_for_clinicians_admins_and_therapists_only():
+    assert MATRIX["patients"] == {Role.CLINICIAN, Role.ADMIN, Role.THERAPIST}
 
 
 def test_no_one_else_has_a_therapists_page():

@@ -180,3 +180,12 @@ def test_it_says_what_an_earlier_questionnaire_did_not_ask(client, clinician):
     assert case.submission.screening.route == "at_home"
     assert "Earlier version: no medicines, heart rate" in html
     assert "<td>1</td><td>122/78 mmHg</td><td>\u2013</td><td>elevated</td>" in html
+
+
+def test_a_jump_link_near_the_top_leads_to_the_decision(client, clinician):
+    html = open_case(client, make_case()).content.decode()
+
+    jump = html.index('data-testid="jump-to-decision"')
+    assert 'href="#decide"' in html[jump - 80 : jump]
+    assert jump < html.index('id="answers"') < html.index('id="decide"')
+    assert jump < html.index('id="engine-decision"')  # before the first section of the page
