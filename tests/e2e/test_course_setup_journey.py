@@ -58,7 +58,7 @@ def test_a_clinician_decides_a_case_and_sets_up_the_course_it_opens(page):
     sign_in(page, clinician.email, second_factor=True)
     page.wait_for_url("**/review/")
     row = page.get_by_test_id("queue-row").filter(has_text="Morgan Lee")
-    row.get_by_role("link", name=number).click()
+    row.get_by_role("link", name="Morgan Lee", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Case {number}")
     page.get_by_label("Confirm at-home program").check()
     page.get_by_role("button", name="Record decision").click()

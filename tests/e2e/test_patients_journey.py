@@ -35,7 +35,7 @@ def assert_accessible_on_desktop_and_phone(page):
     page.set_viewport_size(size)
 
 
-def test_a_clinician_finds_morgan_lee_from_the_menu_and_opens_the_case(page):
+def test_a_clinician_finds_morgan_lee_from_the_menu_and_opens_the_chart_then_the_case(page):
     clinician = make_user(Role.CLINICIAN, "casey@clinic.example")
     morgan = make_patient(given_name="Morgan", family_name="Lee")
     Patient.objects.filter(pk=morgan.pk).update(phone="(555) 010-0199")
@@ -59,6 +59,11 @@ def test_a_clinician_finds_morgan_lee_from_the_menu_and_opens_the_case(page):
     assert_accessible_on_desktop_and_phone(page)
 
     rows.first.get_by_role("link", name="Lee, Morgan").click()
+    page.wait_for_url(f"**/patients/{case.patient.public_id}/")
+    expect(page.get_by_test_id("chart-heading")).to_have_text("Morgan Lee")
+    page.get_by_test_id("chart-case").get_by_role(
+        "link", name=f"Case {case.submission.case_number}"
+    ).click()
     page.wait_for_url(f"**/review/cases/{case.submission.public_id}/")
     expect(page.get_by_role("heading", name=f"Case {case.submission.case_number}")).to_be_visible()
     assert_accessible_on_desktop_and_phone(page)

@@ -80,7 +80,7 @@ def test_an_in_clinic_referral_lands_on_its_course_too(client, clinician, contro
 def test_a_decision_that_opens_no_course_goes_back_to_the_queue(client, clinician):
     case = make_case()
 
-    response = decide(client, case, outcome="decline", reason="Not suitable")
+    response = decide(client, case, outcome="decline", reason="Not suitable", attest="on")
 
     assert response.redirect_chain[-1][0] == "/review/"
     assert not TreatmentCourse.objects.exists()

@@ -208,12 +208,13 @@ def test_any_page_costs_the_same_queries(client, clinician, settings, django_ass
         make_session(course)
         make_task(course)
     client.get("/patients/")  # the first page after signing in also renews the session
-    # The session, the user, the role, the second factor, the page and the audit entry.
-    with django_assert_num_queries(6):
+    # The session, the user, the role, the second factor, who signs off rule sets (the
+    # header's count), the page and the audit entry.
+    with django_assert_num_queries(7):
         client.get("/patients/")
     cursors = [client.get("/patients/").context["page"].next_after]
     for _ in range(3):
         cursors.append(client.get(f"/patients/?after={cursors[-1]}").context["page"].next_after)
     for cursor in cursors:
-        with django_assert_num_queries(7):  # and the row the page starts after
+        with django_assert_num_queries(8):  # and the row the page starts after
             assert len(client.get(f"/patients/?after={cursor}").context["rows"]) >= 1

@@ -92,7 +92,8 @@ def test_another_therapist_gets_404_on_every_url_with_the_patients_ids(home):
         if 404 not in answers.values() or set(answers.values()) - {404, 405}:
             found.append(f"{name}: {answers}")
     assert found == []
-    assert len([route for route, _ in THERAPIST_VIEWS if "<" in route]) == 7
+    # The therapy's pages with a patient's ids, the preparation note and the patient's chart.
+    assert len([route for route, _ in THERAPIST_VIEWS if "<" in route]) == 8
     assert not ReadinessAssessment.objects.exists()
     assert not IntegrationNote.objects.exists()
     assert AuditEntry.objects.filter(case=session.course.case).count() == before
