@@ -120,6 +120,7 @@ TEMPLATES = [
                 "patients.context_processors.role",
                 "patients.context_processors.clinic",
                 "screening.rulesets.context_processors.signoff_waiting",
+                "treatment.courses.context_processors.has_course",
             ],
         },
     },
@@ -219,6 +220,9 @@ OVERDUE_AFTER_HOURS = {
     "routine": env_int("OVERDUE_ROUTINE_HOURS", 72),
 }
 QUEUE_PAGE_SIZE = env_int("QUEUE_PAGE_SIZE", 25)
+# The usual time a clinician takes to review a questionnaire, in working days: the patient's
+# emailed receipt and account page promise it.
+REVIEW_USUAL_DAYS = env_int("REVIEW_USUAL_DAYS", 2)
 PATIENTS_PAGE_SIZE = env_int("PATIENTS_PAGE_SIZE", 25)
 # Four eyes: nobody who made or edited a rule-set draft may publish it.
 RULESET_FOUR_EYES = env_bool("RULESET_FOUR_EYES", True)
