@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+from datetime import date
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -69,4 +70,18 @@ def env_weekdays(name: str, default: str) -> frozenset[int]:
             )
         start, end = WEEKDAYS.index(first), WEEKDAYS.index(last or first)
         days.update(range(start, end + 1) if start <= end else (*range(start, 7), *range(end + 1)))
+    return frozenset(days)
+
+
+def env_dates(name: str, default: str = "") -> frozenset[date]:
+    """Calendar dates as YYYY-MM-DD, separated by commas: "2026-12-25,2027-01-01"."""
+    days: set[date] = set()
+    for item in env_list(name, default):
+        try:
+            days.add(date.fromisoformat(item))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list dates as YYYY-MM-DD separated by commas, "
+                f"e.g. 2026-12-25,2027-01-01; not {item!r}"
+            ) from None
     return frozenset(days)

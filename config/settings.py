@@ -17,6 +17,7 @@ from config.caches import PER_PROCESS_CACHES, cache_from_url, redis_cache_url
 from config.env import (
     derived_fernet_key,
     env_bool,
+    env_dates,
     env_int,
     env_list,
     env_secret,
@@ -119,6 +120,7 @@ TEMPLATES = [
                 "patients.context_processors.role",
                 "patients.context_processors.clinic",
                 "screening.rulesets.context_processors.signoff_waiting",
+                "treatment.courses.context_processors.has_course",
             ],
         },
     },
@@ -218,6 +220,9 @@ OVERDUE_AFTER_HOURS = {
     "routine": env_int("OVERDUE_ROUTINE_HOURS", 72),
 }
 QUEUE_PAGE_SIZE = env_int("QUEUE_PAGE_SIZE", 25)
+# The usual time a clinician takes to review a questionnaire, in working days: the patient's
+# emailed receipt and account page promise it.
+REVIEW_USUAL_DAYS = env_int("REVIEW_USUAL_DAYS", 2)
 PATIENTS_PAGE_SIZE = env_int("PATIENTS_PAGE_SIZE", 25)
 # Four eyes: nobody who made or edited a rule-set draft may publish it.
 RULESET_FOUR_EYES = env_bool("RULESET_FOUR_EYES", True)
@@ -238,6 +243,9 @@ CLINIC_RECORD_DEADLINE_DAYS = env_int("CLINIC_RECORD_DEADLINE_DAYS", 7)
 CLINIC_OPEN_DAYS = env_weekdays("CLINIC_OPEN_DAYS", "mon-fri")
 CLINIC_OPENS_HOUR = env_int("CLINIC_OPENS_HOUR", 9)
 CLINIC_CLOSES_HOUR = env_int("CLINIC_CLOSES_HOUR", 17)
+# Dates the clinic is closed (holidays), as YYYY-MM-DD separated by commas: no in-clinic
+# session is offered or scheduled on them, nor on a weekday outside CLINIC_OPEN_DAYS.
+CLINIC_CLOSED_DATES = env_dates("CLINIC_CLOSED_DATES")
 FOLLOW_UP_TASK_MINUTES = env_int("FOLLOW_UP_TASK_MINUTES", 60)
 # At home: a crisis-level reading, a call or a severe side effect raises a task due sooner;
 # a go (or an overridden hold) lets the patient start the dose for this long.

@@ -90,6 +90,15 @@ def latest_decision_of(submission: Submission) -> Any:
     return decisions[0] if decisions else None
 
 
+PENDING_CASE_STATUSES = ("awaiting", "claimed")  # in the queue, not yet decided
+
+
+def awaits_decision(submission: Submission) -> bool:
+    """The submission is with the clinicians and no decision has been made on it yet."""
+    case = getattr(submission, "case", None)
+    return case is not None and case.status in PENDING_CASE_STATUSES
+
+
 def submission_of(patient: Patient, public_id: str) -> Submission:
     """One of the patient's own submissions; any other id is simply not found."""
     submission = submissions_of(patient).filter(public_id=public_id).first()

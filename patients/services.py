@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from patients.intake.steps import REVIEW, SAFETY_CHECKED_STEPS, SLUGS, steps_missing_answers
 from patients.models import IntakeDraft, Patient, Submission, User, new_case_number
+from patients.receipts import submission_receipt_send
 from patients.roles import Role
 from patients.signals import draft_flagged_urgent, submission_screened
 from screening.results.services import screening_record
@@ -172,6 +173,8 @@ def submission_create(*, draft: IntakeDraft) -> Submission:
             draft.status = IntakeDraft.Status.SUBMITTED
             draft.unsaved_inputs = {}
             draft.save(update_fields=["status", "unsaved_inputs", "updated_at"])
+            email, number = draft.patient.user.email, submission.case_number
+            transaction.on_commit(lambda: submission_receipt_send(email=email, case_number=number))
             return submission
     except IntegrityError:  # a concurrent submit of the same draft won
         return Submission.objects.get(draft_id=draft.pk)

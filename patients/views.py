@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
@@ -17,6 +18,7 @@ from patients.intake.forms import StepForm
 from patients.roles import STAFF_ROLES, Role, role_of
 from patients.selectors import (
     answers_summary,
+    awaits_decision,
     clinic_request_of,
     draft_of,
     latest_decision_of,
@@ -57,6 +59,7 @@ def start(request: HttpRequest) -> HttpResponse:
 def account(request: HttpRequest) -> HttpResponse:
     patient = patient_of(request.user)
     draft = open_draft(patient)
+    submitted = list(submissions_of(patient))
     return render(
         request,
         "patients/account.html",
@@ -66,9 +69,11 @@ def account(request: HttpRequest) -> HttpResponse:
             "draft_position": steps.position(draft.resume_step) if draft else None,
             "total_steps": steps.TOTAL,
             "submissions": [
-                {"submission": s, "decision": latest_decision_of(s)}
-                for s in submissions_of(patient)
+                {"submission": s, "decision": latest_decision_of(s)} for s in submitted
             ],
+            # No new questionnaire while one waits for the clinicians' decision.
+            "pending": any(awaits_decision(s) for s in submitted),
+            "review_usual_days": settings.REVIEW_USUAL_DAYS,
         },
     )
 

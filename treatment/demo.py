@@ -93,7 +93,7 @@ def demo_courses(clinician: User, password: str, therapist: User | None = None) 
             case=case, clinician=clinician, outcome=outcome, expected_version=case.version
         )
         course = TreatmentCourse.objects.get(patient=patient)
-        days = default_schedule(clock.today())
+        days = default_schedule(clock.today(), setting=setting)
         sessions_schedule(
             course=course,
             rows=[(day, setting) for day in days],

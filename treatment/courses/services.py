@@ -17,6 +17,7 @@ from screening.audit.models import AuditEntry
 from screening.audit.services import audit_record
 from screening.review.models import Case, CaseDecision
 from treatment import clock
+from treatment.courses.closures import closed_reason, next_open_day
 from treatment.courses.models import (
     CourseEvent,
     CourseNote,
@@ -172,11 +173,18 @@ DEFAULT_SESSIONS = 6
 DEFAULT_WEEKS = 3
 
 
-def default_schedule(start: date, sessions: int = DEFAULT_SESSIONS) -> list[date]:
-    """The offered schedule: `sessions` spread evenly over three weeks, twice a week."""
+def default_schedule(
+    start: date, sessions: int = DEFAULT_SESSIONS, *, setting: Setting | str = Setting.AT_HOME
+) -> list[date]:
+    """The offered schedule: `sessions` spread evenly over three weeks, twice a week; an
+    in-clinic day the clinic is closed moves to the next day it is open."""
     span = DEFAULT_WEEKS * 7 - 3
     step = span / max(sessions - 1, 1)
-    return [start + timedelta(days=round(index * step)) for index in range(sessions)]
+    days: list[date] = []
+    for index in range(sessions):
+        day = start + timedelta(days=round(index * step))
+        days.append(next_open_day(max(day, days[-1]) if days else day, setting, set(days)))
+    return days
 
 
 @transaction.atomic
@@ -202,6 +210,10 @@ def sessions_schedule(
     if any(day < today for day, _ in rows):
         raise TreatmentError("A session cannot be scheduled in the past.", "dates")
     days = [day for day, _ in rows]
+    for day, setting in rows:
+        closed = closed_reason(day, setting)
+        if closed:
+            raise TreatmentError(closed, "dates")
     if len(set(days)) != len(days):
         raise TreatmentError("Two sessions fall on the same day.", "dates")
     taken = set(course.sessions.values_list("scheduled_for", flat=True))

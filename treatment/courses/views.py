@@ -43,6 +43,7 @@ from treatment.home.selectors import home_status
 from treatment.home.views import CRISIS_FLAG
 from treatment.pages import _audit, form_error
 from treatment.rules import PLAIN_OUTCOME
+from treatment.rules.therapy import Dose, Route
 from treatment.therapy.forms import CourseTherapyForm
 from treatment.therapy.selectors import focus_words, therapy_rows, upcoming
 
@@ -79,7 +80,9 @@ def _course_context(
         )
     last = sessions[-1].scheduled_for if sessions else None
     start = max(today_, last) if last else today_
-    offered = default_schedule(start) if not sessions else []
+    offered = default_schedule(start, setting=course.setting) if not sessions else []
+    latest = therapy[sessions[-1].pk].prescription if sessions else None
+    dose = Dose(latest.dose_mg, Route(latest.route)) if latest else None
     kept: list[SafetyCheck] = list(safety_checks(course))
     trend = measure_trend(course)
     labels = dict(SAFETY_QUESTIONS)
@@ -97,8 +100,8 @@ def _course_context(
         "safety_checks": kept,
         "safety_due": safety_check_due(course, today_),
         "schedule_form": schedule_form
-        or ScheduleForm(default_setting=course.setting, offered=offered),
-        "status_form": status_form or CourseStatusForm(),
+        or ScheduleForm(default_setting=course.setting, offered=offered, dose=dose),
+        "status_form": status_form or CourseStatusForm(status=course.status),
         "safety_form": safety_form or SafetyCheckForm(),
         "checks": check_timeline(course),
         "vitals": vitals_series(course),
@@ -159,7 +162,7 @@ def course_schedule(request: HttpRequest, course_id: str) -> HttpResponse:
 @require_POST
 def course_status(request: HttpRequest, course_id: str) -> HttpResponse:
     course = course_by_public_id(course_id)
-    form = CourseStatusForm(request.POST)
+    form = CourseStatusForm(request.POST, status=course.status)
     if form.is_valid():
         try:
             course = course_status_change(

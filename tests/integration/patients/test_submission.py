@@ -127,7 +127,7 @@ def test_it_lists_submissions_on_the_account_page(patient_client):
 
     assert f"Case {Submission.objects.get().case_number}" in html
     assert "Awaiting clinician review" in html
-    assert "Start a new questionnaire" in html
+    assert "Start a new questionnaire" not in html  # not while the case awaits a decision
 
 
 def test_it_never_changes_a_submission_or_its_decision(patient_client):
