@@ -430,14 +430,23 @@ def _medications(value: object) -> frozenset[str]:
     return classes
 
 
-def _text(value: object, longest: int, what: str, item: int | None = None) -> str:
+def _text(
+    value: object, longest: int, what: str, item: int | None = None, lines: bool = False
+) -> str:
+    """Printable text; `lines`: line breaks allowed too (an address on two lines)."""
     if type(value) is not str:
         raise _Invalid(f"expected {what} as text, got {_shown(value)}", item=item)
     if not value.strip():
         raise _Invalid(f"{what} is empty", item=item)
     if len(value) > longest:
         raise _Invalid(f"{what} is longer than {longest} characters", item=item)
-    if not value.isprintable():
+    if not (value.replace("\n", "") if lines else value).isprintable():
+        if lines:
+            raise _Invalid(
+                f"{what} holds a character that is not a letter, digit, sign or line break "
+                "(a tab, say): type it again without it",
+                item=item,
+            )
         raise _Invalid(f"{what} holds a control character", item=item)
     return value
 
@@ -503,7 +512,10 @@ def _contact(value: object) -> Contact:
 
 
 def _session_location(value: object) -> str:
-    return _text(value, SESSION_LOCATION_MAX, "the address")
+    """The address, on one line or several: a line break is "\\n" ("\\r\\n" is read as "\\n")."""
+    if type(value) is str and "\r\n" in value:
+        value = value.replace("\r\n", "\n")
+    return _text(value, SESSION_LOCATION_MAX, "the address", lines=True)
 
 
 def _yes_or_no(value: object) -> bool:

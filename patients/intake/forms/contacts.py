@@ -47,6 +47,14 @@ def contact_fields(prefix: str, whose: str) -> dict[str, forms.Field]:
     }
 
 
+class AddressField(forms.CharField):
+    """Text on one line or several: a browser sends a line break as "\\r\\n", kept as "\\n"
+    (the length limit counts it as one character, as the page does)."""
+
+    def to_python(self, value: Any) -> str:
+        return str(super().to_python(value)).replace("\r\n", "\n").replace("\r", "\n")
+
+
 # (answer key, the prefix of its form fields)
 CONTACTS = (("emergency_contact", "emergency"), ("support_person_contact", "support"))
 
@@ -56,12 +64,16 @@ class ContactsForm(StepForm):
     title = "Contacts and place of sessions"
     keys = ("emergency_contact", "support_person_contact", "session_location")
 
-    session_location = forms.CharField(
-        label="Where would your at-home sessions take place?",
+    session_location = AddressField(
+        label="The address of your at-home sessions",
         max_length=SESSION_LOCATION_MAX,
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
-        help_text="The full address, so that help can reach you there.",
-        error_messages={"required": REQUIRED},
+        help_text="Street, city, state and ZIP code, on one line or two, so that help can "
+        "reach you there.",
+        error_messages={
+            "required": REQUIRED,
+            "max_length": f"Please keep the address to {SESSION_LOCATION_MAX} characters.",
+        },
     )
 
     def adapt_fields(self) -> None:

@@ -3,6 +3,7 @@ blood-pressure readings with their heart rates."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
@@ -11,7 +12,7 @@ from django import forms
 from patients.intake import wording
 from patients.intake.forms.base import (
     DECIMAL_INPUT,
-    REQUIRED,
+    WHOLE_NUMBER_INPUT,
     Answers,
     StepForm,
     choice,
@@ -29,13 +30,52 @@ from screening.rules.answers import (
     HEIGHT_CM,
     SYSTOLIC,
     WEIGHT_KG,
+    Span,
+)
+
+# Height and weight may be typed in feet, inches and pounds; the answers are always in cm
+# and kg, each rounded to one decimal (5 ft 10 in is 177.8 cm, 165 lb is 74.8 kg). The
+# imperial ranges are the whole feet-and-inches and pounds that fall inside the engine's.
+CM_PER_INCH = 2.54
+KG_PER_POUND = 0.45359237
+HEIGHT_INCHES = Span(
+    math.ceil(HEIGHT_CM.low / CM_PER_INCH), int(HEIGHT_CM.high / CM_PER_INCH), "in"
+)
+WEIGHT_POUNDS = Span(
+    math.ceil(WEIGHT_KG.low / KG_PER_POUND), int(WEIGHT_KG.high / KG_PER_POUND), "pounds"
+)
+# Not an answer of the engine: what an imperial height and weight were typed as, to show them
+# again in the patient's unit (the engine ignores keys it does not know).
+AS_TYPED = "height_weight_as_typed"
+IMPERIAL_FIELDS = ("height_ft", "height_in", "weight_lb")
+METRIC_FIELDS = ("height_cm", "weight_kg")
+
+
+def feet_and_inches(inches: int) -> str:
+    return f"{inches // 12} ft {inches % 12} in"
+
+
+def height_cm_of(feet: int, inches: float) -> float:
+    return round((feet * 12 + inches) * CM_PER_INCH, 1)
+
+
+def weight_kg_of(pounds: float) -> float:
+    return round(pounds * KG_PER_POUND, 1)
+
+
+HEIGHT_IMPERIAL_RANGE = (
+    f"Your height should be between {feet_and_inches(HEIGHT_INCHES.low)} and "
+    f"{feet_and_inches(HEIGHT_INCHES.high)}."
+)
+WEIGHT_IMPERIAL_RANGE = (
+    f"Your weight should be between {WEIGHT_POUNDS.low} and {WEIGHT_POUNDS.high} pounds."
 )
 
 
 class AboutYouForm(StepForm):
     slug = "about-you"
     title = "About you"
-    keys = ("sex_at_birth", "pregnant", "breastfeeding", "height_cm", "weight_kg")
+    keys = ("sex_at_birth", "pregnant", "breastfeeding", "height_cm", "weight_kg", AS_TYPED)
 
     sex_at_birth = choice(
         "What sex were you assigned at birth?",
@@ -44,14 +84,20 @@ class AboutYouForm(StepForm):
     )
     pregnant = yes_no_unsure("Are you pregnant, or could you be pregnant?", required=False)
     breastfeeding = yes_no_unsure("Are you breastfeeding?", required=False)
+    units = choice(
+        "Which units would you like for your height and weight?",
+        (("metric", "cm and kg"), ("imperial", "feet, inches and pounds")),
+        required=False,  # without a choice (no script), centimetres and kilograms
+        initial="metric",
+    )
     height_cm = forms.FloatField(
         label="Height in centimetres",
         widget=DECIMAL_INPUT,
         min_value=HEIGHT_CM.low,
         max_value=HEIGHT_CM.high,
+        required=False,  # required in the unit chosen: see clean()
         help_text="For example 170. 5 feet 7 inches is about 170 cm.",
         error_messages={
-            "required": REQUIRED,
             "invalid": "Enter your height as a number.",
             "min_value": f"Your height should be between {HEIGHT_CM.low} and {HEIGHT_CM.high} cm.",
             "max_value": f"Your height should be between {HEIGHT_CM.low} and {HEIGHT_CM.high} cm.",
@@ -62,21 +108,61 @@ class AboutYouForm(StepForm):
         widget=DECIMAL_INPUT,
         min_value=WEIGHT_KG.low,
         max_value=WEIGHT_KG.high,
+        required=False,
         help_text="For example 70. 154 pounds is about 70 kg.",
         error_messages={
-            "required": REQUIRED,
             "invalid": "Enter your weight as a number.",
             "min_value": f"Your weight should be between {WEIGHT_KG.low} and {WEIGHT_KG.high} kg.",
             "max_value": f"Your weight should be between {WEIGHT_KG.low} and {WEIGHT_KG.high} kg.",
         },
+    )
+    height_ft = forms.IntegerField(
+        label="Height: feet",
+        widget=WHOLE_NUMBER_INPUT,
+        required=False,
+        help_text="For example 5.",
+        error_messages={"invalid": "Enter the feet as a whole number."},
+    )
+    height_in = forms.FloatField(
+        label="and inches",
+        widget=DECIMAL_INPUT,
+        required=False,
+        help_text="0 to 11, for example 7.",
+        error_messages={"invalid": "Enter the inches as a number."},
+    )
+    weight_lb = forms.FloatField(
+        label="Weight in pounds",
+        widget=DECIMAL_INPUT,
+        required=False,
+        help_text="For example 154.",
+        error_messages={"invalid": "Enter your weight in pounds as a number."},
     )
 
     def layout(self) -> Layout:
         return Layout(
             "sex_at_birth",
             shown_when("sex_at_birth", "female", "intersex", fields=("pregnant", "breastfeeding")),
-            Row(
-                Column("height_cm", css_class="col-sm-6"), Column("weight_kg", css_class="col-sm-6")
+            "units",
+            shown_when(
+                "units",
+                "metric",
+                fields=(
+                    Row(
+                        Column("height_cm", css_class="col-sm-6"),
+                        Column("weight_kg", css_class="col-sm-6"),
+                    ),
+                ),
+            ),
+            shown_when(
+                "units",
+                "imperial",
+                fields=(
+                    Row(
+                        Column("height_ft", css_class="col-6 col-sm-3"),
+                        Column("height_in", css_class="col-6 col-sm-3"),
+                        Column("weight_lb", css_class="col-sm-6"),
+                    ),
+                ),
             ),
         )
 
@@ -84,13 +170,56 @@ class AboutYouForm(StepForm):
         data = self.cleaned_data
         if data.get("sex_at_birth") not in (None, "male"):
             self.require(data, "pregnant", "breastfeeding")
+        imperial = data.get("units") == "imperial"
+        # The boxes of the other unit are hidden: whatever is in them does not count.
+        for name in METRIC_FIELDS if imperial else IMPERIAL_FIELDS:
+            self.errors.pop(name, None)
+            data.pop(name, None)
+        if imperial:
+            self._convert_imperial(data)
+        else:
+            self.require(data, *METRIC_FIELDS)
         return super().clean()
+
+    def _convert_imperial(self, data: dict[str, Any]) -> None:
+        """Height and weight in cm and kg from feet, inches and pounds, each checked in the
+        unit typed."""
+        self.require(data, "height_ft", "weight_lb")
+        feet, inches, pounds = (data.get(name) for name in IMPERIAL_FIELDS)
+        if inches is not None and not 0 <= inches < 12:
+            self.add_error("height_in", "The inches should be between 0 and 11.")
+        elif feet is not None:
+            total = feet * 12 + (inches or 0)
+            if HEIGHT_INCHES.low <= total <= HEIGHT_INCHES.high:
+                data["height_cm"] = height_cm_of(feet, inches or 0)
+            else:
+                self.add_error("height_ft", HEIGHT_IMPERIAL_RANGE)
+        if pounds is not None:
+            if WEIGHT_POUNDS.low <= pounds <= WEIGHT_POUNDS.high:
+                data["weight_kg"] = weight_kg_of(pounds)
+            else:
+                self.add_error("weight_lb", WEIGHT_IMPERIAL_RANGE)
+
+    @classmethod
+    def initial_from(cls, answers: Answers) -> dict[str, Any]:
+        initial = super().initial_from(answers)
+        typed = initial.pop(AS_TYPED, None)
+        if isinstance(typed, dict):
+            initial["units"] = "imperial"
+            initial |= {name: typed[name] for name in IMPERIAL_FIELDS if name in typed}
+        return initial
 
     def answers_from(self, data: dict[str, Any]) -> Answers:
         answers = super().answers_from(data)
         if answers.get("sex_at_birth") == "male":
             answers.pop("pregnant", None)
             answers.pop("breastfeeding", None)
+        if data.get("units") == "imperial":
+            answers[AS_TYPED] = {
+                "height_ft": data.get("height_ft"),
+                "height_in": data.get("height_in") or 0,
+                "weight_lb": data.get("weight_lb"),
+            }
         return answers
 
 
