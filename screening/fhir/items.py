@@ -22,6 +22,7 @@ from django.utils.html import strip_tags
 
 from patients.intake import wording
 from patients.intake.forms import READING_LABELS, StepForm
+from patients.intake.forms.readings import AS_TYPED
 from patients.intake.steps import STEPS
 from screening.fhir import codes
 from screening.fhir.codes import Code
@@ -267,6 +268,17 @@ def _node(form: type[StepForm], key: str) -> Node:
                 for item in (*items, "behavior_lifetime", "behavior_3_months")
             ),
             codes.CSSRS_PANEL,
+        )
+    if key == AS_TYPED:
+        return ObjectGroup(
+            key,
+            key,
+            "Height and weight as typed, in feet, inches and pounds",
+            (
+                Leaf(f"{key}.height_ft", "height_ft", "Height: feet", "integer"),
+                Leaf(f"{key}.height_in", "height_in", "Height: inches", "decimal"),
+                Leaf(f"{key}.weight_lb", "weight_lb", "Weight in pounds", "decimal"),
+            ),
         )
     if key == "emergency_contact":
         return _contact(key, "Someone to call in an emergency")

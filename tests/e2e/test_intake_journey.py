@@ -78,7 +78,7 @@ def answer_contacts(page):
     type_into(page, "Emergency contact: phone number", "+1 555 010 0100")
     type_into(page, "Support person: name", "Casey Example")
     type_into(page, "Support person: phone number", "(555) 010-0101")
-    type_into(page, "Where would your at-home sessions take place?", "12 Elm Street")
+    type_into(page, "The address of your at-home sessions", "12 Elm Street\nSpringfield, IL 62701")
     continue_(page)
 
 

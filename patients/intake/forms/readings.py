@@ -217,7 +217,7 @@ class AboutYouForm(StepForm):
         if data.get("units") == "imperial":
             answers[AS_TYPED] = {
                 "height_ft": data.get("height_ft"),
-                "height_in": data.get("height_in") or 0,
+                "height_in": float(data.get("height_in") or 0),
                 "weight_lb": data.get("weight_lb"),
             }
         return answers
