@@ -86,6 +86,10 @@ PAST_ATTEMPT_AND_SEDATIVES = {
     "cssrs": CLEAN_CANDIDATE["cssrs"] | {"behavior_lifetime": True},
     "medications": ["benzodiazepine", "ssri_snri", "other"],
     "medications_other": ["Omeprazole"],
+    "medication_details": [
+        {"class": "benzodiazepine", "name": "Lorazepam", "dose": "1 mg", "frequency": "as_needed"},
+        {"class": "ssri_snri", "name": "Sertraline", "dose": "100 mg", "frequency": "once_daily"},
+    ],
 }
 NO_MONITOR = {"bp_unavailable": True, "bp_readings": None}  # None: the answer is left out
 HALF_DONE_STEPS = SLUGS[:4]

@@ -270,6 +270,15 @@ MEDICATIONS: Final = (
     ),
     ("other", "Another prescribed medicine", "Write its name below."),
 )
+# How often a medicine is taken, as the patient may tell it (the answer keeps the code).
+MEDICATION_FREQUENCIES: Final = (
+    ("once_daily", "Once a day"),
+    ("twice_daily", "Twice a day"),
+    ("three_or_more_daily", "Three or more times a day"),
+    ("weekly_or_less", "Once a week or less often"),
+    ("as_needed", "Only when needed"),
+    ("not_sure", "I'm not sure"),
+)
 DISSOCIATIVE_DIAGNOSED_QUESTION: Final = (
     "Have you been diagnosed with a dissociative disorder (e.g. DID, "
     "depersonalisation-derealisation disorder)?"

@@ -22,6 +22,7 @@ from django.utils.html import strip_tags
 
 from patients.intake import wording
 from patients.intake.forms import READING_LABELS, StepForm
+from patients.intake.forms.medicines import DETAILED_CLASSES, DETAILS
 from patients.intake.forms.readings import AS_TYPED
 from patients.intake.steps import STEPS
 from screening.fhir import codes
@@ -40,6 +41,8 @@ FORMAT_2_ONLY: Final = frozenset(
         "emergency_contact",
         "support_person_contact",
         "session_location",
+        "medication_details",
+        "height_weight_as_typed",
     }
 )
 
@@ -268,6 +271,30 @@ def _node(form: type[StepForm], key: str) -> Node:
                 for item in (*items, "behavior_lifetime", "behavior_3_months")
             ),
             codes.CSSRS_PANEL,
+        )
+    if key == DETAILS:
+        return RecordGroup(
+            key,
+            key,
+            "What the patient takes of each kind of medicine ticked",
+            (
+                Leaf(
+                    f"{key}.class",
+                    "class",
+                    "Kind of medicine",
+                    "choice",
+                    options=_options(f"{key}.class", DETAILED_CLASSES),
+                ),
+                Leaf(f"{key}.name", "name", "Name", "string"),
+                Leaf(f"{key}.dose", "dose", "Dose", "string"),
+                Leaf(
+                    f"{key}.frequency",
+                    "frequency",
+                    "How often",
+                    "choice",
+                    options=_options(f"{key}.frequency", wording.MEDICATION_FREQUENCIES),
+                ),
+            ),
         )
     if key == AS_TYPED:
         return ObjectGroup(

@@ -156,7 +156,7 @@ def referral_pdf(**summary: Any) -> bytes:
             else "No readings."
         )
     if clinical["medications"]:
-        names = ", ".join(clinical["medications"] + list(clinical["medications_other"]))
+        names = "; ".join(clinical["medications"] + list(clinical["medications_other"]))
         pdf.line_of(f"Medicines: {names}")
 
     pdf.section("What the screening found")

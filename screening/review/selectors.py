@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from config.dates import within_days
 from config.keyset import KeysetPage, keyset_page
-from patients.intake.wording import MEDICATIONS
+from patients.intake.wording import MEDICATION_FREQUENCIES, MEDICATIONS
 from patients.models import IntakeDraft, Submission, User
 from screening.results.models import ScreeningResult
 from screening.review.models import Case, CaseDecision, UrgentDraftContact
@@ -324,6 +324,31 @@ def score_bands(submission: Submission) -> list[tuple[str, Any, str]]:
 
 
 MEDICATION_NAMES = {value: name for value, name, _ in MEDICATIONS} | {"none": "None"}
+FREQUENCY_WORDS = {value: words.lower() for value, words in MEDICATION_FREQUENCIES}
+
+
+def medication_lines(answers: dict[str, Any]) -> list[str] | None:
+    """Each medicine class ticked, with what the patient takes of it where they said:
+    "An SSRI or SNRI antidepressant: Sertraline, 50 mg, once a day"."""
+    medications = answers.get("medications")
+    if not medications:
+        return None
+    details = {
+        record.get("class"): record
+        for record in answers.get("medication_details") or []
+        if isinstance(record, dict)
+    }
+    lines = []
+    for value in medications:
+        record = details.get(value, {})
+        parts = [
+            str(record["name"]) if record.get("name") else "",
+            str(record["dose"]) if record.get("dose") else "",
+            FREQUENCY_WORDS.get(str(record.get("frequency")), ""),
+        ]
+        taken = ", ".join(part for part in parts if part)
+        lines.append(f"{MEDICATION_NAMES[value]}: {taken}" if taken else MEDICATION_NAMES[value])
+    return lines
 
 
 def clinical_summary(submission: Submission) -> dict[str, Any]:
@@ -341,12 +366,11 @@ def clinical_summary(submission: Submission) -> dict[str, Any]:
     rates = tuple(r["heart_rate"] for r in readings if "heart_rate" in r)
     mean_rate = rounded_mean(rates) if rates else None
     systolic, diastolic = scores.get("bp_systolic"), scores.get("bp_diastolic")
-    medications = answers.get("medications")
     return {
         "cssrs_level": cssrs_risk_level(cssrs) if cssrs else None,
         "lifetime_attempt": cssrs.get("behavior_lifetime") is True,
         "recent_attempt": cssrs.get("behavior_3_months") is True,
-        "medications": [MEDICATION_NAMES[m] for m in medications] if medications else None,
+        "medications": medication_lines(answers),
         "medications_other": answers.get("medications_other", []),
         "readings": readings,
         "bp_unavailable": bool(answers.get("bp_unavailable")),

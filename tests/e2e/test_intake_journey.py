@@ -302,13 +302,24 @@ def test_a_patient_on_medicines_with_a_high_reading_is_advised_then_goes_on(page
 
     def medicines(page):
         tick(page, "An MAOI antidepressant")
+        details = "An MAOI antidepressant: what you take"
+        type_into(page, "Its name", "Phenelzine", within=details)
+        type_into(page, "The dose", "15 mg", within=details)
+        page.get_by_role("group", name=details).get_by_label("How often").select_option(
+            "Three or more times a day"
+        )
         tick(page, "Another prescribed medicine")
         type_into(page, "Which other medicines do you take?", "Omeprazole")
         continue_(page)
 
     answer_clean_steps(page, blood_pressure=high_reading, medicines=medicines)
 
-    expect(page.get_by_text("An MAOI antidepressant")).to_be_visible()
+    expect(page.get_by_text("An MAOI antidepressant, Another prescribed medicine")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="An MAOI antidepressant: what you take")
+    ).to_be_visible()
+    expect(page.get_by_text("Phenelzine", exact=True)).to_be_visible()
+    expect(page.get_by_text("Three or more times a day", exact=True)).to_be_visible()
     page.get_by_role("button", name="Submit my answers").focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/submissions/**")

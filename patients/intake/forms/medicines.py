@@ -4,12 +4,56 @@ from __future__ import annotations
 
 from typing import Any
 
-from crispy_forms.layout import Layout
+from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 
 from patients.intake import wording
 from patients.intake.forms.base import Answers, StepForm, described, shown_when, yes_no_unsure
 from screening.rules.answers import MEDICATION_NAME_MAX, MEDICATIONS_OTHER_MAX
+
+# Not an answer of the engine (it ignores keys it does not know): for each medicine class
+# ticked, what the patient takes of it, for the prescriber. A list of records such as
+# {"class": "ssri_snri", "name": "Sertraline", "dose": "50 mg", "frequency": "once_daily"},
+# each part optional; only the classes ticked, only the parts given.
+DETAILS = "medication_details"
+DETAIL_PARTS = ("name", "dose", "frequency")
+DOSE_MAX = 40
+# The classes asked about in detail: every class but "other" (its lines name the medicines).
+DETAILED_CLASSES = tuple(
+    (value, name) for value, name, _ in wording.MEDICATIONS if value != "other"
+)
+
+
+def detail_field(medicine_class: str, part: str) -> str:
+    return f"{medicine_class}_{part}"
+
+
+def _detail_fields() -> dict[str, forms.Field]:
+    fields: dict[str, forms.Field] = {}
+    for value, _ in DETAILED_CLASSES:
+        fields[detail_field(value, "name")] = forms.CharField(
+            label="Its name",
+            max_length=MEDICATION_NAME_MAX,
+            required=False,
+            help_text="If you know it: as on the label, for example Sertraline.",
+            error_messages={
+                "max_length": f"Please keep the name to {MEDICATION_NAME_MAX} characters."
+            },
+        )
+        fields[detail_field(value, "dose")] = forms.CharField(
+            label="The dose",
+            max_length=DOSE_MAX,
+            required=False,
+            help_text="For example 50 mg.",
+            error_messages={"max_length": f"Please keep the dose to {DOSE_MAX} characters."},
+        )
+        fields[detail_field(value, "frequency")] = forms.ChoiceField(
+            label="How often",
+            choices=(("", "Choose…"), *wording.MEDICATION_FREQUENCIES),
+            required=False,
+            error_messages={"invalid_choice": "Choose how often from the list."},
+        )
+    return fields
 
 
 class MedicalHistoryForm(StepForm):
@@ -73,7 +117,7 @@ class MedicalHistoryForm(StepForm):
 class MedicationsForm(StepForm):
     slug = "medications"
     title = "Medicines"
-    keys = ("medications", "medications_other")
+    keys = ("medications", "medications_other", DETAILS)
 
     medications = forms.MultipleChoiceField(
         label="Which of these do you take now, every day or now and then?",
@@ -89,13 +133,32 @@ class MedicationsForm(StepForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=f"One medicine a line, up to {MEDICATIONS_OTHER_MAX}, "
-        f"each up to {MEDICATION_NAME_MAX} characters. A name on the label is enough.",
+        f"each up to {MEDICATION_NAME_MAX} characters. A name on the label is enough; add "
+        "the dose and how often if you know them, for example “Omeprazole 20 mg once a day”.",
     )
 
     def layout(self) -> Layout:
+        details = [
+            shown_when(
+                "medications",
+                value,
+                fields=(
+                    Fieldset(
+                        f"{name}: what you take",
+                        Row(
+                            Column(detail_field(value, "name"), css_class="col-sm-5"),
+                            Column(detail_field(value, "dose"), css_class="col-sm-3"),
+                            Column(detail_field(value, "frequency"), css_class="col-sm-4"),
+                        ),
+                    ),
+                ),
+            )
+            for value, name in DETAILED_CLASSES
+        ]
         return Layout(
             "medications",
             "none_of_these",
+            *details,
             shown_when("medications", "other", fields=("medications_other",)),
         )
 
@@ -109,6 +172,11 @@ class MedicationsForm(StepForm):
             initial["medications"] = medications
         if answers.get("medications_other"):
             initial["medications_other"] = "\n".join(answers["medications_other"])
+        for record in answers.get(DETAILS) or []:
+            if isinstance(record, dict):
+                for part in DETAIL_PARTS:
+                    if record.get(part):
+                        initial[detail_field(str(record.get("class")), part)] = record[part]
         return initial
 
     def clean(self) -> dict[str, Any]:
@@ -122,6 +190,12 @@ class MedicationsForm(StepForm):
             self.add_error("medications", "Tick the medicines you take, or tick “None of these”.")
         if "other" in (data.get("medications") or []) and not self.names(data):
             self.add_error("medications_other", "Write the name of the other medicine.")
+        ticked = set(data.get("medications") or [])
+        for value, _ in DETAILED_CLASSES:
+            if value not in ticked:  # hidden boxes: whatever is in them does not count
+                for part in DETAIL_PARTS:
+                    self.errors.pop(detail_field(value, part), None)
+                    data.pop(detail_field(value, part), None)
         return super().clean()
 
     @staticmethod
@@ -133,4 +207,20 @@ class MedicationsForm(StepForm):
         names = [name for name in self.names(data) if name]
         if "other" in answers["medications"] and names:
             answers["medications_other"] = names
+        details = []
+        for value, _ in DETAILED_CLASSES:
+            if value not in answers["medications"]:
+                continue  # the boxes of a class not ticked are hidden: they do not count
+            parts = {
+                part: text
+                for part in DETAIL_PARTS
+                if (text := (data.get(detail_field(value, part)) or "").strip())
+            }
+            if parts:
+                details.append({"class": value, **parts})
+        if details:
+            answers[DETAILS] = details
         return answers
+
+
+MedicationsForm.base_fields = MedicationsForm.base_fields | _detail_fields()

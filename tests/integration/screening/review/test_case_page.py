@@ -189,3 +189,16 @@ def test_a_jump_link_near_the_top_leads_to_the_decision(client, clinician):
     assert 'href="#decide"' in html[jump - 80 : jump]
     assert jump < html.index('id="answers"') < html.index('id="decide"')
     assert jump < html.index('id="engine-decision"')  # before the first section of the page
+
+
+def test_it_shows_what_the_patient_takes_of_each_medicine(client, clinician):
+    case = make_case(
+        medications=["ssri_snri"],
+        medication_details=[
+            {"class": "ssri_snri", "name": "<b>Sertraline</b>", "dose": "50 mg"},
+        ],
+    )
+
+    html = open_case(client, case).content.decode()
+
+    assert "<li>An SSRI or SNRI antidepressant: &lt;b&gt;Sertraline&lt;/b&gt;, 50 mg</li>" in html

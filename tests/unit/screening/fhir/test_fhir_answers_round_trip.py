@@ -32,3 +32,24 @@ def test_it_keeps_whole_numbers_and_decimals_apart():
     assert type(back["height_cm"]) is int
     assert type(back["weight_kg"]) is float
     assert back == answers
+
+
+def test_it_round_trips_what_is_kept_beside_the_answers():
+    answers = {
+        "format": 2,
+        "height_cm": 177.8,
+        "weight_kg": 74.8,
+        "height_weight_as_typed": {"height_ft": 5, "height_in": 10.0, "weight_lb": 165.0},
+        "medications": ["ssri_snri", "benzodiazepine"],
+        "medication_details": [
+            {
+                "class": "ssri_snri",
+                "name": "Sertraline",
+                "dose": "50 mg",
+                "frequency": "once_daily",
+            },
+            {"class": "benzodiazepine", "frequency": "as_needed"},
+        ],
+    }
+
+    assert through_fhir(answers) == answers
