@@ -326,7 +326,14 @@ def _items(total: int, count: int) -> list[int]:
     return items
 
 
-def add_measures(course: TreatmentCourse, phq9: int, gad7: int, at: datetime, key: str) -> Any:
+def add_measures(
+    course: TreatmentCourse,
+    phq9: int,
+    gad7: int,
+    at: datetime,
+    key: str,
+    alerts: list[dict[str, str]] | None = None,
+) -> Any:
     """A PHQ-9 and GAD-7 of the course with these totals, answered at `at` (PHQ-9 item 9 at 0)."""
     from treatment.models import MeasureSet
 
@@ -338,6 +345,7 @@ def add_measures(course: TreatmentCourse, phq9: int, gad7: int, at: datetime, ke
         phq9_total=phq9,
         gad7_total=gad7,
         phq9_item9=0,
+        alerts=alerts or [],
         recorded_by=course.patient.user,
         recorded_at=at,
     )
