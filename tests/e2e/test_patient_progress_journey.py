@@ -61,3 +61,25 @@ def test_a_patient_clicks_to_my_treatment_and_reads_their_progress(page, patient
     expect(rows.nth(3)).to_contain_text("8 out of 27")
 
     assert_accessible_on_desktop_and_phone(page)
+
+
+def test_a_patient_whose_answers_rose_is_pointed_gently_to_their_care_team(page):
+    person = make_patient(given_name="Alex", family_name="Moreau")
+    course = make_course(case=make_case(patient=person, phq9=phq9_total(10), gad7=gad7_total(9)))
+    make_record(course=course, dosed_at=clock.now())
+    add_measures(course, 16, 10, clock.now() + timedelta(days=7), "session-3")
+
+    sign_in(page, person.user.email)
+    page.wait_for_url("**/account/")
+    page.get_by_role("link", name="My treatment").first.click()
+    page.wait_for_url("**/treatment/mine/")
+
+    progress = page.get_by_test_id("progress")
+    expect(progress.get_by_test_id("progress-sentence").nth(0)).to_contain_text(
+        "has gone up since you started, from 10 out of 27 to 16 out of 27"
+    )
+    care = progress.get_by_test_id("progress-care-team")
+    expect(care).to_contain_text("Please talk to your care team soon")
+    expect(care.get_by_role("link", name="text")).to_have_attribute("href", "sms:988")
+
+    assert_accessible_on_desktop_and_phone(page)
