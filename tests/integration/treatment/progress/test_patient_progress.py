@@ -1,7 +1,7 @@
 """The patient's own progress on "My treatment": the chart, the table and the sentence in plain
 words, with the program's definitions (response, remission, a rise of 5 or more)."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.test import Client
@@ -10,11 +10,12 @@ from tests.builders import gad7_total, phq9_total
 from tests.factories import make_case
 from tests.treatment import add_measures, make_course, make_record
 from treatment import clock
+from treatment.models import TreatmentCourse
 
 pytestmark = pytest.mark.django_db
 
 
-def course_with(phq9: int = 16, gad7: int = 11, dosed: bool = True):
+def course_with(phq9: int = 16, gad7: int = 11, dosed: bool = True) -> TreatmentCourse:
     """A course whose intake scored `phq9` and `gad7`, its first dose given now if `dosed`."""
     course = make_course(case=make_case(phq9=phq9_total(phq9), gad7=gad7_total(gad7)))
     if dosed:
@@ -22,11 +23,11 @@ def course_with(phq9: int = 16, gad7: int = 11, dosed: bool = True):
     return course
 
 
-def later(days: int):
+def later(days: int) -> datetime:
     return clock.now() + timedelta(days=days)
 
 
-def page_of(course) -> str:
+def page_of(course: TreatmentCourse) -> str:
     client = Client()
     client.force_login(course.patient.user)
     response = client.get("/treatment/mine/")
@@ -34,7 +35,7 @@ def page_of(course) -> str:
     return response.content.decode()
 
 
-def sentences(course) -> list[str]:
+def sentences(course: TreatmentCourse) -> list[str]:
     client = Client()
     client.force_login(course.patient.user)
     progress = client.get("/treatment/mine/").context["progress"]
