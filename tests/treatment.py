@@ -314,3 +314,38 @@ def discharge_post(hhmm: str, **changes: str) -> dict[str, str]:
 def sign_post(code: str | None = None) -> dict[str, str]:
     """The signing form: attested, with a second-factor code when one is asked."""
     return {"sign-attest": "on", **({"sign-code": code} if code else {})}
+
+
+# Questionnaires of a course ----------------------------------------------------------------
+
+
+def _items(total: int, count: int) -> list[int]:
+    """`count` item scores (0 to 3) adding up to `total`, filled from the first."""
+    items = [min(3, max(0, total - 3 * n)) for n in range(count)]
+    assert sum(items) == total, f"{total} does not fit {count} items"
+    return items
+
+
+def add_measures(
+    course: TreatmentCourse,
+    phq9: int,
+    gad7: int,
+    at: datetime,
+    key: str,
+    alerts: list[dict[str, str]] | None = None,
+) -> Any:
+    """A PHQ-9 and GAD-7 of the course with these totals, answered at `at` (PHQ-9 item 9 at 0)."""
+    from treatment.models import MeasureSet
+
+    return MeasureSet.objects.create(
+        course=course,
+        key=key,
+        phq9=[*_items(phq9, 8), 0],
+        gad7=_items(gad7, 7),
+        phq9_total=phq9,
+        gad7_total=gad7,
+        phq9_item9=0,
+        alerts=alerts or [],
+        recorded_by=course.patient.user,
+        recorded_at=at,
+    )

@@ -13,6 +13,11 @@ Contents (a `collection` Bundle, its id the case's):
 - the clinician's latest decision as a RiskAssessment by the clinician, based on
   the screening's, with the reason as its note.
 
+Sections registered by the layers above (`bundle_section_register`; treatment
+adds the course: its questionnaires, readings and doses) follow, each given a
+`BundleScope` (the case, whose bundle it is, the Patient, stable ids): the
+screening never reads those layers itself.
+
 A patient's own bundle leaves out the clinician's name and written reason, as
 their JSON download does. Resource ids are stable: a re-export names the same
 resources.
@@ -21,6 +26,8 @@ resources.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
@@ -65,6 +72,29 @@ R = TypeVar("R", bound=Resource)
 
 def _id(submission: Submission, role: str) -> str:
     return str(uuid.uuid5(_IDS, f"{submission.public_id}/{role}"))
+
+
+@dataclass(frozen=True)
+class BundleScope:
+    """What a registered section is given: the case, whose bundle, the Patient, stable ids."""
+
+    case: Case
+    for_patient: bool
+    subject: Reference
+
+    def id(self, role: str) -> str:
+        """A stable id for a resource of the section: the same on every export."""
+        return _id(self.case.submission, role)
+
+
+Section = Callable[[BundleScope], list[Resource]]
+_SECTIONS: list[Section] = []
+
+
+def bundle_section_register(section: Section) -> None:
+    """Add resources of a layer above to every case bundle (once, in registration order)."""
+    if section not in _SECTIONS:
+        _SECTIONS.append(section)
 
 
 def _ref(resource: Resource, display: str | None = None) -> Reference:
@@ -149,6 +179,10 @@ class _Builder:
         observations = self.vitals(answers) + self.totals(answers)
         engine = self.engine_assessment(observations)
         self.decision_assessment(engine)
+        scope = BundleScope(self.case, self.for_patient, self.subject)
+        for section in _SECTIONS:
+            for resource in section(scope):
+                self.add(resource)
         return Bundle(
             id=str(self.submission.public_id),
             identifier=Identifier(

@@ -13,6 +13,8 @@ from django.conf import settings
 
 LOINC: Final = "http://loinc.org"
 UCUM: Final = "http://unitsofmeasure.org"
+RXNORM: Final = "http://www.nlm.nih.gov/research/umls/rxnorm"
+SNOMED: Final = "http://snomed.info/sct"
 OBSERVATION_CATEGORY: Final = "http://terminology.hl7.org/CodeSystem/observation-category"
 ORDINAL_VALUE: Final = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 
@@ -89,6 +91,19 @@ HEART_RATE: Final = loinc("8867-4", "Heart rate")
 BODY_HEIGHT: Final = loinc("8302-2", "Body height")
 BODY_WEIGHT: Final = loinc("29463-7", "Body weight")
 BMI: Final = loinc("39156-5", "Body mass index (BMI) [Ratio]")
+# Oxygen saturation: the pulse-oximetry code and the general one, as the vital-signs profile asks.
+SPO2_PULSE_OXIMETRY: Final = loinc(
+    "59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry"
+)
+SPO2: Final = loinc("2708-6", "Oxygen saturation in Arterial blood")
+
+# Medicines (RxNorm ingredients) and routes (SNOMED CT route of administration).
+KETAMINE: Final = Code(RXNORM, "6130", "ketamine")
+ESKETAMINE: Final = Code(RXNORM, "2119365", "esketamine")
+SUBLINGUAL_ROUTE: Final = Code(SNOMED, "37839007", "Sublingual route")
+INTRAVENOUS_ROUTE: Final = Code(SNOMED, "47625008", "Intravenous route")
+INTRAMUSCULAR_ROUTE: Final = Code(SNOMED, "78421000", "Intramuscular route")
+NASAL_ROUTE: Final = Code(SNOMED, "46713006", "Nasal route")
 
 LOINC_CODES: Final = (
     PHQ9_PANEL,
@@ -107,6 +122,8 @@ LOINC_CODES: Final = (
     BODY_HEIGHT,
     BODY_WEIGHT,
     BMI,
+    SPO2_PULSE_OXIMETRY,
+    SPO2,
 )
 
 

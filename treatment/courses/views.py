@@ -42,6 +42,7 @@ from treatment.followup.services import safety_check_record
 from treatment.home.selectors import home_status
 from treatment.home.views import CRISIS_FLAG
 from treatment.pages import _audit, form_error
+from treatment.progress.selectors import patient_progress
 from treatment.rules import PLAIN_OUTCOME
 from treatment.rules.therapy import Dose, Route
 from treatment.therapy.forms import CourseTherapyForm
@@ -277,6 +278,7 @@ def my_treatment(request: HttpRequest) -> HttpResponse:
             "clinic_phone": settings.CLINIC_PHONE,
             "upcoming": upcoming(course, clock.today()) if course else [],
             "focus": focus_words(course) if course else None,
+            "progress": patient_progress(course) if course else None,
         },
         status=400 if form is not None else 200,
     )

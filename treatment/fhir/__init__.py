@@ -1,0 +1,1 @@
+"""A course of treatment in the case's FHIR bundle: questionnaires, readings and doses."""
