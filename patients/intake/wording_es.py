@@ -29,6 +29,7 @@ UNTRANSLATED: Final = frozenset(
         "YES_NO_UNSURE",
         "SEX_AT_BIRTH",
         "CONDITIONS",
+        "MEDICATION_FREQUENCIES",
         "PSYCHOSIS",
         "SUBSTANCE_USE",
         "MEDICATIONS",
