@@ -1,0 +1,13 @@
+"""Celery tasks of the outcomes: thin, by id."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from treatment.outcomes.services import plan_review_open
+
+
+@shared_task(name="treatment.plan_review")
+def plan_review(course_id: int) -> bool:
+    """Open a course's plan-review task if its PHQ-9 has fallen too little (once)."""
+    return plan_review_open(course_id) is not None
