@@ -195,7 +195,7 @@ class _Seeder:
             ) -> None:
                 if at >= self.now or _base["phq9"] is None or _base["gad7"] is None:
                     return
-                phq9 = self.score(_base["phq9"], _improvement, doses_before, 27)
+                phq9 = self.score(_base["phq9"], _improvement, doses_before, 24)  # item 9 at 0
                 gad7 = self.score(_base["gad7"], _improvement, doses_before, 21)
                 measures.append(
                     MeasureSet(
