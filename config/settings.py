@@ -381,6 +381,8 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 OUTCOMES_EVALUATION_SESSION = env_int("OUTCOMES_EVALUATION_SESSION", 6)
 OUTCOMES_REVIEW_SESSION = env_int("OUTCOMES_REVIEW_SESSION", 4)
 OUTCOMES_REVIEW_MIN_FALL_PERCENT = env_int("OUTCOMES_REVIEW_MIN_FALL_PERCENT", 20)
+# How old the outcomes page's figures may be: beat aggregates the default view this often.
+OUTCOMES_REFRESH_SECONDS = env_int("OUTCOMES_REFRESH_SECONDS", 300)
 # How old the dashboard's figures may be: beat aggregates them anew this often.
 DASHBOARD_REFRESH_SECONDS = env_int("DASHBOARD_REFRESH_SECONDS", 300)
 CELERY_BEAT_SCHEDULE = {
@@ -423,6 +425,10 @@ CELERY_BEAT_SCHEDULE = {
     "refresh-dashboard": {
         "task": "screening.dashboard_refresh",
         "schedule": DASHBOARD_REFRESH_SECONDS,
+    },
+    "refresh-outcomes": {
+        "task": "treatment.outcomes_refresh",
+        "schedule": OUTCOMES_REFRESH_SECONDS,
     },
 }
 # Task modules outside the apps' own tasks.py.

@@ -8,15 +8,15 @@ database, and the rest comes back as plain tuples.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, FloatField, Func, Q, QuerySet
 from django.utils import timezone
 
 from treatment.checks.models import PreDoseCheck
@@ -74,6 +74,33 @@ class ProgramData:
     plan_reviews: int = 0
 
 
+class Epoch(Func):
+    """A moment as seconds since 1970 (UTC), a float: 100,000 of them load in milliseconds,
+    where as many aware datetimes take more than a second to convert."""
+
+    output_field = FloatField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="EXTRACT(EPOCH FROM %(expressions)s)::double precision",
+            **extra,
+        )
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="((julianday(%(expressions)s) - 2440587.5) * 86400.0)",
+            **extra,
+        )
+
+
+def _moment(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, tz=UTC)
+
+
 def _total(items: Any, count: int) -> int | None:
     """An intake questionnaire's total, None unless every item is a score 0-3."""
     if not isinstance(items, list) or len(items) != count:
@@ -81,70 +108,6 @@ def _total(items: Any, count: int) -> int | None:
     if any(type(item) is not int or not 0 <= item <= 3 for item in items):
         return None
     return sum(items)
-
-
-def _doses_before(moment: Any) -> Subquery:
-    """Sessions of the measure's course dosed before it was taken (home or clinic)."""
-    return Subquery(
-        HomeDose.objects.filter(session__course=OuterRef("course"), dosed_at__lt=moment)
-        .order_by()
-        .values("session__course")
-        .annotate(n=Count("pk"))
-        .values("n"),
-        output_field=IntegerField(),
-    )
-
-
-def _clinic_doses_before(moment: Any) -> Subquery:
-    return Subquery(
-        MonitoringRecord.objects.filter(
-            session__course=OuterRef("course"), dosed_at__isnull=False, dosed_at__lt=moment
-        )
-        .order_by()
-        .values("session__course")
-        .annotate(n=Count("session", distinct=True))
-        .values("n"),
-        output_field=IntegerField(),
-    )
-
-
-def _home_doses_of_course() -> Subquery:
-    return Subquery(
-        HomeDose.objects.filter(session__course=OuterRef("pk"))
-        .order_by()
-        .values("session__course")
-        .annotate(n=Count("pk"))
-        .values("n"),
-        output_field=IntegerField(),
-    )
-
-
-def _clinic_doses_of_course() -> Subquery:
-    return Subquery(
-        MonitoringRecord.objects.filter(session__course=OuterRef("pk"), dosed_at__isnull=False)
-        .order_by()
-        .values("session__course")
-        .annotate(n=Count("session", distinct=True))
-        .values("n"),
-        output_field=IntegerField(),
-    )
-
-
-def _last_dose_of_course(model: Any) -> Subquery:
-    return Subquery(
-        model.objects.filter(session__course=OuterRef("pk"), dosed_at__isnull=False)
-        .order_by("-dosed_at")
-        .values("dosed_at")[:1]
-    )
-
-
-def _first_prescription(column: str) -> Subquery:
-    """The course's first prescribed dose (lowest session, latest version): route or mg."""
-    return Subquery(
-        PrescribedDose.objects.filter(session__course=OuterRef("pk"))
-        .order_by("session__number", "-version")
-        .values(column)[:1]
-    )
 
 
 def courses_in(period: Period) -> QuerySet[TreatmentCourse]:
@@ -157,103 +120,111 @@ def _age(born: date | None, on: date) -> int | None:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
+def dose_times(ids: QuerySet[Any]) -> dict[int, list[float]]:
+    """Each course's times of dose (`Epoch` seconds), in order: one per session dosed, at
+    home or in the clinic (an amended clinic record keeps its session's first time)."""
+    times: dict[int, list[float]] = defaultdict(list)
+    for course_id, dosed_at in (
+        HomeDose.objects.filter(session__course__in=ids)
+        .annotate(at=Epoch("dosed_at"))
+        .values_list("session__course", "at")
+    ):
+        times[course_id].append(dosed_at)
+    clinic: dict[int, tuple[int, float]] = {}
+    for course_id, session_id, dosed_at in (
+        MonitoringRecord.objects.filter(session__course__in=ids, dosed_at__isnull=False)
+        .annotate(at=Epoch("dosed_at"))
+        .values_list("session__course", "session", "at")
+    ):
+        kept = clinic.get(session_id)
+        if kept is None or dosed_at < kept[1]:
+            clinic[session_id] = (course_id, dosed_at)
+    for course_id, dosed_at in clinic.values():
+        times[course_id].append(dosed_at)
+    for course_times in times.values():
+        course_times.sort()
+    return times
+
+
+def first_prescriptions(ids: QuerySet[Any]) -> dict[int, tuple[str, Decimal]]:
+    """Each course's first session's prescribed route and dose, its latest version."""
+    prescribed: dict[int, tuple[str, Decimal]] = {}
+    for course_id, route, mg in (
+        PrescribedDose.objects.filter(session__course__in=ids, session__number=1)
+        .order_by("version")
+        .values_list("session__course", "route", "dose_mg")
+    ):
+        prescribed[course_id] = (route, mg)  # the later version wins
+    return prescribed
+
+
 def course_records(courses: QuerySet[TreatmentCourse]) -> list[CourseRecord]:
-    """The courses as plain data, in two queries: the courses, then all their measures."""
+    """The courses as plain data, in five queries whatever their number."""
+    ids = courses.values("pk")
     rows = (
         courses.order_by("pk")
         .annotate(
-            home_doses=Coalesce(_home_doses_of_course(), Value(0)),
-            clinic_doses=Coalesce(_clinic_doses_of_course(), Value(0)),
-            last_home=_last_dose_of_course(HomeDose),
-            last_clinic=_last_dose_of_course(MonitoringRecord),
-            route=_first_prescription("route"),
-            dose_mg=_first_prescription("dose_mg"),
             intake_phq9=F("case__submission__answers__phq9"),
             intake_gad7=F("case__submission__answers__gad7"),
             born=F("patient__date_of_birth"),
+            opened_epoch=Epoch("opened_at"),
         )
         .values_list(
             "pk",
-            "opened_at",
+            "opened_epoch",
             "setting",
             "status",
             "status_reason",
-            "home_doses",
-            "clinic_doses",
-            "last_home",
-            "last_clinic",
-            "route",
-            "dose_mg",
             "intake_phq9",
             "intake_gad7",
             "born",
         )
     )
-    measures: dict[int, list[CourseMeasure]] = defaultdict(list)
-    for course_id, phq9, gad7, dosed in (
-        MeasureSet.objects.filter(course__in=courses.values("pk"))
-        .annotate(
-            dosed=Coalesce(_doses_before(OuterRef("recorded_at")), Value(0))
-            + Coalesce(_clinic_doses_before(OuterRef("recorded_at")), Value(0))
-        )
+    doses = dose_times(ids)
+    prescribed = first_prescriptions(ids)
+    measured: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
+    for course_id, at, phq9, gad7 in (
+        MeasureSet.objects.filter(course__in=ids)
         .order_by("course", "recorded_at", "pk")
-        .values_list("course", "phq9_total", "gad7_total", "dosed")
+        .annotate(at=Epoch("recorded_at"))
+        .values_list("course", "at", "phq9_total", "gad7_total")
     ):
-        measures[course_id].append(CourseMeasure(dosed, phq9, gad7))
+        measured[course_id].append((at, phq9, gad7))
     records = []
-    for (
-        pk,
-        opened_at,
-        setting,
-        status,
-        reason,
-        home_doses,
-        clinic_doses,
-        last_home,
-        last_clinic,
-        route,
-        dose_mg,
-        intake_phq9,
-        intake_gad7,
-        born,
-    ) in rows:
-        own = measures.get(pk, [])
-        dosed = home_doses + clinic_doses
-        # A measure can be recorded at the moment of a dose in synthetic data: never more
-        # doses before a measure than the course had.
-        own = [m._replace(sessions_dosed=min(m.sessions_dosed, dosed)) for m in own]
+    for pk, opened_epoch, setting, status, reason, intake_phq9, intake_gad7, born in rows:
+        times = doses.get(pk, [])
+        own = [
+            CourseMeasure(bisect_left(times, at), phq9, gad7)
+            for at, phq9, gad7 in measured.get(pk, ())
+        ]
         pre_dose = [m for m in own if m.sessions_dosed == 0]
-        band = None
-        if route and dose_mg is not None and Decimal(dose_mg) > 0:
-            band = dose_band(Route(route), Decimal(dose_mg))
-        activity = max(
-            (moment for moment in (last_home, last_clinic) if moment is not None),
-            default=opened_at,
-        )
+        route, mg = prescribed.get(pk, (None, None))
+        band = dose_band(Route(route), mg) if route and mg is not None and mg > 0 else None
+        ended = status == TreatmentCourse.Status.ENDED
+        opened_at = _moment(opened_epoch)
+        opened = timezone.localdate(opened_at)
         records.append(
             CourseRecord(
                 pk=pk,
                 outcome=CourseOutcomeInput(
-                    opened=timezone.localdate(opened_at),
+                    opened=opened,
                     setting=Setting(setting),
                     route=Route(route) if route else None,
                     dose_band=band,
                     baseline_phq9=baseline_of(
-                        pre_dose=_last_score(pre_dose, "phq9"),
-                        intake=_total(intake_phq9, 9),
+                        pre_dose=_last_score(pre_dose, "phq9"), intake=_total(intake_phq9, 9)
                     ),
                     baseline_gad7=baseline_of(
-                        pre_dose=_last_score(pre_dose, "gad7"),
-                        intake=_total(intake_gad7, 7),
+                        pre_dose=_last_score(pre_dose, "gad7"), intake=_total(intake_gad7, 7)
                     ),
                     measures=tuple(own),
-                    sessions_dosed=dosed,
-                    ended=status == TreatmentCourse.Status.ENDED,
-                    end_reason=reason if status == TreatmentCourse.Status.ENDED else "",
+                    sessions_dosed=len(times),
+                    ended=ended,
+                    end_reason=reason if ended else "",
                 ),
-                age=_age(born, timezone.localdate(opened_at)),
+                age=_age(born, opened),
                 opened_at=opened_at,
-                last_activity=activity,
+                last_activity=_moment(times[-1]) if times else opened_at,
             )
         )
     return records

@@ -11,3 +11,13 @@ from treatment.outcomes.services import plan_review_open
 def plan_review(course_id: int) -> bool:
     """Open a course's plan-review task if its PHQ-9 has fallen too little (once)."""
     return plan_review_open(course_id) is not None
+
+
+@shared_task(name="treatment.outcomes_refresh")
+def outcomes_refresh() -> bool:
+    """Periodic: aggregate the outcomes page's default view (every course) anew."""
+    from treatment.outcomes.selectors import Period
+    from treatment.outcomes.snapshots import snapshot_make
+
+    snapshot_make(Period())
+    return True

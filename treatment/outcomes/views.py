@@ -18,8 +18,8 @@ from screening.audit.models import AuditEntry
 from screening.audit.services import audit_record
 from treatment import clock
 from treatment.outcomes.forms import PeriodForm
-from treatment.outcomes.selectors import Period, program_data
-from treatment.outcomes.summary import ProgramOutcomes, program_outcomes
+from treatment.outcomes.selectors import Period, course_records, courses_in
+from treatment.outcomes.snapshots import snapshot_of
 from treatment.rules.program import RESEARCH_COLUMNS, Figure, research_row
 
 Action = AuditEntry.Action
@@ -60,7 +60,8 @@ def outcomes(request: HttpRequest) -> HttpResponse:
     }
     if period is None:
         return render(request, "outcomes/outcomes.html", context, status=400)
-    result = program_outcomes(program_data(period), clock.now())
+    snapshot = snapshot_of(period)
+    result = snapshot.outcomes
     audit_record(
         actor=request.user, action=Action.OUTCOMES_VIEWED, detail=_words(period), request=request
     )
@@ -68,6 +69,8 @@ def outcomes(request: HttpRequest) -> HttpResponse:
         "period": _words(period),
         "query": _query(period),
         "outcomes": result,
+        "made_at": snapshot.made_at,
+        "refresh_minutes": settings.OUTCOMES_REFRESH_SECONDS // 60,
         "charts": {figure.slug: asdict(figure)["chart"] for figure in result.figures},
     }
     return render(request, "outcomes/outcomes.html", context)
@@ -93,8 +96,7 @@ def _checked_period(request: HttpRequest) -> Period:
 def outcomes_csv(request: HttpRequest) -> HttpResponse:
     """One figure's table as CSV: `?figure=<slug>` and the page's period."""
     period = _checked_period(request)
-    result: ProgramOutcomes = program_outcomes(program_data(period), clock.now())
-    figure: Figure | None = result.figure(request.GET.get("figure", ""))
+    figure: Figure | None = snapshot_of(period).outcomes.figure(request.GET.get("figure", ""))
     if figure is None:
         raise Http404("No such figure")
     audit_record(
@@ -110,7 +112,7 @@ def outcomes_csv(request: HttpRequest) -> HttpResponse:
 def outcomes_courses_csv(request: HttpRequest) -> HttpResponse:
     """One de-identified row per course, for the clinic's research."""
     period = _checked_period(request)
-    data = program_data(period)
+    courses = course_records(courses_in(period))
     today = clock.today()
     rows = [
         research_row(
@@ -120,7 +122,7 @@ def outcomes_courses_csv(request: HttpRequest) -> HttpResponse:
             age=record.age,
             session=settings.OUTCOMES_EVALUATION_SESSION,
         )
-        for number, record in enumerate(data.courses, start=1)
+        for number, record in enumerate(courses, start=1)
     ]
     audit_record(
         actor=request.user,

@@ -21,7 +21,7 @@ Retention (over the courses of the period)
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Final
@@ -109,24 +109,30 @@ def _proportion_columns(name: str) -> list[str]:
     return [name, f"{name} n", f"{name} %", f"{name} 95% CI low", f"{name} 95% CI high"]
 
 
-Group = tuple[str, Callable[[CourseOutcomeInput], bool]]
-
-
-def groups_of(courses: Sequence[CourseOutcomeInput]) -> list[Group]:
-    """All courses, then by setting, route and dose band (those present)."""
-    groups: list[Group] = [("All courses", lambda c: True)]
+def groups_of(courses: Sequence[CourseOutcomeInput]) -> dict[str, list[CourseOutcomeInput]]:
+    """All courses, then by setting, route and dose band (those present), in one pass."""
+    by_setting: dict[Setting, list[CourseOutcomeInput]] = {s: [] for s in SETTING_LABELS}
+    by_route: dict[Route, list[CourseOutcomeInput]] = {}
+    by_band: dict[str, list[CourseOutcomeInput]] = {}
+    for course in courses:
+        by_setting[course.setting].append(course)
+        if course.route is not None:
+            by_route.setdefault(course.route, []).append(course)
+        if course.dose_band is not None:
+            by_band.setdefault(course.dose_band, []).append(course)
+    groups: dict[str, list[CourseOutcomeInput]] = {"All courses": list(courses)}
     for setting, label in SETTING_LABELS.items():
-        groups.append((label, lambda c, s=setting: c.setting is s))
-    present_routes = {c.route for c in courses if c.route is not None}
+        groups[label] = by_setting[setting]
     for route in Route:
-        if route in present_routes:
-            groups.append((f"Route: {ROUTE_LABELS[route]}", lambda c, r=route: c.route is r))
-    for band in sorted({c.dose_band for c in courses if c.dose_band is not None}, key=_band_key):
-        groups.append((f"Dose: {band}", lambda c, b=band: c.dose_band == b))
+        if route in by_route:
+            groups[f"Route: {ROUTE_LABELS[route]}"] = by_route[route]
+    for band in sorted(by_band, key=_band_key):
+        groups[f"Dose: {band}"] = by_band[band]
     return groups
 
 
 def _band_key(band: str) -> tuple[int, int]:
+    """Bands in the order of the routes, then of their doses."""
     route = next((i for i, label in enumerate(ROUTE_LABELS.values()) if band.startswith(label)), 9)
     words = band.split()
     number = next((int(w.split("-")[0]) for w in words if w.split("-")[0].isdigit()), 0)
@@ -153,8 +159,8 @@ def outcome_figure(
     ]
     rows: list[list[Any]] = []
     labels, completers, itt = [], [], []
-    for label, keep in groups_of(courses):
-        summary = outcome_summary([c for c in courses if keep(c)], instrument, session=session)
+    for label, members in groups_of(courses).items():
+        summary = outcome_summary(members, instrument, session=session)
         for analysis_name, analysis in (
             ("Completers", summary.completers),
             ("Intention to treat", summary.intention_to_treat),
