@@ -424,6 +424,7 @@ def synthetic_courses_create(
                 CaseDecision.Outcome.REFER_IN_CLINIC,
             ],
             patient__courses__isnull=True,
+            decided_at__lt=seeder.now - timedelta(days=6),  # opened at least a day ago
         )
         .order_by("patient_id", "-waiting_since")
         .distinct()
