@@ -2,8 +2,9 @@
 (`treatment.rules.outcomes`), and the safety events and endings around them.
 
 Everything is read in a fixed number of queries, whatever the number of courses: the
-doses before each measure and each course's first prescription are counted by the
-database, and the rest comes back as plain tuples.
+courses, their doses at home and in the clinic, their first prescriptions and their
+measures as plain tuples (moments as epoch seconds), then the safety events counted by
+the database. The sessions dosed before each measure are counted here, by bisection.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class Period:
     end: date | None = None
 
     def bounds(self) -> Q:
-        """The courses' filter: local midnights, so that the index-free range stays simple."""
+        """The courses' filter: from the first day's local midnight to the day after the last's."""
         q = Q()
         if self.start is not None:
             q &= Q(opened_at__gte=_midnight(self.start))
