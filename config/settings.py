@@ -426,6 +426,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "screening.dashboard_refresh",
         "schedule": DASHBOARD_REFRESH_SECONDS,
     },
+    "sweep-plan-reviews": {
+        "task": "treatment.plan_reviews_sweep",
+        "schedule": env_int("PLAN_REVIEW_SWEEP_SECONDS", 900),
+    },
     "refresh-outcomes": {
         "task": "treatment.outcomes_refresh",
         "schedule": OUTCOMES_REFRESH_SECONDS,

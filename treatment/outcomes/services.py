@@ -10,7 +10,7 @@ from django.db import transaction
 from treatment.courses.models import TreatmentCourse
 from treatment.followup.models import FollowUpTask
 from treatment.followup.services import task_open
-from treatment.outcomes.selectors import course_outcome_input
+from treatment.outcomes.selectors import course_outcome_input, course_records
 from treatment.rules import needs_plan_review
 
 logger = logging.getLogger(__name__)
@@ -49,6 +49,40 @@ def plan_review_open(course_id: int) -> FollowUpTask | None:
 
 def plan_review_later(course_id: int) -> None:
     """Queue the prompt's check once the measure's transaction commits."""
+    transaction.on_commit(lambda: _queue(course_id))
+
+
+def _queue(course_id: int) -> None:
     from treatment.outcomes.tasks import plan_review
 
-    transaction.on_commit(lambda: plan_review.delay(course_id))
+    try:
+        plan_review.delay(course_id)
+    except Exception:  # the broker is down: the periodic sweep opens it later
+        logger.warning("plan review of course %s not queued; the sweep checks it", course_id)
+
+
+def plan_reviews_sweep_now() -> int:
+    """Open the prompts a queued check missed: open or paused courses, measured, without
+    one yet. How many opened."""
+    candidates = (
+        TreatmentCourse.objects.filter(
+            status__in=TreatmentCourse.ACTIVE_STATUSES, measures__isnull=False
+        )
+        .exclude(tasks__kind=FollowUpTask.Kind.PLAN_REVIEW)
+        .values("pk")
+    )
+    opened = 0
+    for record in course_records(TreatmentCourse.objects.filter(pk__in=candidates)):
+        if needs_plan_review(
+            record.outcome.baseline_phq9,
+            record.outcome.measures,
+            session=settings.OUTCOMES_REVIEW_SESSION,
+            min_fall_percent=settings.OUTCOMES_REVIEW_MIN_FALL_PERCENT,
+        ):
+            task_open(
+                course=TreatmentCourse.objects.get(pk=record.pk),
+                kind=FollowUpTask.Kind.PLAN_REVIEW,
+                source=plan_review_source(record.pk),
+            )
+            opened += 1
+    return opened

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from treatment.outcomes.services import plan_review_open
+from treatment.outcomes.services import plan_review_open, plan_reviews_sweep_now
 
 
 @shared_task(name="treatment.plan_review")
@@ -21,3 +21,9 @@ def outcomes_refresh() -> bool:
 
     snapshot_make(Period())
     return True
+
+
+@shared_task(name="treatment.plan_reviews_sweep")
+def plan_reviews_sweep() -> int:
+    """Periodic: open the plan-review prompts whose check was never queued (broker down)."""
+    return plan_reviews_sweep_now()

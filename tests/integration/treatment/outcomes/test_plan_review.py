@@ -12,6 +12,7 @@ from treatment import clock
 from treatment.home.measures import measures_record
 from treatment.models import FollowUpTask, MeasureSet, MonitoringRecord, TreatmentCourse
 from treatment.outcomes.services import plan_review_open
+from treatment.outcomes.tasks import plan_reviews_sweep
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +128,15 @@ def test_the_outcomes_page_counts_the_prompts(client, django_capture_on_commit_c
 
     assert response.context["outcomes"].plan_reviews == 1
     assert "Plan reviews prompted" in response.content.decode()
+
+
+def test_the_sweep_opens_the_prompts_a_check_never_queued_missed():
+    missed = course_dosed(sessions=4, baseline=20)
+    fell = course_dosed(sessions=4, baseline=20)
+    record(missed, 18)  # no on-commit callback: as if the broker were down
+    record(fell, 8)
+
+    assert tasks(missed) == []
+    assert plan_reviews_sweep() == 1
+    assert len(tasks(missed)) == 1 and tasks(fell) == []
+    assert plan_reviews_sweep() == 0
