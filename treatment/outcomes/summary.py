@@ -8,7 +8,8 @@ from datetime import datetime
 from django.conf import settings
 
 from treatment.outcomes.selectors import ProgramData
-from treatment.rules import Instrument, OutcomeSummary, outcome_summary
+from treatment.rules import Instrument, OutcomeSummary
+from treatment.rules.cohorts import evaluate_courses, summary_of_evaluated
 from treatment.rules.program import (
     Figure,
     Retention,
@@ -40,14 +41,17 @@ def program_outcomes(data: ProgramData, now: datetime) -> ProgramOutcomes:
     retention = retention_of(
         [(record.outcome, record.last_activity) for record in data.courses], now, session=session
     )
+    evaluated = {i: evaluate_courses(courses, i, session=session) for i in Instrument}
     return ProgramOutcomes(
         courses=len(courses),
-        summaries={i: outcome_summary(courses, i, session=session) for i in Instrument},
+        summaries={i: summary_of_evaluated(evaluated[i], i, session=session) for i in Instrument},
         retention=retention,
         plan_reviews=data.plan_reviews,
         figures=[
-            outcome_figure(courses, Instrument.PHQ9, session=session),
-            outcome_figure(courses, Instrument.GAD7, session=session),
+            *(
+                outcome_figure(courses, i, session=session, evaluated=evaluated[i])
+                for i in Instrument
+            ),
             trajectory_figure(courses),
             safety_figure(data.safety),
             retention_figure(retention, session=session),

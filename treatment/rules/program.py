@@ -21,12 +21,12 @@ Retention (over the courses of the period)
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
-from .cohorts import mean_by_session, outcome_summary
+from .cohorts import EvaluatedCourse, evaluate_courses, mean_by_session, summary_of_evaluated
 from .outcomes import (
     CHART_SESSIONS,
     EVALUATION_SESSION,
@@ -60,6 +60,12 @@ ALERT_LABELS: Final = {
 }
 
 LOST_AFTER_DAYS: Final = 30
+
+T = TypeVar("T")
+
+
+def _course_of(evaluated: EvaluatedCourse) -> CourseOutcomeInput:
+    return evaluated.course
 
 
 def alert_kind(code: str) -> str:
@@ -109,18 +115,21 @@ def _proportion_columns(name: str) -> list[str]:
     return [name, f"{name} n", f"{name} %", f"{name} 95% CI low", f"{name} 95% CI high"]
 
 
-def groups_of(courses: Sequence[CourseOutcomeInput]) -> dict[str, list[CourseOutcomeInput]]:
+def groups_of(
+    items: Sequence[T], course_of: Callable[[T], CourseOutcomeInput]
+) -> dict[str, list[T]]:
     """All courses, then by setting, route and dose band (those present), in one pass."""
-    by_setting: dict[Setting, list[CourseOutcomeInput]] = {s: [] for s in SETTING_LABELS}
-    by_route: dict[Route, list[CourseOutcomeInput]] = {}
-    by_band: dict[str, list[CourseOutcomeInput]] = {}
-    for course in courses:
-        by_setting[course.setting].append(course)
+    by_setting: dict[Setting, list[T]] = {s: [] for s in SETTING_LABELS}
+    by_route: dict[Route, list[T]] = {}
+    by_band: dict[str, list[T]] = {}
+    for item in items:
+        course = course_of(item)
+        by_setting[course.setting].append(item)
         if course.route is not None:
-            by_route.setdefault(course.route, []).append(course)
+            by_route.setdefault(course.route, []).append(item)
         if course.dose_band is not None:
-            by_band.setdefault(course.dose_band, []).append(course)
-    groups: dict[str, list[CourseOutcomeInput]] = {"All courses": list(courses)}
+            by_band.setdefault(course.dose_band, []).append(item)
+    groups: dict[str, list[T]] = {"All courses": list(items)}
     for setting, label in SETTING_LABELS.items():
         groups[label] = by_setting[setting]
     for route in Route:
@@ -144,9 +153,13 @@ def outcome_figure(
     instrument: Instrument,
     *,
     session: int = EVALUATION_SESSION,
+    evaluated: Sequence[EvaluatedCourse] | None = None,
 ) -> Figure:
     """Response, remission and deterioration per group, completers and intention to treat,
-    with the published cohorts as fixed rows below."""
+    with the published cohorts as fixed rows below. `evaluated`: the courses' outcomes on
+    this instrument, when the caller has them already."""
+    if evaluated is None:
+        evaluated = evaluate_courses(courses, instrument, session=session)
     name = INSTRUMENT_LABELS[instrument]
     columns = [
         "Group",
@@ -159,8 +172,8 @@ def outcome_figure(
     ]
     rows: list[list[Any]] = []
     labels, completers, itt = [], [], []
-    for label, members in groups_of(courses).items():
-        summary = outcome_summary(members, instrument, session=session)
+    for label, members in groups_of(evaluated, _course_of).items():
+        summary = summary_of_evaluated(members, instrument, session=session)
         for analysis_name, analysis in (
             ("Completers", summary.completers),
             ("Intention to treat", summary.intention_to_treat),

@@ -71,7 +71,7 @@ def test_groups_hold_each_course_in_all_its_setting_route_and_band():
     clinic = course(setting=Setting.IN_CLINIC, route=Route.INTRAVENOUS, band="Intravenous 35-49 mg")
     unprescribed = course(setting=Setting.IN_CLINIC, route=None, band=None)
 
-    groups = groups_of([home, clinic, unprescribed])
+    groups = groups_of([home, clinic, unprescribed], lambda c: c)
 
     assert list(groups) == [
         "All courses",
