@@ -133,6 +133,10 @@ MATRIX: Final[dict[str, frozenset[str]]] = {
     "fhir_bundle_api": API_CLIENTS,
     "dashboard": STAFF,
     "dashboard_csv": STAFF,
+    # Program outcomes: directors (admins and clinical leads) and every clinician read them.
+    "treatment_outcomes": STAFF,
+    "treatment_outcomes_csv": STAFF,
+    "treatment_outcomes_courses_csv": STAFF,
     "api_tokens": ADMINS,
     "api_token_revoke": ADMINS,
 }

@@ -375,6 +375,14 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
+# Program outcomes (issue 26): the evaluation point (a measure after this session, or the
+# last of a course ended before it), and the plan-review prompt: a PHQ-9 fallen less than
+# this percent from baseline by this session opens a task for the course's clinician.
+OUTCOMES_EVALUATION_SESSION = env_int("OUTCOMES_EVALUATION_SESSION", 6)
+OUTCOMES_REVIEW_SESSION = env_int("OUTCOMES_REVIEW_SESSION", 4)
+OUTCOMES_REVIEW_MIN_FALL_PERCENT = env_int("OUTCOMES_REVIEW_MIN_FALL_PERCENT", 20)
+# How old the outcomes page's figures may be: beat aggregates the default view this often.
+OUTCOMES_REFRESH_SECONDS = env_int("OUTCOMES_REFRESH_SECONDS", 300)
 # How old the dashboard's figures may be: beat aggregates them anew this often.
 DASHBOARD_REFRESH_SECONDS = env_int("DASHBOARD_REFRESH_SECONDS", 300)
 CELERY_BEAT_SCHEDULE = {
@@ -418,6 +426,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "screening.dashboard_refresh",
         "schedule": DASHBOARD_REFRESH_SECONDS,
     },
+    "sweep-plan-reviews": {
+        "task": "treatment.plan_reviews_sweep",
+        "schedule": env_int("PLAN_REVIEW_SWEEP_SECONDS", 900),
+    },
+    "refresh-outcomes": {
+        "task": "treatment.outcomes_refresh",
+        "schedule": OUTCOMES_REFRESH_SECONDS,
+    },
 }
 # Task modules outside the apps' own tasks.py.
 CELERY_IMPORTS = (
@@ -425,6 +441,7 @@ CELERY_IMPORTS = (
     "treatment.followup.tasks",
     "treatment.clinic.tasks",
     "treatment.home.tasks",
+    "treatment.outcomes.tasks",
 )
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
 

@@ -184,7 +184,7 @@ class _Seeder:
         return number
 
 
-def _clinician() -> User:
+def synthetic_clinician() -> User:
     """The synthetic decisions' clinician: no role, no password, signs in nowhere."""
     user, _ = User.objects.get_or_create(
         email=f"clinician@{DOMAIN}",
@@ -199,7 +199,7 @@ def synthetic_clinic_create(*, patients: int, seed: int = 20261201, days: int = 
         rng=random.Random(seed),  # noqa: S311 (reproducible synthetic data, not secrets)
         days=days,
         thresholds=active_thresholds(),
-        clinician=_clinician(),
+        clinician=synthetic_clinician(),
     )
     for first in range(0, patients, CHUNK):
         seeder.chunk(first, min(CHUNK, patients - first))

@@ -61,6 +61,12 @@ class AuditEntry(models.Model):
         REFERRAL_PRINTED = "referral_printed", "Printed a referral summary"
         DASHBOARD_VIEWED = "dashboard_viewed", "Opened the dashboard"
         DASHBOARD_EXPORTED = "dashboard_exported", "Downloaded dashboard figures"
+        OUTCOMES_VIEWED = "outcomes_viewed", "Opened the program outcomes"
+        OUTCOMES_EXPORTED = "outcomes_exported", "Downloaded program outcome figures"
+        OUTCOMES_COURSES_EXPORTED = (
+            "outcomes_courses_exported",
+            "Downloaded the de-identified courses for research",
+        )
         API_TOKEN_CREATED = "api_token_created", "Created an API token"
         API_TOKEN_REVOKED = "api_token_revoked", "Revoked an API token"
         # Therapy around each dose (treatment/): therapists, and the patient's own words.

@@ -184,6 +184,7 @@ def pages(cast):
         f"/patients/{cast['case'].patient.public_id}/",
         f"/treatment/sessions/{cast['session'].public_id}/",
         "/dashboard/",
+        "/treatment/outcomes/",
         f"/review/cases/{case_id}/referral/",
     ]
     admin_pages = [
@@ -193,6 +194,7 @@ def pages(cast):
         "/rulesets/golden/",
         "/review/audit/",
         "/dashboard/",
+        "/treatment/outcomes/",
         "/api-tokens/",
         "/treatment/courses/",
     ]

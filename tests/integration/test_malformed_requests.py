@@ -45,6 +45,7 @@ RAW_PARAMETERS = {
     "next",
     "weeks",  # the dashboard's period
     "chart",  # the dashboard's CSV
+    "figure",  # the outcomes page's CSV
     "token",  # an API token to revoke
 }
 # Fields a form adds as it is built: the sections of an integration note.

@@ -54,6 +54,7 @@ class FollowUpTask(models.Model):
         ADVERSE_EVENT = "adverse_event", "Severe side effect reported (adverse event)"
         MEASURE_RISE = "measure_rise", "PHQ-9 or GAD-7 rose by 5 or more"
         MISSED_READING = "missed_reading", "A reading at home after a dose did not come"
+        PLAN_REVIEW = "plan_review", "PHQ-9 fallen less than 20% by session 4: review the plan"
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     course = models.ForeignKey(TreatmentCourse, on_delete=models.PROTECT, related_name="tasks")

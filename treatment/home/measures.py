@@ -19,6 +19,7 @@ from treatment.courses.services import TreatmentError, treatment_audit
 from treatment.followup.models import FollowUpTask
 from treatment.followup.services import task_open
 from treatment.home.models import MeasureSet
+from treatment.outcomes.services import plan_review_later
 from treatment.rules import DueMeasure, MeasureResult, Setting, check_measures, scores_of
 
 Action = AuditEntry.Action
@@ -119,6 +120,7 @@ def measures_record(
         task_open(
             course=course, kind=FollowUpTask.Kind.MEASURE_RISE, source=f"measures:{measure.pk}"
         )
+    plan_review_later(course.pk)
     if result.alerts:
         logger.info("measures %s raised %d alert(s)", measure.pk, len(result.alerts))
     treatment_audit(

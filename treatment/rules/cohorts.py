@@ -18,7 +18,6 @@ from .outcomes import (
     Instrument,
     Proportion,
     course_outcome,
-    in_cohort,
     responded,
 )
 
@@ -61,6 +60,60 @@ def _opened_within(course: CourseOutcomeInput, start: date | None, end: date | N
     return (start is None or course.opened >= start) and (end is None or course.opened <= end)
 
 
+@dataclass(frozen=True, slots=True)
+class EvaluatedCourse:
+    """A course with its outcome on one instrument, worked out once for every group it is in."""
+
+    course: CourseOutcomeInput
+    outcome: CourseOutcome
+    sessions_to_response: int | None
+
+
+def evaluate_courses(
+    courses: Iterable[CourseOutcomeInput],
+    instrument: Instrument,
+    *,
+    session: int = EVALUATION_SESSION,
+) -> list[EvaluatedCourse]:
+    return [
+        EvaluatedCourse(
+            course,
+            course_outcome(course, instrument, session=session),
+            sessions_to_response(course, instrument),
+        )
+        for course in courses
+    ]
+
+
+def summary_of_evaluated(
+    evaluated: Sequence[EvaluatedCourse],
+    instrument: Instrument,
+    *,
+    session: int = EVALUATION_SESSION,
+) -> OutcomeSummary:
+    """`outcome_summary` over courses already evaluated (all of them in the period)."""
+    cohort = [e for e in evaluated if e.outcome.in_cohort]
+    missing = sum(e.outcome.baseline is None for e in evaluated)
+    outcomes = [e.outcome for e in cohort]
+    completers = [o for o in outcomes if o.completer]
+    counts = [e.sessions_to_response for e in cohort if e.sessions_to_response is not None]
+    return OutcomeSummary(
+        instrument=instrument,
+        session=session,
+        cohort=len(cohort),
+        below_threshold=len(evaluated) - len(cohort) - missing,
+        no_baseline=missing,
+        completers=_analysis(completers),
+        intention_to_treat=_analysis(outcomes),
+        ended_early=sum(
+            o.evaluated is not None and o.evaluated.basis is EvaluationBasis.ENDED_EARLY
+            for o in completers
+        ),
+        deterioration=Proportion(sum(o.deteriorated for o in completers), len(completers)),
+        median_sessions_to_response=float(statistics.median(counts)) if counts else None,
+    )
+
+
 def outcome_summary(
     courses: Iterable[CourseOutcomeInput],
     instrument: Instrument,
@@ -75,24 +128,8 @@ def outcome_summary(
     are left out entirely. Filter `courses` beforehand for a setting, route or dose band.
     """
     period = [c for c in courses if _opened_within(c, opened_from, opened_to)]
-    cohort = [c for c in period if in_cohort(c.baseline(instrument))]
-    missing = sum(c.baseline(instrument) is None for c in period)
-    outcomes = [course_outcome(c, instrument, session=session) for c in cohort]
-    completers = [o for o in outcomes if o.completer]
-    return OutcomeSummary(
-        instrument=instrument,
-        session=session,
-        cohort=len(cohort),
-        below_threshold=len(period) - len(cohort) - missing,
-        no_baseline=missing,
-        completers=_analysis(completers),
-        intention_to_treat=_analysis(outcomes),
-        ended_early=sum(
-            o.evaluated is not None and o.evaluated.basis is EvaluationBasis.ENDED_EARLY
-            for o in completers
-        ),
-        deterioration=Proportion(sum(o.deteriorated for o in completers), len(completers)),
-        median_sessions_to_response=median_sessions_to_response(cohort, instrument),
+    return summary_of_evaluated(
+        evaluate_courses(period, instrument, session=session), instrument, session=session
     )
 
 
