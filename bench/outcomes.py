@@ -23,6 +23,7 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -51,7 +52,7 @@ def grown(courses: int, patients: int) -> str:
 
 
 def timed(
-    client, url: str, params: dict[str, str], requests: int, *, cold: bool = False
+    client: Any, url: str, params: dict[str, str], requests: int, *, cold: bool = False
 ) -> tuple[list[float], int]:
     """Server times of `requests` requests; `cold`: each without a snapshot in the cache."""
     from django.core.cache import cache

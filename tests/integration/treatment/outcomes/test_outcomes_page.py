@@ -7,11 +7,13 @@ import csv
 import io
 import statistics
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -43,24 +45,26 @@ def seed(patients: int, courses: int, seed: int = 7) -> None:
     )
 
 
-def dose_times(course: TreatmentCourse) -> list:
+def dose_times(course: TreatmentCourse) -> list[datetime]:
     """Each dosed session's time of dose, at home or in the clinic."""
     times = list(HomeDose.objects.filter(session__course=course).values_list("dosed_at", flat=True))
-    by_session: dict[int, object] = {}
+    by_session: dict[int, datetime] = {}
     for session_id, dosed_at in MonitoringRecord.objects.filter(
         session__course=course, dosed_at__isnull=False
     ).values_list("session_id", "dosed_at"):
+        assert dosed_at is not None
         by_session[session_id] = min(dosed_at, by_session.get(session_id, dosed_at))
     return sorted(times + list(by_session.values()))
 
 
-def independent(course: TreatmentCourse) -> dict:
+def independent(course: TreatmentCourse) -> dict[str, Any]:
     """The course's outcome by the issue's words, without the app's outcome code."""
     doses = dose_times(course)
     measures = [
         (sum(1 for d in doses if d < m.recorded_at), m.phq9_total, m.gad7_total)
         for m in MeasureSet.objects.filter(course=course).order_by("recorded_at", "pk")
     ]
+    assert course.case is not None
     answers = course.case.submission.answers
     result = {"doses": len(doses), "measures": measures, "ended": course.status == "ended"}
     for index, name in ((1, "phq9"), (2, "gad7")):
@@ -85,7 +89,7 @@ def independent(course: TreatmentCourse) -> dict:
     return result
 
 
-def csv_rows(client, figure: str) -> list[dict[str, str]]:
+def csv_rows(client: Client, figure: str) -> list[dict[str, str]]:
     response = client.get(reverse("treatment_outcomes_csv"), {"figure": figure})
     assert response.status_code == 200
     return list(csv.DictReader(io.StringIO(response.content.decode())))
