@@ -39,6 +39,7 @@ from treatment.rules import (
     after_dose_reading,
     is_adverse_event,
 )
+from treatment.sessions.board import session_board_write
 
 Action = AuditEntry.Action
 
@@ -173,6 +174,7 @@ def home_dose_start(
         recorded_by=actor,
         recorded_at=now,
     )
+    session_board_write(session)
     treatment_audit(
         actor=actor,
         action=Action.HOME_DOSE_STARTED,
@@ -237,6 +239,7 @@ def reading_record(
         _alert(session, f"reading_{result.level}", f"At home, {SLOT_WORDS[slot]}: {result.text}")
         _urgent_task(session.course, FollowUpTask.Kind.VITALS_URGENT, f"reading:{row.pk}")
         logger.warning("urgent after-dose reading on session %s", session.pk)
+    session_board_write(session)
     treatment_audit(
         actor=actor,
         action=Action.READING_RECORDED,
