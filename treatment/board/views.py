@@ -33,12 +33,13 @@ def today(request: HttpRequest) -> HttpResponse:
     day = timezone.localdate(now)
     # Alerts, calls and holds sort first (by the state each session stores), so the first
     # page always holds what is urgent; only the page's rows are read in full.
-    sessions = board_sessions(day, now).select_related("course__patient")
-    page = Paginator(sessions, BOARD_PAGE_SIZE).get_page(
-        int_parameter(request.GET.get("page"), default=1)
-    )
-    rows = board_rows(list(page.object_list), now)
     counts = board_counts(day)
+    paginator = Paginator(
+        board_sessions(day, now).select_related("course__patient"), BOARD_PAGE_SIZE
+    )
+    paginator.count = counts.sessions  # counted with the urgent ones: no second count
+    page = paginator.get_page(int_parameter(request.GET.get("page"), default=1))
+    rows = board_rows(list(page.object_list), now)
     # Whom to call, for the rows shown: one query for the page, however long the day.
     contacts = contacts_of_courses(row.session.course_id for row in rows)
     for row in rows:

@@ -92,22 +92,24 @@ def board_columns(sessions: list[TreatmentSession]) -> dict[int, BoardColumns]:
     now = clock.now()  # the stored state does not depend on it (only the ready window does)
     columns = {}
     for session in sessions:
-        check, assessment = checks.get(session.pk), readiness.get(session.pk)
+        latest_check, latest_readiness = checks.get(session.pk), readiness.get(session.pk)
         window = None
         if session.in_clinic:
-            record = records.get(session.pk)
-            state = session_state(check, record, None, assessment)
-            if record is not None and state == "dosing":
+            latest_record = records.get(session.pk)
+            state = session_state(latest_check, latest_record, None, latest_readiness)
+            if latest_record is not None and state == "dosing":
                 window = ready_window(
-                    dosed_at=record.dosed_at,  # type: ignore[arg-type]
-                    observations=readings_of(observations[record.pk]),
-                    escort_present=record.escort_present,
-                    limits=check_limits(record.pre_dose_check),
+                    dosed_at=latest_record.dosed_at,  # type: ignore[arg-type]
+                    observations=readings_of(observations[latest_record.pk]),
+                    escort_present=latest_record.escort_present,
+                    limits=check_limits(latest_record.pre_dose_check),
                 )
         else:
             dose = doses.get(session.pk)
             home_readings = readings[dose.pk] if dose is not None else []
-            state = HomeStatus(session, check, dose, home_readings, now, assessment).state
+            state = HomeStatus(
+                session, latest_check, dose, home_readings, now, latest_readiness
+            ).state
         columns[session.pk] = BoardColumns(
             state,
             board_rank(state, alerted=session.pk in alerted),
