@@ -36,7 +36,7 @@ from treatment.followup.models import SessionAlert
 from treatment.home.models import AfterDoseReading, HomeDose
 from treatment.home.selectors import HomeStatus
 from treatment.rules.board import DOSING_RANK, READY_RANK, URGENT_RANK
-from treatment.rules.therapy import MeetingKind
+from treatment.rules.therapy import MeetingKind, Readiness
 from treatment.therapy.models import IntegrationNote, ReadinessAssessment, TherapyMeeting
 from treatment.therapy.selectors import window_days
 
@@ -228,20 +228,22 @@ class BoardTherapy:
 
 
 def board_therapy(today: date) -> BoardTherapy:
-    """Three queries whatever the number of courses."""
-    latest: dict[int, ReadinessAssessment] = {}
-    for readiness in (
-        ReadinessAssessment.objects.filter(
-            session__scheduled_for__gte=today,
-            session__course__status=TreatmentCourse.Status.OPEN,
-        )
-        .select_related("session__course__patient", "assessed_by")
-        .order_by("-assessed_at", "-pk")
-    ):
-        latest.setdefault(readiness.session_id, readiness)
-    holds = sorted(
-        (r for r in latest.values() if r.holds),
-        key=lambda r: (r.session.scheduled_for, r.session.course.patient_id),
+    """Four queries whatever the number of courses: the database finds the standing holds
+    (a session's latest readiness, "not ready", not overridden) and counts them."""
+    later = ReadinessAssessment.objects.filter(session=OuterRef("session")).filter(
+        Q(assessed_at__gt=OuterRef("assessed_at"))
+        | Q(assessed_at=OuterRef("assessed_at"), pk__gt=OuterRef("pk"))
+    )
+    standing = ReadinessAssessment.objects.filter(
+        session__scheduled_for__gte=today,
+        session__course__status=TreatmentCourse.Status.OPEN,
+        readiness=Readiness.NOT_READY.value,
+        overridden_at__isnull=True,
+    ).exclude(Exists(later))
+    holds = list(
+        standing.select_related("session__course__patient", "assessed_by").order_by(
+            "session__scheduled_for", "session__course__patient_id", "-assessed_at", "-pk"
+        )[:HOLDS_LISTED]
     )
     closed_before = today - timedelta(days=window_days(MeetingKind.INTEGRATION))
     missed = (
@@ -264,4 +266,4 @@ def board_therapy(today: date) -> BoardTherapy:
             "session__scheduled_for", "pk"
         )[:MISSED_LISTED]
     )
-    return BoardTherapy(holds[:HOLDS_LISTED], len(holds), listed, missed.count())
+    return BoardTherapy(holds, standing.count(), listed, missed.count())
