@@ -58,9 +58,12 @@ def _at_home(session: TreatmentSession) -> None:
 
 
 def _alert(session: TreatmentSession, code: str, text: str) -> SessionAlert:
-    return SessionAlert.objects.create(
+    """An alert on the session: it goes to the top of the board, in the same transaction."""
+    alert = SessionAlert.objects.create(
         session=session, code=code, text=text[:200], opened_at=clock.now()
     )
+    session_board_write(session)
+    return alert
 
 
 def _urgent_task(course: TreatmentCourse, kind: str, source: str) -> FollowUpTask:

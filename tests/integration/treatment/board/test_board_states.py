@@ -25,7 +25,8 @@ from treatment.checks.services import session_hold_override
 from treatment.clinic.services import alerts_acknowledge, discharge_record, escort_set
 from treatment.courses.models import TreatmentSession
 from treatment.home.missed import readings_watch_now
-from treatment.rules import Reading, Setting
+from treatment.home.services import side_effects_report
+from treatment.rules import Reading, Setting, Severity, SideEffect
 from treatment.rules.therapy import Readiness
 from treatment.sessions.board import board_differences, board_states_rebuild
 from treatment.therapy.services import readiness_record
@@ -128,6 +129,16 @@ def test_at_home_writes_and_a_therapists_readiness_keep_it_too(controlled_clock)
     assert_stored_as_derived()
     session_hold_override(session=waiting, reason="Spoke with the patient", actor=clinician)
     assert states()["HomeWaiting"] == "waiting"
+    assert_stored_as_derived()
+
+    # A severe side effect is an adverse event: an alert, to the top.
+    done = TreatmentSession.objects.get(course__patient__given_name="HomeDone")
+    side_effects_report(
+        session=done,
+        effects=[(SideEffect.NAUSEA, Severity.SEVERE, "")],
+        actor=done.course.patient.user,
+    )
+    assert states()["HomeDone"] == "alert:done"
     assert_stored_as_derived()
 
     # A reading that did not come opens an alert, from the watch and not from a page.
