@@ -11,6 +11,11 @@ sessions and on the next session of one course in twenty, and an integration mee
 after every in-clinic dose of the past, half of them without a note (missed). Uses a
 throw-away SQLite database, or PostgreSQL when BENCH_DATABASE_URL names an empty
 database.
+
+The board reads one page of the state each session stores (written by the services; the
+bulk load here stores it with `board_states_rebuild`, timed). Beside it, the day derived
+session by session as the board did before it stored the state (`today_board`), the
+same rows and clock.
 """
 
 from __future__ import annotations
@@ -307,14 +312,20 @@ def main() -> None:
     from django.db import connection
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
 
     from patients.models import User
+    from treatment.board.selectors import today_board
+    from treatment.sessions.board import board_states_rebuild
 
     with override_settings(
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         ALLOWED_HOSTS=["testserver"],
     ):
         today_count, home_counts, built = build(args.courses)
+        started = time.perf_counter()
+        stored = board_states_rebuild()
+        rebuilt = time.perf_counter() - started
         analyze()
         client = Client()
         client.force_login(User.objects.get(email="bench-clinician@example.org"))
@@ -328,8 +339,17 @@ def main() -> None:
             assert response.status_code == 200
             queries.append(len(captured.captured_queries))
         rows = response.content.count(b'data-testid="board-row"')
+        derived, derived_queries = [], []
+        for _ in range(args.requests):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                now = timezone.now()
+                today_board(timezone.localdate(now), now)
+                derived.append((time.perf_counter() - started) * 1000)
+            derived_queries.append(len(captured.captured_queries))
 
     timings.sort()
+    derived.sort()
     print(
         f"database: {connection.vendor}; {args.courses:,} open courses, "
         f"{today_count:,} sessions today ({rows:,} on the board), built in {built:.1f} s"
@@ -343,11 +363,17 @@ def main() -> None:
         f'therapy: {home_counts["not ready"]:,} sessions held by a therapist\'s "not ready", '
         f"{home_counts['missed']:,} integrations missed"
     )
+    print(f"board state stored for {stored:,} sessions by board_states_rebuild in {rebuilt:.1f} s")
     print(f"today board: {max(queries)} queries per request (min {min(queries)})")
     print(
         f"today board server time over {args.requests} requests: "
         f"p50 {statistics.median(timings):.0f} ms, "
         f"p95 {timings[max(0, int(len(timings) * 0.95) - 1)]:.0f} ms (in-process test client)"
+    )
+    print(
+        f"beside it, the whole day derived session by session (as the board read before): "
+        f"{max(derived_queries)} queries, p50 {statistics.median(derived):.0f} ms, "
+        f"p95 {derived[max(0, int(len(derived) * 0.95) - 1)]:.0f} ms"
     )
 
 

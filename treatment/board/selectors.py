@@ -7,10 +7,21 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    PositiveSmallIntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from treatment.checks.models import PreDoseCheck
-from treatment.checks.selectors import STATE_LABELS, STATE_ORDER
+from treatment.checks.selectors import STATE_LABELS
 from treatment.clinic.models import MonitoringRecord, Observation
 from treatment.clinic.selectors import (
     Monitoring,
@@ -24,7 +35,8 @@ from treatment.courses.selectors import Contacts
 from treatment.followup.models import SessionAlert
 from treatment.home.models import AfterDoseReading, HomeDose
 from treatment.home.selectors import HomeStatus
-from treatment.rules.therapy import MeetingKind
+from treatment.rules.board import DOSING_RANK, READY_RANK, URGENT_RANK
+from treatment.rules.therapy import MeetingKind, Readiness
 from treatment.therapy.models import IntegrationNote, ReadinessAssessment, TherapyMeeting
 from treatment.therapy.selectors import window_days
 
@@ -53,77 +65,110 @@ class BoardRow:
     def urgent(self) -> bool:
         return bool(self.alerts) or self.state == "call"
 
-    @property
-    def sort_key(self) -> tuple[int, int, int]:
-        state = "alert" if self.alerts else self.state
-        return (STATE_ORDER[state], self.session.course.patient_id, self.session.number)
+
+def board_sessions(day: date, now: datetime) -> QuerySet[TreatmentSession]:
+    """The day's sessions of open courses in board order, from the state each stores:
+    alerts, calls and holds first, then by patient and session. One indexed read of the
+    day; a dose in the clinic sorts as ready to leave inside its stored window."""
+    return (
+        TreatmentSession.objects.filter(
+            scheduled_for=day, course__status=TreatmentCourse.Status.OPEN
+        )
+        .annotate(
+            board_order=Case(
+                When(
+                    board_rank=DOSING_RANK,
+                    board_ready_from__lte=now,
+                    board_ready_until__gte=now,
+                    then=Value(READY_RANK),
+                ),
+                default=F("board_rank"),
+                output_field=PositiveSmallIntegerField(),
+            )
+        )
+        .order_by("board_order", "course__patient_id", "number", "pk")
+    )
 
 
-def today_board(day: date, now: datetime) -> list[BoardRow]:
-    """Today's sessions of open courses with their state; alerts, calls and holds first.
+@dataclass
+class BoardCounts:
+    sessions: int
+    urgent: int  # with an alert or a call
+    alerts: int  # unacknowledged alerts on the day's sessions
+
+
+def board_counts(day: date) -> BoardCounts:
+    """Two queries, from the stored ranks and the open alerts."""
+    todays = TreatmentSession.objects.filter(
+        scheduled_for=day, course__status=TreatmentCourse.Status.OPEN
+    )
+    counts = todays.aggregate(
+        sessions=Count("pk"), urgent=Count("pk", filter=Q(board_rank__lte=URGENT_RANK))
+    )
+    alerts = SessionAlert.objects.filter(
+        acknowledged_at__isnull=True,
+        session__scheduled_for=day,
+        session__course__status=TreatmentCourse.Status.OPEN,
+    ).count()
+    return BoardCounts(counts["sessions"], counts["urgent"], alerts)
+
+
+def board_rows(sessions: list[TreatmentSession], now: datetime) -> list[BoardRow]:
+    """The shown sessions (a page of the board) with their check, record, dose and alerts,
+    in the order given. A fixed number of queries, whatever the number of sessions.
 
     In the clinic the state comes from the pre-dose check and the record; at home
-    from the patient's check-in, dose and readings. A fixed number of queries,
-    whatever the number of courses or sessions.
+    from the patient's check-in, dose and readings.
     """
-    todays = {"scheduled_for": day, "course__status": TreatmentCourse.Status.OPEN}
-
-    def of_today(prefix: str) -> dict[str, Any]:
-        return {f"{prefix}__{name}": value for name, value in todays.items()}
-
-    sessions = list(
-        TreatmentSession.objects.filter(**todays)
-        .select_related("course__patient", "home_dose__pre_dose_check")
-        .defer("home_dose__pre_dose_check__answers", "home_dose__pre_dose_check__result")
-    )
-    # One query per kind of row, joined to today's sessions and grouped here: neither a
-    # prefetch (which clones a queryset per session) nor a list of thousands of ids.
+    ids = [session.pk for session in sessions]
+    doses = {
+        dose.session_id: dose
+        for dose in HomeDose.objects.filter(session_id__in=ids)
+        .select_related("pre_dose_check")
+        .defer("pre_dose_check__answers", "pre_dose_check__result")
+    }
     # The board reads no check's answers (only its result, for the mood flags): leave the
     # answers unread.
     latest_checks: dict[int, PreDoseCheck] = {}
     for check in (
-        PreDoseCheck.objects.filter(**of_today("session"))
+        PreDoseCheck.objects.filter(session_id__in=ids)
         .defer("answers", "limits")
         .order_by("-checked_at", "-pk")
     ):
         latest_checks.setdefault(check.session_id, check)
     latest_readiness_of: dict[int, ReadinessAssessment] = {}
-    for readiness in ReadinessAssessment.objects.filter(**of_today("session")).order_by(
+    for readiness in ReadinessAssessment.objects.filter(session_id__in=ids).order_by(
         "-assessed_at", "-pk"
     ):
         latest_readiness_of.setdefault(readiness.session_id, readiness)
     latest_versions: dict[int, MonitoringRecord] = {}
     for record in (
-        MonitoringRecord.objects.filter(**of_today("session"))
+        MonitoringRecord.objects.filter(session_id__in=ids)
         .select_related("pre_dose_check")
         .defer("pre_dose_check__answers")
         .order_by("-version")
     ):
         latest_versions.setdefault(record.session_id, record)
     rows = []
-    latest_records = []
-    dose_ids = []
     for session in sessions:
         row = BoardRow(session, "waiting", latest_checks.get(session.pk), None, None)
         row.readiness = latest_readiness_of.get(session.pk)
         row.record = latest_versions.get(session.pk)
-        if row.record is not None:
-            latest_records.append(row.record)
         if not session.in_clinic:
-            dose = getattr(session, "home_dose", None)
-            row.home = HomeStatus(session, row.check, dose, [], now, row.readiness)
-            if dose is not None:
-                dose_ids.append(dose.pk)
+            row.home = HomeStatus(session, row.check, doses.get(session.pk), [], now, row.readiness)
         rows.append(row)
-    observations: dict[int, list[Observation]] = {r.pk: [] for r in latest_records}
-    for observation in Observation.objects.filter(**of_today("record__session")):
+    observations: dict[int, list[Observation]] = {
+        row.record.pk: [] for row in rows if row.record is not None
+    }
+    # Joined to the sessions (not a list of records or doses): the same queries always.
+    for observation in Observation.objects.filter(record__session_id__in=ids):
         if observation.record_id in observations:
             observations[observation.record_id].append(observation)
-    readings: dict[int, list[AfterDoseReading]] = {pk: [] for pk in dose_ids}
-    for reading in AfterDoseReading.objects.filter(**of_today("dose__session")):
+    readings: dict[int, list[AfterDoseReading]] = {dose.pk: [] for dose in doses.values()}
+    for reading in AfterDoseReading.objects.filter(dose__session_id__in=ids):
         readings[reading.dose_id].append(reading)
-    alerts: dict[int, list[SessionAlert]] = {session.pk: [] for session in sessions}
-    for alert in SessionAlert.objects.filter(acknowledged_at__isnull=True, **of_today("session")):
+    alerts: dict[int, list[SessionAlert]] = {pk: [] for pk in ids}
+    for alert in SessionAlert.objects.filter(acknowledged_at__isnull=True, session_id__in=ids):
         alerts[alert.session_id].append(alert)
     for row in rows:
         row.alerts = alerts[row.session.pk]
@@ -135,8 +180,12 @@ def today_board(day: date, now: datetime) -> list[BoardRow]:
         if row.record is not None:
             row.monitoring = monitoring_of(row.record, observations[row.record.pk], now)
         row.state = session_state(row.check, row.record, row.monitoring, row.readiness)
-    rows.sort(key=lambda row: row.sort_key)
     return rows
+
+
+def today_board(day: date, now: datetime) -> list[BoardRow]:
+    """Every session of the day on the board, in its order (for a whole day's reads)."""
+    return board_rows(list(board_sessions(day, now).select_related("course__patient")), now)
 
 
 def unsigned_rows(today: date) -> list[dict[str, Any]]:
@@ -179,20 +228,22 @@ class BoardTherapy:
 
 
 def board_therapy(today: date) -> BoardTherapy:
-    """Three queries whatever the number of courses."""
-    latest: dict[int, ReadinessAssessment] = {}
-    for readiness in (
-        ReadinessAssessment.objects.filter(
-            session__scheduled_for__gte=today,
-            session__course__status=TreatmentCourse.Status.OPEN,
-        )
-        .select_related("session__course__patient", "assessed_by")
-        .order_by("-assessed_at", "-pk")
-    ):
-        latest.setdefault(readiness.session_id, readiness)
-    holds = sorted(
-        (r for r in latest.values() if r.holds),
-        key=lambda r: (r.session.scheduled_for, r.session.course.patient_id),
+    """Four queries whatever the number of courses: the database finds the standing holds
+    (a session's latest readiness, "not ready", not overridden) and counts them."""
+    later = ReadinessAssessment.objects.filter(session=OuterRef("session")).filter(
+        Q(assessed_at__gt=OuterRef("assessed_at"))
+        | Q(assessed_at=OuterRef("assessed_at"), pk__gt=OuterRef("pk"))
+    )
+    standing = ReadinessAssessment.objects.filter(
+        session__scheduled_for__gte=today,
+        session__course__status=TreatmentCourse.Status.OPEN,
+        readiness=Readiness.NOT_READY.value,
+        overridden_at__isnull=True,
+    ).exclude(Exists(later))
+    holds = list(
+        standing.select_related("session__course__patient", "assessed_by").order_by(
+            "session__scheduled_for", "session__course__patient_id", "-assessed_at", "-pk"
+        )[:HOLDS_LISTED]
     )
     closed_before = today - timedelta(days=window_days(MeetingKind.INTEGRATION))
     missed = (
@@ -215,4 +266,4 @@ def board_therapy(today: date) -> BoardTherapy:
             "session__scheduled_for", "pk"
         )[:MISSED_LISTED]
     )
-    return BoardTherapy(holds[:HOLDS_LISTED], len(holds), listed, missed.count())
+    return BoardTherapy(holds, standing.count(), listed, missed.count())

@@ -22,6 +22,7 @@ from treatment.courses.services import TreatmentError, _audit, session_locked, t
 from treatment.followup.models import FollowUpTask
 from treatment.followup.services import task_open
 from treatment.rules import Outcome, PreDoseAnswers, Waiver, check_pre_dose, waiver_of
+from treatment.sessions.board import session_board_write
 from treatment.therapy.models import ReadinessAssessment
 
 Action = AuditEntry.Action
@@ -94,6 +95,7 @@ def pre_dose_check_record(
         f"session {session.number}: {result.outcome}" + (" after a call" if call else ""),
         request,
     )
+    session_board_write(session)
     return check
 
 
@@ -158,6 +160,7 @@ def check_override(
         + (", negative pregnancy test" if waiver is Waiver.NEGATIVE_TEST else ""),
         request,
     )
+    session_board_write(check.session_id)
     check.refresh_from_db()
     return check
 
@@ -206,4 +209,5 @@ def session_hold_override(
             negative_test_on=negative_test_on,
             request=request,
         )
+    session_board_write(session)
     return gate.held_by

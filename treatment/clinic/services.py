@@ -27,6 +27,7 @@ from treatment.followup.models import SessionAlert
 from treatment.rules import Dissociation, PreDoseAnswers, observation_alerts
 from treatment.rules import Observation as ObservationReading
 from treatment.rules.therapy import given_dose_error
+from treatment.sessions.board import session_board_write
 
 Action = AuditEntry.Action
 
@@ -123,6 +124,7 @@ def dose_record(
     record.dosed_at, record.rems_medications = dosed_at, rems_medications
     record.prescription = prescription
     record.save()
+    session_board_write(record.session_id)
     _audit(
         actor,
         Action.DOSE_RECORDED,
@@ -183,6 +185,7 @@ def observation_record(
         )
         for alert in observation_alerts(reading, check_limits(record.pre_dose_check))
     ]
+    session_board_write(record.session_id)
     if alerts:
         logger.warning("session alert on record %s: %d alert(s)", record.pk, len(alerts))
     _audit(
@@ -203,6 +206,7 @@ def alerts_acknowledge(
     count = SessionAlert.objects.filter(session=session, acknowledged_at__isnull=True).update(
         acknowledged_by=actor, acknowledged_at=clock.now()
     )
+    session_board_write(session)
     _audit(
         actor,
         Action.ALERT_ACKNOWLEDGED,
@@ -220,6 +224,7 @@ def escort_set(
     record = _editable(record)
     record.escort_present = present
     record.save(update_fields=["escort_present"])
+    session_board_write(record.session_id)
     _audit(
         actor,
         Action.DISCHARGE_RECORDED,
@@ -271,6 +276,7 @@ def discharge_record(
     record.escort_name = escort_name.strip()
     record.aftercare_given = aftercare_given
     record.save(update_fields=[*DISCHARGE_FIELDS, "aftercare_given"])
+    session_board_write(record.session_id)
     _audit(
         actor,
         Action.DISCHARGE_RECORDED,
@@ -384,6 +390,7 @@ def record_amend(
         Observation(record=amendment, **{name: getattr(o, name) for name in copied})
         for o in record.observations.all()
     )
+    session_board_write(record.session_id)
     _audit(
         actor,
         Action.RECORD_AMENDED,

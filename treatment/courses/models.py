@@ -13,6 +13,7 @@ from django.utils import timezone
 from patients.models import Patient
 from screening.review.models import Case, CaseDecision
 from treatment.rules import Outcome, Setting
+from treatment.rules.board import BOARD_RANKS
 from treatment.rules.therapy import FOCUS_LABELS, ROUTE_LABELS, Dose, Route
 
 SETTING_CHOICES = [(Setting.AT_HOME.value, "At home"), (Setting.IN_CLINIC.value, "In clinic")]
@@ -138,13 +139,24 @@ class TreatmentSession(models.Model):
     scheduled_for = models.DateField()
     setting = models.CharField(max_length=16, choices=SETTING_CHOICES)
     created_at = models.DateTimeField(default=timezone.now)
+    # The today board's state and rank (treatment.rules.board), written with the rows they
+    # derive from by treatment.sessions.board; a dose in the clinic is ready to leave
+    # between the two times (read against the clock, never rewritten by it).
+    board_state = models.CharField(max_length=16, default="waiting", editable=False)
+    board_rank = models.PositiveSmallIntegerField(default=BOARD_RANKS["waiting"], editable=False)
+    board_ready_from = models.DateTimeField(null=True, editable=False)
+    board_ready_until = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         ordering: ClassVar = ["scheduled_for", "number"]
         constraints: ClassVar = [
             models.UniqueConstraint(fields=["course", "number"], name="one_session_number")
         ]
-        indexes: ClassVar = [models.Index(fields=["scheduled_for"])]
+        indexes: ClassVar = [
+            models.Index(fields=["scheduled_for"]),
+            # The board: one day's sessions, what needs a clinician first.
+            models.Index(fields=["scheduled_for", "board_rank"], name="session_board_order"),
+        ]
 
     def __str__(self) -> str:
         return f"Session {self.number}"

@@ -20,6 +20,7 @@ from treatment.followup.services import task_open
 from treatment.home.models import HomeDose
 from treatment.home.selectors import taken_of
 from treatment.rules import Slot, limits_as_kept, missed_slots
+from treatment.sessions.board import session_board_write
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ def _open(dose: HomeDose, slot: Slot, now: datetime) -> FollowUpTask | None:
             text=f"At home: {SLOT_NAMES[slot]} did not come",
             opened_at=now,
         )
+        session_board_write(session)
     logger.warning("missed reading on session %s (%s)", session.pk, slot.value)
     return task
 

@@ -39,6 +39,7 @@ from treatment.rules import (
     after_dose_reading,
     is_adverse_event,
 )
+from treatment.sessions.board import session_board_write
 
 Action = AuditEntry.Action
 
@@ -57,9 +58,12 @@ def _at_home(session: TreatmentSession) -> None:
 
 
 def _alert(session: TreatmentSession, code: str, text: str) -> SessionAlert:
-    return SessionAlert.objects.create(
+    """An alert on the session: it goes to the top of the board, in the same transaction."""
+    alert = SessionAlert.objects.create(
         session=session, code=code, text=text[:200], opened_at=clock.now()
     )
+    session_board_write(session)
+    return alert
 
 
 def _urgent_task(course: TreatmentCourse, kind: str, source: str) -> FollowUpTask:
@@ -173,6 +177,7 @@ def home_dose_start(
         recorded_by=actor,
         recorded_at=now,
     )
+    session_board_write(session)
     treatment_audit(
         actor=actor,
         action=Action.HOME_DOSE_STARTED,
@@ -237,6 +242,7 @@ def reading_record(
         _alert(session, f"reading_{result.level}", f"At home, {SLOT_WORDS[slot]}: {result.text}")
         _urgent_task(session.course, FollowUpTask.Kind.VITALS_URGENT, f"reading:{row.pk}")
         logger.warning("urgent after-dose reading on session %s", session.pk)
+    session_board_write(session)
     treatment_audit(
         actor=actor,
         action=Action.READING_RECORDED,

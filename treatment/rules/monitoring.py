@@ -160,3 +160,27 @@ def discharge_readiness(
             break
         start = previous.taken_at
     return Readiness(True, (), max(start, earliest), earliest)
+
+
+def ready_window(
+    *,
+    dosed_at: datetime,
+    observations: Sequence[Observation],
+    escort_present: bool | None,
+    limits: Limits,
+) -> tuple[datetime, datetime] | None:
+    """When `discharge_readiness` says ready, as an interval of `now`: from the minimum
+    monitoring time until the last observation is one interval old; None when no time is.
+
+    Ready needs the time (`now` in the window) and facts that only a new write changes (the
+    last observation settled, the escort present): the board stores the window with the
+    record's state and orders on it, so no clock has to rewrite a row.
+    """
+    after_dose = sorted(
+        (o for o in observations if o.taken_at >= dosed_at), key=lambda o: o.taken_at
+    )
+    if not after_dose or escort_present is not True or _settled(after_dose[-1], limits):
+        return None
+    opens = dosed_at + timedelta(minutes=limits.min_monitoring_minutes)
+    closes = after_dose[-1].taken_at + timedelta(minutes=limits.observation_interval_minutes)
+    return (opens, closes) if opens <= closes else None

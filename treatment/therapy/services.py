@@ -30,6 +30,7 @@ from treatment.rules.therapy import (
     meeting_day_error,
     note_missing,
 )
+from treatment.sessions.board import session_board_write
 from treatment.therapy.models import (
     IntegrationNote,
     Intention,
@@ -277,6 +278,7 @@ def readiness_record(
         assessed_by=actor,
         assessed_at=clock.now(),
     )
+    session_board_write(session)
     if assessment.holds:
         logger.info("readiness hold on session %s", session.pk)
     treatment_audit(

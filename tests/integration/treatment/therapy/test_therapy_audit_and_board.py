@@ -143,3 +143,40 @@ def test_the_board_lists_the_soonest_holds_and_counts_the_rest(controlled_clock,
     page = response.content.decode()
     assert "Therapy: not ready (3)" in page
     assert "And 1 more session held by a therapist" in page
+
+
+def test_only_a_standing_not_ready_is_a_hold_on_the_board(controlled_clock):
+    """The latest readiness of a session stands: a later "ready" lifts the hold, and so does
+    a clinician's override; a "not ready" after a "ready" holds again."""
+    from tests.treatment import make_clinician
+    from treatment.board.selectors import board_therapy
+    from treatment.checks.services import session_hold_override
+    from treatment.rules.therapy import Readiness
+    from treatment.therapy.services import readiness_record
+
+    clinician = make_clinician()
+    sessions = {}
+    for index, name in enumerate(("Lifted", "Overridden", "HeldAgain", "Held")):
+        session, _, therapist = therapy_session(
+            controlled_clock, name=name, day=date(2026, 3, 20 + index)
+        )
+        sessions[name] = session
+        readiness_record(
+            session=session, readiness=Readiness.NOT_READY, reason="Not yet", actor=therapist
+        )
+        controlled_clock.advance(minutes=1)
+        if name in ("Lifted", "HeldAgain"):
+            readiness_record(session=session, readiness=Readiness.READY, reason="", actor=therapist)
+            controlled_clock.advance(minutes=1)
+        if name == "HeldAgain":
+            readiness_record(
+                session=session, readiness=Readiness.NOT_READY, reason="Again", actor=therapist
+            )
+        if name == "Overridden":
+            session_hold_override(session=session, reason="Spoke with them", actor=clinician)
+
+    therapy = board_therapy(date(2026, 3, 10))
+
+    assert [r.session.course.patient.given_name for r in therapy.holds] == ["HeldAgain", "Held"]
+    assert [r.reason for r in therapy.holds] == ["Again", "Not yet"]
+    assert therapy.holds_count == 2

@@ -1,0 +1,1 @@
+"""What every capability writes about a session for the others to read: its board state."""
