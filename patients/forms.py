@@ -7,7 +7,9 @@ from datetime import date
 from django import forms
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language
 
+from patients.language import supported
 from patients.models import User
 from patients.services import patient_register
 from screening.rules.answers import PHONE_MAX, phone_problem
@@ -63,6 +65,7 @@ class PatientSignupForm(forms.Form):
             date_of_birth=self.cleaned_data["date_of_birth"],
             phone=self.cleaned_data["phone"],
             texts_ok=self.cleaned_data.get("texts_ok", False),
+            language=supported(get_language()),
         )
 
 

@@ -6,32 +6,33 @@ from typing import Any
 
 from crispy_forms.layout import Layout
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
-from patients.intake import wording
 from patients.intake.forms.base import Answers, StepForm, described, shown_when, yes_no_unsure
 from screening.rules.answers import MEDICATION_NAME_MAX, MEDICATIONS_OTHER_MAX
 
 
 class MedicalHistoryForm(StepForm):
     slug = "medical-history"
-    title = "Medical history"
+    title = _("Medical history")
     keys = ("conditions", "hypertension_treated", "ketamine_hypersensitivity")
 
     conditions = forms.MultipleChoiceField(
-        label="Has a doctor ever told you that you have any of these?",
-        choices=described(wording.CONDITIONS),
+        label=_("Has a doctor ever told you that you have any of these?"),
+        choices=described("CONDITIONS"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Tick every one that applies, or “None of these” below.",
+        help_text=_("Tick every one that applies, or “None of these” below."),
     )
-    none_of_these = forms.BooleanField(label="None of these", required=False)
+    none_of_these = forms.BooleanField(label=_("None of these"), required=False)
     hypertension_treated = yes_no_unsure(
-        "Is your high blood pressure treated, for example with medicine?",
+        _("Is your high blood pressure treated, for example with medicine?"),
         required=False,
-        help_text="The next page asks which medicines you take.",
+        help_text=_("The next page asks which medicines you take."),
     )
     ketamine_hypersensitivity = yes_no_unsure(
-        "Have you ever had an allergy or a bad reaction to ketamine or esketamine (Spravato)?"
+        _("Have you ever had an allergy or a bad reaction to ketamine or esketamine (Spravato)?")
     )
 
     def layout(self) -> Layout:
@@ -54,10 +55,12 @@ class MedicalHistoryForm(StepForm):
         if data.get("conditions") and data.get("none_of_these"):
             self.add_error(
                 "none_of_these",
-                "You ticked “None of these” and a condition: untick one or the other.",
+                _("You ticked “None of these” and a condition: untick one or the other."),
             )
         elif not data.get("conditions") and not data.get("none_of_these"):
-            self.add_error("conditions", "Tick the conditions that apply, or tick “None of these”.")
+            self.add_error(
+                "conditions", _("Tick the conditions that apply, or tick “None of these”.")
+            )
         if "hypertension" in (data.get("conditions") or []):
             self.require(data, "hypertension_treated")
         return super().clean()
@@ -72,24 +75,32 @@ class MedicalHistoryForm(StepForm):
 
 class MedicationsForm(StepForm):
     slug = "medications"
-    title = "Medicines"
+    title = _("Medicines")
     keys = ("medications", "medications_other")
 
     medications = forms.MultipleChoiceField(
-        label="Which of these do you take now, every day or now and then?",
-        choices=described(wording.MEDICATIONS),
+        label=_("Which of these do you take now, every day or now and then?"),
+        choices=described("MEDICATIONS"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Tick every kind that applies, or “None of these” below. Some medicines "
-        "change how ketamine works or how safe it is.",
+        help_text=_(
+            "Tick every kind that applies, or “None of these” below. Some medicines "
+            "change how ketamine works or how safe it is."
+        ),
     )
-    none_of_these = forms.BooleanField(label="None of these", required=False)
+    none_of_these = forms.BooleanField(label=_("None of these"), required=False)
     medications_other = forms.CharField(
-        label="Which other medicines do you take?",
+        label=_("Which other medicines do you take?"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=f"One medicine a line, up to {MEDICATIONS_OTHER_MAX}, "
-        f"each up to {MEDICATION_NAME_MAX} characters. A name on the label is enough.",
+        help_text=format_lazy(
+            _(
+                "One medicine a line, up to {most}, each up to {characters} characters. "
+                "A name on the label is enough."
+            ),
+            most=MEDICATIONS_OTHER_MAX,
+            characters=MEDICATION_NAME_MAX,
+        ),
     )
 
     def layout(self) -> Layout:
@@ -116,12 +127,14 @@ class MedicationsForm(StepForm):
         if data.get("medications") and data.get("none_of_these"):
             self.add_error(
                 "none_of_these",
-                "You ticked “None of these” and a medicine: untick one or the other.",
+                _("You ticked “None of these” and a medicine: untick one or the other."),
             )
         elif not data.get("medications") and not data.get("none_of_these"):
-            self.add_error("medications", "Tick the medicines you take, or tick “None of these”.")
+            self.add_error(
+                "medications", _("Tick the medicines you take, or tick “None of these”.")
+            )
         if "other" in (data.get("medications") or []) and not self.names(data):
-            self.add_error("medications_other", "Write the name of the other medicine.")
+            self.add_error("medications_other", _("Write the name of the other medicine."))
         return super().clean()
 
     @staticmethod

@@ -1,0 +1,84 @@
+"""The patient side's language: English or Spanish, chosen with the switch on every patient
+page and kept on the account; staff pages stay English whatever the browser asks for.
+
+Django's own machinery does the work (LocaleMiddleware: the switch's cookie, else the
+browser's Accept-Language; the catalogues under locale/). This module adds what is ours:
+a patient's saved choice wins once they are signed in, and staff read English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
+
+from patients.roles import Role, role_of
+
+ENGLISH = "en"
+SPANISH = "es"
+CODES = frozenset(code for code, _ in settings.LANGUAGES)
+
+
+def supported(code: str | None) -> str:
+    """One of the site's languages for a code such as "es-MX"; English for anything else."""
+    base = (code or "").split("-")[0].lower()
+    return base if base in CODES else ENGLISH
+
+
+class AccountLanguageMiddleware:
+    """After LocaleMiddleware: English for staff and users without a role, the saved
+    language for a signed-in patient (on any device, whatever its browser says)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = self.language_for(request)
+        if language is not None:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        if language is not None:
+            response.headers["Content-Language"] = language
+        return response
+
+    @staticmethod
+    def language_for(request: HttpRequest) -> str | None:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None  # LocaleMiddleware decided: cookie, then browser
+        if role_of(user) != Role.PATIENT:
+            return ENGLISH
+        patient = getattr(user, "patient", None)
+        if patient is None or not patient.language:
+            return None  # no choice kept yet: as before sign-in
+        return supported(patient.language)
+
+
+@login_not_required
+@require_POST
+def language_set(request: HttpRequest) -> HttpResponse:
+    """The switch: Django's set_language (cookie, back to the page), and on a patient's
+    account the choice is kept, so their emails and other devices follow it."""
+    response = set_language(request)
+    chosen = request.POST.get("language", "")
+    user = request.user
+    if chosen in CODES and user.is_authenticated and role_of(user) == Role.PATIENT:
+        patient = getattr(user, "patient", None)
+        if patient is not None and patient.language != chosen:
+            patient.language = chosen
+            patient.save(update_fields=["language"])
+    return response
+
+
+@contextmanager
+def language_of(patient: object) -> Iterator[None]:
+    """Words for a patient outside a request (emails, texts): in the account's language."""
+    with translation.override(supported(getattr(patient, "language", None))):
+        yield
