@@ -77,6 +77,18 @@ def language_set(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def language_kept_at_sign_in(
+    sender: object, request: HttpRequest, user: object, **_: object
+) -> None:
+    """A patient with no language kept yet keeps the one they signed in with (the switch's
+    before sign-in, else their browser's), for their emails and other devices."""
+    language = getattr(request, "LANGUAGE_CODE", None)  # set by LocaleMiddleware
+    patient = getattr(user, "patient", None)
+    if language and patient is not None and not patient.language and role_of(user) == Role.PATIENT:
+        patient.language = supported(language)
+        patient.save(update_fields=["language"])
+
+
 @contextmanager
 def language_of(patient: object) -> Iterator[None]:
     """Words for a patient outside a request (emails, texts): in the account's language."""
