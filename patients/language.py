@@ -42,7 +42,7 @@ class AccountLanguageMiddleware:
         language = self.language_for(request)
         if language is not None:
             translation.activate(language)
-            request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+            request.LANGUAGE_CODE = language
         response = self.get_response(request)
         if language is not None:
             response.headers["Content-Language"] = language

@@ -16,6 +16,7 @@ from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from patients.intake import wording
 from screening.rules import FieldError, InvalidAnswers, Thresholds, parse_answers
@@ -35,7 +36,9 @@ DECIMAL_INPUT = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "
 WHOLE_NUMBER_INPUT = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 
 
-def choice(label: str, choices: Iterable[tuple[Any, str]], **kwargs: Any) -> forms.ChoiceField:
+def choice(
+    label: StrOrPromise, choices: Iterable[tuple[Any, Any]], **kwargs: Any
+) -> forms.ChoiceField:
     """Radio buttons; `coerce` makes it typed (e.g. int item scores)."""
     coerce = kwargs.pop("coerce", None)
     options = {
@@ -50,7 +53,7 @@ def choice(label: str, choices: Iterable[tuple[Any, str]], **kwargs: Any) -> for
     return forms.ChoiceField(**options)
 
 
-def whole_number_in(span: Span, out_of_range: str, **kwargs: Any) -> forms.IntegerField:
+def whole_number_in(span: Span, out_of_range: StrOrPromise, **kwargs: Any) -> forms.IntegerField:
     """A whole number inside the engine's accepted range, refused with `out_of_range` (in the
     patient's words) together with every other error of the page."""
     messages = kwargs.pop("error_messages", {})
@@ -108,7 +111,7 @@ def hidden_when(field: str, *values: str, fields: Iterable[Any]) -> Div:
 
 class StepForm(forms.Form):
     slug: ClassVar[str]
-    title: ClassVar[str]
+    title: ClassVar[StrOrPromise]
     # The answer keys this step writes; saving the step replaces exactly these.
     keys: ClassVar[tuple[str, ...]]
     # Shown on the page again after saving, when `advice_needed` says so.

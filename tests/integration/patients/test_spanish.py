@@ -14,17 +14,17 @@ from django.test import Client
 
 from patients.intake import wording_es
 from patients.intake.steps import SLUGS
-from patients.models import Submission
+from patients.models import Patient, Submission
 from patients.roles import Role
 from tests.factories import make_patient, make_user
 from tests.intake import CLEAN_POSTS, complete_steps, post, step_url
 
-SPANISH_BROWSER = {"HTTP_ACCEPT_LANGUAGE": "es-US,es;q=0.9"}
+SPANISH = "es-US,es;q=0.9"
 PO = Path(__file__).resolve().parents[3] / "locale" / "es" / "LC_MESSAGES" / "django.po"
 
 
-def spanish_client(patient) -> Client:
-    client = Client(**SPANISH_BROWSER)
+def spanish_client(patient: Patient) -> Client:
+    client = Client(HTTP_ACCEPT_LANGUAGE=SPANISH)
     client.force_login(patient.user)
     return client
 
@@ -86,7 +86,7 @@ def english_left(content: bytes) -> list[str]:
 
 @pytest.mark.django_db
 def test_it_follows_the_browser_on_a_first_visit():
-    response = Client(**SPANISH_BROWSER).get("/")
+    response = Client(HTTP_ACCEPT_LANGUAGE=SPANISH).get("/")
     assert html_lang(response.content) == "es"
     assert b'lang="en"' in response.content and b">English</button>" in response.content
     english = Client(HTTP_ACCEPT_LANGUAGE="en-US").get("/")
@@ -118,7 +118,7 @@ def test_it_keeps_the_patients_choice_on_the_account_for_every_device():
     client.post("/language/", {"language": "en", "next": "/account/"})
     patient.refresh_from_db()
     assert patient.language == "en"
-    assert html_lang(Client(**SPANISH_BROWSER, **{}).get("/").content) == "es"
+    assert html_lang(Client(HTTP_ACCEPT_LANGUAGE=SPANISH).get("/").content) == "es"
 
 
 @pytest.mark.django_db
@@ -133,7 +133,7 @@ def test_it_refuses_a_language_it_does_not_speak():
 
 @pytest.mark.django_db
 def test_staff_read_english_whatever_their_browser_or_cookie():
-    staff = Client(**SPANISH_BROWSER)
+    staff = Client(HTTP_ACCEPT_LANGUAGE=SPANISH)
     staff.force_login(make_user(Role.CLINICIAN))
     staff.post("/language/", {"language": "es", "next": "/review/"})
     response = staff.get("/review/")
@@ -176,7 +176,7 @@ def test_dast10_has_no_validated_spanish_and_stays_english_marked_so():
     assert '<span lang="en">Have you used drugs other than those required' in page
 
 
-def _submit(client: Client, **posts) -> Submission:
+def _submit(client: Client, **posts: dict[str, object]) -> Submission:
     complete_steps(client, **posts)
     draft_id = client.get("/intake/review/").context["draft"].public_id
     client.post("/intake/submit/", {"draft": draft_id})
@@ -319,7 +319,7 @@ def test_staff_read_a_spanish_questionnaire_in_english_with_a_note():
         spanish_client(patient), contacts=post("contacts", support_name="Jos\u00e9 Pe\u00f1a")
     )
     assert submission.language == "es"
-    staff = Client(**SPANISH_BROWSER)
+    staff = Client(HTTP_ACCEPT_LANGUAGE=SPANISH)
     staff.force_login(make_user(Role.CLINICIAN))
     case_url = f"/review/cases/{submission.public_id}/"
     for url in (case_url, f"{case_url}referral/"):
@@ -330,3 +330,27 @@ def test_staff_read_a_spanish_questionnaire_in_english_with_a_note():
     assert "Have you had problems with alcohol or drug use?" in case
     assert "Jos\u00e9 Pe\u00f1a" in case  # typed text as typed
     assert "Ningún día" not in case and "Sí" not in case
+
+
+@pytest.mark.django_db
+def test_signing_up_in_spanish_keeps_spanish_and_confirms_the_address_in_spanish():
+    from tests.integration.patients.test_signup import SIGNUP
+
+    client = Client(HTTP_ACCEPT_LANGUAGE=SPANISH)
+    page = client.get("/accounts/signup/").content
+    assert b"Fecha de nacimiento" in page and english_left(page) == []
+    mail.outbox.clear()
+    response = client.post("/accounts/signup/", SIGNUP)
+    assert response.status_code == 302
+    patient = Patient.objects.get(user__email=SIGNUP["email"])
+    assert patient.language == "es"
+    (message,) = mail.outbox
+    assert "Confirme su dirección de correo electrónico" in message.subject
+    assert "Le damos la bienvenida" in message.body
+    assert "It holds no health information" not in message.body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/accounts/login/", "/no-such-page/"])
+def test_pages_before_sign_in_have_no_english_left(url):
+    assert english_left(Client(HTTP_ACCEPT_LANGUAGE=SPANISH).get(url).content) == []
