@@ -61,6 +61,33 @@ class AccountLanguageMiddleware:
         return supported(patient.language)
 
 
+# Patient pages whose words are not in the catalogue yet (the course of treatment: the
+# at-home check-in, readings and side effects, goals and therapy). In Spanish they say so,
+# and their content is marked English, rather than pass for Spanish.
+ENGLISH_ONLY_PAGES = frozenset(
+    {
+        "my_treatment",
+        "my_treatment_measures",
+        "my_session",
+        "my_session_check_in",
+        "my_session_start",
+        "my_session_reading",
+        "my_session_side_effects",
+        "my_goals",
+        "my_therapy",
+        "my_intention",
+        "my_reflection",
+    }
+)
+
+
+def page_language(request: HttpRequest) -> dict[str, bool]:
+    """Context: whether this page, asked for in Spanish, is still English only."""
+    match = getattr(request, "resolver_match", None)
+    spanish = supported(translation.get_language()) == SPANISH
+    return {"english_only_page": bool(spanish and match and match.url_name in ENGLISH_ONLY_PAGES)}
+
+
 @login_not_required
 @require_POST
 def language_set(request: HttpRequest) -> HttpResponse:

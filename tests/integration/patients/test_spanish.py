@@ -354,3 +354,22 @@ def test_signing_up_in_spanish_keeps_spanish_and_confirms_the_address_in_spanish
 @pytest.mark.parametrize("url", ["/", "/accounts/login/", "/no-such-page/"])
 def test_pages_before_sign_in_have_no_english_left(url):
     assert english_left(Client(HTTP_ACCEPT_LANGUAGE=SPANISH).get(url).content) == []
+
+
+@pytest.mark.django_db
+def test_the_pages_of_a_course_not_yet_in_spanish_say_so_and_are_marked_english():
+    from tests.treatment import make_course, make_session
+    from treatment.rules import Setting
+
+    course = make_course(setting=Setting.AT_HOME)
+    session = make_session(course, setting=Setting.AT_HOME)
+    client = spanish_client(course.patient)
+    for url in ("/treatment/mine/", f"/treatment/mine/sessions/{session.public_id}/"):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        html = page.content.decode()
+        assert html_lang(page.content) == "es"
+        assert '<main id="main" class="container my-4 flex-grow-1" lang="en">' in html
+        assert "Esta página todavía no está disponible en español" in html
+    account = client.get("/account/").content.decode()
+    assert "no está disponible en español" not in account
