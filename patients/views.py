@@ -87,7 +87,10 @@ def account_texts(request: HttpRequest) -> HttpResponse:
     texts_ok = form.is_valid() and form.cleaned_data["texts_ok"]
     patient_texts_set(patient=patient_of(request.user), texts_ok=texts_ok)
     messages.success(
-        request, "Reminders will come by text too." if texts_ok else "No more texts: emails only."
+        request,
+        gettext("Reminders will come by text too.")
+        if texts_ok
+        else gettext("No more texts: emails only."),
     )
     return redirect("account")
 
