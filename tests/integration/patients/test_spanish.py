@@ -373,3 +373,10 @@ def test_the_pages_of_a_course_not_yet_in_spanish_say_so_and_are_marked_english(
         assert "Esta página todavía no está disponible en español" in html
     account = client.get("/account/").content.decode()
     assert "no está disponible en español" not in account
+
+
+@pytest.mark.django_db
+def test_the_idle_warning_counts_down_in_spanish():
+    page = spanish_client(make_patient()).get("/account/").content.decode()
+    assert 'data-minutes="minutos"' in page and 'data-seconds="segundos"' in page
+    assert "Por su privacidad, se cerrará su sesión" in page
