@@ -8,8 +8,7 @@ a patient's saved choice wins once they are signed in, and staff read English.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
@@ -114,10 +113,3 @@ def language_kept_at_sign_in(
     if language and patient is not None and not patient.language and role_of(user) == Role.PATIENT:
         patient.language = supported(language)
         patient.save(update_fields=["language"])
-
-
-@contextmanager
-def language_of(patient: object) -> Iterator[None]:
-    """Words for a patient outside a request (emails, texts): in the account's language."""
-    with translation.override(supported(getattr(patient, "language", None))):
-        yield
