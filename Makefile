@@ -4,9 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint typecheck pytest audit constraints bench clean
+.PHONY: install messages run test lint typecheck pytest audit constraints bench clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed messages
+
+# The patient side's translations (locale/*/LC_MESSAGES/django.po), compiled to .mo files,
+# which are not kept in git. Needs GNU gettext's msgfmt.
+messages: $(VENV)/.installed
+	@command -v msgfmt >/dev/null || { echo "make: msgfmt (GNU gettext) is needed to compile \
+	the translations: install the gettext package (apt-get install gettext, brew install gettext)" >&2; exit 1; }
+	$(MANAGE) compilemessages --ignore '$(VENV)' --ignore '.venv*' >/dev/null
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

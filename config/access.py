@@ -43,6 +43,8 @@ API_CLIENTS: Final = frozenset({API_TOKEN})
 MATRIX: Final[dict[str, frozenset[str]]] = {
     "home": EVERYONE,
     "healthz": EVERYONE,
+    # The language switch: before sign-in too (staff pages stay English regardless).
+    "language_set": EVERYONE,
     "start": SIGNED_IN,
     "session_keepalive": SIGNED_IN,
     "admin_password_change": ADMINS,

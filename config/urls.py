@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import RedirectView
 
 from config import health, views
+from patients.language import language_set
 
 
 def admin_login(request: HttpRequest, extra_context: object = None) -> HttpResponse:
@@ -29,6 +30,7 @@ admin.site.login = admin_login  # type: ignore[method-assign]
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("language/", language_set, name="language_set"),
     path("session/keepalive/", views.session_keepalive, name="session_keepalive"),
     path("accounts/", include("allauth.urls")),
     # The app's own page: throttled, and it asks for the current password.

@@ -30,9 +30,11 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import translation
 
 from patients.addresses import validate_address
-from patients.models import User
+from patients.language import supported
+from patients.models import Patient, User
 
 
 def site_url(path: str) -> str:
@@ -63,7 +65,11 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
         return str(super().clean_email(email))
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
-        super().send_mail(template_prefix, email, {**context, "current_site": _ClinicSite()})
+        """In the account's language when a patient holds the address, else the page's."""
+        patient = Patient.objects.filter(user__email__iexact=email).first()
+        language = patient.language if patient is not None else translation.get_language()
+        with translation.override(supported(language)):
+            super().send_mail(template_prefix, email, {**context, "current_site": _ClinicSite()})
 
     def get_reset_password_from_key_url(self, key: str) -> str:
         path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})

@@ -9,6 +9,7 @@ class PatientsConfig(AppConfig):
         from allauth.mfa import signals as mfa_signals
         from django.contrib.auth.signals import user_logged_in
 
+        from patients.language import language_kept_at_sign_in
         from patients.sessions import second_factor_changed, session_started
 
         for signal in (
@@ -18,3 +19,4 @@ class PatientsConfig(AppConfig):
         ):
             signal.connect(second_factor_changed, dispatch_uid=f"end-sessions-{id(signal)}")
         user_logged_in.connect(session_started, dispatch_uid="session-started")
+        user_logged_in.connect(language_kept_at_sign_in, dispatch_uid="language-kept")

@@ -17,6 +17,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from patients.models import User
 from patients.roles import SECOND_FACTOR_ROLES, Role, has_second_factor, role_of
@@ -63,7 +64,9 @@ class IdleTimeoutMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated and session_expired(request):
             logout(request)
-            messages.info(request, "For your safety you were signed out: please sign in again.")
+            messages.info(
+                request, gettext("For your safety you were signed out: please sign in again.")
+            )
             return redirect_to_login(request.get_full_path())
         idle = idle_seconds(request.user)
         if idle is not None:

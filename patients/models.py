@@ -72,6 +72,11 @@ class Patient(models.Model):
     phone = models.CharField("phone number", max_length=32, blank=True)
     # The phone is a mobile and the patient asked for reminders by text (no health data).
     texts_ok = models.BooleanField("text me reminders", default=False)
+    # The patient side's language, for pages and emails: the one signed up in, then the
+    # switch's. Blank (accounts made before): the browser's, and English for emails.
+    language = models.CharField(
+        max_length=8, choices=[("en", "English"), ("es", "Español")], blank=True, default=""
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -113,6 +118,9 @@ class IntakeDraft(models.Model):
     reopened_from = models.ForeignKey(
         "Submission", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The language the patient last answered a step in (the answers are the same codes in
+    # every language): staff are told when it was not English.
+    language = models.CharField(max_length=8, default="en")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -145,6 +153,8 @@ class Submission(models.Model):
         max_length=8, unique=True, editable=False, default=new_case_number
     )
     answers = models.JSONField()
+    # The language the questionnaire was answered in (never part of the answer format).
+    language = models.CharField(max_length=8, default="en")
     submitted_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import uuid
+from html import unescape
 from typing import Any, cast
 
 from crispy_forms.layout import Fieldset
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
+from django.utils.translation import gettext
 
 from patients.intake.forms import StepForm
+from patients.intake.forms.base import SMALL_PRINT
 from patients.intake.steps import STEPS
 from patients.models import IntakeDraft, Patient, Submission, User
 from screening.rules import (
@@ -107,18 +110,26 @@ def submission_of(patient: Patient, public_id: str) -> Submission:
     return submission
 
 
+def _words(label: Any) -> str:
+    """A label's words without their markup; on a Spanish page, words shown in English (an
+    instrument not yet validated in Spanish) stay marked as English for screen readers."""
+    html = str(label)
+    words = unescape(strip_tags(html)).strip()
+    return format_html('<span lang="en">{}</span>', words) if 'lang="en"' in html else words
+
+
 def _choice_words(label: Any) -> str:
     """A choice's name as the patient read it (without its small-print explanation)."""
-    return str(getattr(label, "name", None) or strip_tags(str(label))).strip()
+    return _words(str(label).split(SMALL_PRINT, 1)[0])
 
 
 def _shown_value(form: StepForm, name: str, value: Any) -> str:
     field = form.fields[name]
     choices = dict((str(k), v) for k, v in getattr(field, "choices", []))
     if isinstance(value, list):
-        return ", ".join(_choice_words(choices.get(str(v), v)) for v in value) or "None"
+        return ", ".join(_choice_words(choices.get(str(v), v)) for v in value) or gettext("None")
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a reading or a weight typed as 120 shows as 120, not 120.0
     return _choice_words(choices.get(str(value), value))
@@ -173,7 +184,7 @@ def answers_summary(answers: dict[str, Any]) -> list[dict[str, Any]]:
         for heading, names in _layout_groups(form):
             rows: list[tuple[str, str]] = [
                 (
-                    strip_tags(str(form.fields[name].label or name)),
+                    _words(form.fields[name].label or name),
                     _shown_value(form, name, form.initial[name]),
                 )
                 for name in names

@@ -56,8 +56,10 @@ def patient_register(
     date_of_birth: date,
     phone: str = "",
     texts_ok: bool = False,
+    language: str = "",
 ) -> Patient:
-    """Give a signed-up user a patient profile and the patient role."""
+    """Give a signed-up user a patient profile and the patient role; `language`: the one the
+    patient signed up in (the switch's, else their browser's)."""
     patient, _ = Patient.objects.update_or_create(
         user=user,
         defaults={
@@ -66,6 +68,7 @@ def patient_register(
             "date_of_birth": date_of_birth,
             "phone": phone,
             "texts_ok": texts_ok,
+            "language": language,
         },
     )
     user.first_name, user.last_name = given_name, family_name
@@ -101,7 +104,12 @@ def _completed(answers: dict[str, object], steps: set[str]) -> list[str]:
 
 @transaction.atomic
 def draft_save_step(
-    *, draft: IntakeDraft, slug: str, keys: tuple[str, ...], step_answers: dict[str, object]
+    *,
+    draft: IntakeDraft,
+    slug: str,
+    keys: tuple[str, ...],
+    step_answers: dict[str, object],
+    language: str = "en",
 ) -> bool:
     """Replace the step's answers; True when the answers now call for crisis resources.
 
@@ -114,6 +122,7 @@ def draft_save_step(
     draft.completed_steps = _completed(draft.answers, {*draft.completed_steps, slug})
     draft.unsaved_inputs.pop(slug, None)
     draft.resume_step = _resume_step(draft.completed_steps)
+    draft.language = language
     draft.save()
     crisis = slug in SAFETY_CHECKED_STEPS and draft_needs_crisis_resources(draft)
     if crisis:
@@ -174,7 +183,10 @@ def submission_create(*, draft: IntakeDraft) -> Submission:
             draft.unsaved_inputs = {}
             draft.save(update_fields=["status", "unsaved_inputs", "updated_at"])
             email, number = draft.patient.user.email, submission.case_number
-            transaction.on_commit(lambda: submission_receipt_send(email=email, case_number=number))
+            language = draft.patient.language
+            transaction.on_commit(
+                lambda: submission_receipt_send(email=email, case_number=number, language=language)
+            )
             return submission
     except IntegrityError:  # a concurrent submit of the same draft won
         return Submission.objects.get(draft_id=draft.pk)
@@ -190,12 +202,18 @@ def _submission_insert(*, draft: IntakeDraft, answers: dict[str, object]) -> Sub
         try:
             with transaction.atomic():
                 return Submission.objects.create(
-                    patient=draft.patient, draft=draft, answers=answers, case_number=number
+                    patient=draft.patient,
+                    draft=draft,
+                    answers=answers,
+                    case_number=number,
+                    language=draft.language,
                 )
         except IntegrityError:
             if not Submission.objects.filter(case_number=number).exists():
                 raise  # not a clash of case numbers
-    return Submission.objects.create(patient=draft.patient, draft=draft, answers=answers)
+    return Submission.objects.create(
+        patient=draft.patient, draft=draft, answers=answers, language=draft.language
+    )
 
 
 @transaction.atomic

@@ -10,11 +10,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from patients.forms import TextsForm
 from patients.intake import steps
 from patients.intake.forms import StepForm
+from patients.language import supported
 from patients.roles import STAFF_ROLES, Role, role_of
 from patients.selectors import (
     answers_summary,
@@ -85,7 +87,10 @@ def account_texts(request: HttpRequest) -> HttpResponse:
     texts_ok = form.is_valid() and form.cleaned_data["texts_ok"]
     patient_texts_set(patient=patient_of(request.user), texts_ok=texts_ok)
     messages.success(
-        request, "Reminders will come by text too." if texts_ok else "No more texts: emails only."
+        request,
+        gettext("Reminders will come by text too.")
+        if texts_ok
+        else gettext("No more texts: emails only."),
     )
     return redirect("account")
 
@@ -149,7 +154,11 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
         going_back = request.POST.get("action") == "back"
         if form.is_valid():
             crisis = draft_save_step(
-                draft=draft, slug=slug, keys=form_class.keys, step_answers=form.step_answers
+                draft=draft,
+                slug=slug,
+                keys=form_class.keys,
+                step_answers=form.step_answers,
+                language=supported(get_language()),
             )
             audit_record(
                 actor=request.user,
@@ -251,7 +260,7 @@ def intake_submit(request: HttpRequest) -> HttpResponse:
     if draft.status == draft.Status.OPEN:
         missing = [slug for slug in steps.SLUGS if slug not in draft.completed_steps]
         if missing:
-            messages.error(request, "Please complete every step before you submit.")
+            messages.error(request, gettext("Please complete every step before you submit."))
             return redirect("intake_review")
     submission = submission_create(draft=draft)
     audit_record(

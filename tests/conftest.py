@@ -1,6 +1,9 @@
 import io
 import logging
 import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -11,6 +14,34 @@ from tests.factories import make_case, make_patient
 settings.register_profile("thorough", max_examples=5000, deadline=None)
 settings.register_profile("default", deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+LOCALE = Path(__file__).resolve().parent.parent / "locale"
+
+
+def pytest_sessionstart(session):
+    """The translations as `make install` compiles them: a catalogue newer than its .mo
+    (or without one) is compiled again, with GNU gettext's msgfmt, as compilemessages does."""
+    for po in LOCALE.glob("*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        msgfmt = shutil.which("msgfmt")
+        if msgfmt is None:
+            raise pytest.UsageError(
+                "msgfmt (GNU gettext) is needed to compile the translations: install gettext"
+            )
+        subprocess.run([msgfmt, "--check-format", "-o", str(mo), str(po)], check=True)
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request in Spanish leaves Spanish active in the thread, as the middleware does for
+    each request; the next test starts in the default language again."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
 
 
 @pytest.fixture

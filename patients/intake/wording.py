@@ -2,82 +2,104 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
-YES_NO_UNSURE: Final = (("yes", "Yes"), ("no", "No"), ("unsure", "I'm not sure"))
+from django.utils.functional import lazy
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext, gettext_noop
+
+YES_NO_UNSURE: Final = (
+    ("yes", gettext_noop("Yes")),
+    ("no", gettext_noop("No")),
+    ("unsure", gettext_noop("I'm not sure")),
+)
 YES_NO: Final = (("yes", "Yes"), ("no", "No"))
 
-SEX_AT_BIRTH: Final = (("female", "Female"), ("male", "Male"), ("intersex", "Intersex"))
+SEX_AT_BIRTH: Final = (
+    ("female", gettext_noop("Female")),
+    ("male", gettext_noop("Male")),
+    ("intersex", gettext_noop("Intersex")),
+)
 
 CONDITIONS: Final = (
     (
         "unstable_heart_disease",
-        "Unstable heart disease",
-        "Chest pain that comes on at rest or is getting worse (unstable angina), a heart "
-        "attack in the past 6 months, an irregular heartbeat that is not under control, or "
-        "heart failure that is getting worse.",
+        gettext_noop("Unstable heart disease"),
+        gettext_noop(
+            "Chest pain that comes on at rest or is getting worse (unstable angina), a heart "
+            "attack in the past 6 months, an irregular heartbeat that is not under control, or "
+            "heart failure that is getting worse."
+        ),
     ),
     (
         "aneurysm",
-        "Aneurysm",
-        "A bulging, weakened artery: in the brain, chest, belly or legs.",
+        gettext_noop("Aneurysm"),
+        gettext_noop("A bulging, weakened artery: in the brain, chest, belly or legs."),
     ),
     (
         "arteriovenous_malformation",
-        "Arteriovenous malformation (AVM)",
-        "A tangle of blood vessels, often in the brain or spine, that you were told about.",
+        gettext_noop("Arteriovenous malformation (AVM)"),
+        gettext_noop(
+            "A tangle of blood vessels, often in the brain or spine, that you were told about."
+        ),
     ),
     (
         "intracerebral_hemorrhage",
-        "Bleeding in the brain",
-        "Bleeding inside the brain at any time in the past (a hemorrhagic stroke).",
+        gettext_noop("Bleeding in the brain"),
+        gettext_noop("Bleeding inside the brain at any time in the past (a hemorrhagic stroke)."),
     ),
     (
         "hypertension",
-        "High blood pressure",
-        "A doctor has told you that you have high blood pressure (hypertension), treated or not.",
+        gettext_noop("High blood pressure"),
+        gettext_noop(
+            "A doctor has told you that you have high blood pressure (hypertension), treated "
+            "or not."
+        ),
     ),
     (
         "unstable_medical_condition",
-        "An unstable medical condition",
-        "Any condition your doctor has called unstable, or that is being actively changed "
-        "or investigated.",
+        gettext_noop("An unstable medical condition"),
+        gettext_noop(
+            "Any condition your doctor has called unstable, or that is being actively changed "
+            "or investigated."
+        ),
     ),
     (
         "seizure_disorder",
-        "Seizures or epilepsy",
-        "Seizures (fits) or epilepsy, now or in the past.",
+        gettext_noop("Seizures or epilepsy"),
+        gettext_noop("Seizures (fits) or epilepsy, now or in the past."),
     ),
     (
         "severe_liver_disease",
-        "Severe liver disease",
-        "For example cirrhosis or liver failure.",
+        gettext_noop("Severe liver disease"),
+        gettext_noop("For example cirrhosis or liver failure."),
     ),
     (
         "interstitial_cystitis",
-        "Interstitial cystitis",
-        "Long-lasting bladder pain or pressure (painful bladder syndrome).",
+        gettext_noop("Interstitial cystitis"),
+        gettext_noop("Long-lasting bladder pain or pressure (painful bladder syndrome)."),
     ),
-    ("glaucoma", "Glaucoma", "Raised pressure inside the eye."),
+    ("glaucoma", gettext_noop("Glaucoma"), gettext_noop("Raised pressure inside the eye.")),
     (
         "sleep_apnea",
-        "Sleep apnea",
-        "Breathing that stops and starts during sleep; you may use a CPAP machine.",
+        gettext_noop("Sleep apnea"),
+        gettext_noop("Breathing that stops and starts during sleep; you may use a CPAP machine."),
     ),
 )
 
 PSYCHOSIS: Final = (
-    ("never", "No, never"),
-    ("past", "Yes, in the past"),
-    ("current", "Yes, I have these experiences now"),
-    ("unsure", "I'm not sure"),
+    ("never", gettext_noop("No, never")),
+    ("past", gettext_noop("Yes, in the past")),
+    ("current", gettext_noop("Yes, I have these experiences now")),
+    ("unsure", gettext_noop("I'm not sure")),
 )
 SUBSTANCE_USE: Final = (
-    ("none", "No, I have never had problems with alcohol or drugs"),
-    ("active", "Yes, I have problems with alcohol or drugs now"),
-    ("early_recovery", "I am in recovery, for less than 12 months"),
-    ("sustained_recovery", "I am in recovery, for 12 months or more"),
-    ("unsure", "I'm not sure"),
+    ("none", gettext_noop("No, I have never had problems with alcohol or drugs")),
+    ("active", gettext_noop("Yes, I have problems with alcohol or drugs now")),
+    ("early_recovery", gettext_noop("I am in recovery, for less than 12 months")),
+    ("sustained_recovery", gettext_noop("I am in recovery, for 12 months or more")),
+    ("unsure", gettext_noop("I'm not sure")),
 )
 
 # PHQ-9 and GAD-7 (public; verbatim).
@@ -210,81 +232,193 @@ DAST10_ATTRIBUTION: Final = (
 MEDICATIONS: Final = (
     (
         "maoi",
-        "An MAOI antidepressant",
-        "For example phenelzine (Nardil), tranylcypromine (Parnate), isocarboxazid "
-        "(Marplan) or the selegiline patch (Emsam).",
+        gettext_noop("An MAOI antidepressant"),
+        gettext_noop(
+            "For example phenelzine (Nardil), tranylcypromine (Parnate), isocarboxazid "
+            "(Marplan) or the selegiline patch (Emsam)."
+        ),
     ),
     (
         "stimulant",
-        "A stimulant",
-        "For example methylphenidate (Ritalin, Concerta), amphetamine (Adderall, Vyvanse) "
-        "or modafinil (Provigil), often for ADHD or sleepiness.",
+        gettext_noop("A stimulant"),
+        gettext_noop(
+            "For example methylphenidate (Ritalin, Concerta), amphetamine (Adderall, Vyvanse) "
+            "or modafinil (Provigil), often for ADHD or sleepiness."
+        ),
     ),
     (
         "opioid",
-        "An opioid painkiller or opioid treatment",
-        "For example oxycodone (OxyContin, Percocet), hydrocodone (Vicodin), morphine, "
-        "tramadol, codeine, buprenorphine (Suboxone) or methadone.",
+        gettext_noop("An opioid painkiller or opioid treatment"),
+        gettext_noop(
+            "For example oxycodone (OxyContin, Percocet), hydrocodone (Vicodin), morphine, "
+            "tramadol, codeine, buprenorphine (Suboxone) or methadone."
+        ),
     ),
     (
         "benzodiazepine",
-        "A benzodiazepine",
-        "For example alprazolam (Xanax), lorazepam (Ativan), clonazepam (Klonopin) or "
-        "diazepam (Valium).",
+        gettext_noop("A benzodiazepine"),
+        gettext_noop(
+            "For example alprazolam (Xanax), lorazepam (Ativan), clonazepam (Klonopin) or "
+            "diazepam (Valium)."
+        ),
     ),
     (
         "other_sedative",
-        "Another medicine for sleep, nerve pain or calming",
-        "For example gabapentin (Neurontin), pregabalin (Lyrica), zolpidem (Ambien) or "
-        "eszopiclone (Lunesta).",
+        gettext_noop("Another medicine for sleep, nerve pain or calming"),
+        gettext_noop(
+            "For example gabapentin (Neurontin), pregabalin (Lyrica), zolpidem (Ambien) or "
+            "eszopiclone (Lunesta)."
+        ),
     ),
     (
         "lamotrigine",
-        "Lamotrigine (Lamictal)",
-        "A mood stabiliser, also taken for seizures.",
+        gettext_noop("Lamotrigine (Lamictal)"),
+        gettext_noop("A mood stabiliser, also taken for seizures."),
     ),
     (
         "antipsychotic",
-        "An antipsychotic",
-        "For example quetiapine (Seroquel), aripiprazole (Abilify), olanzapine (Zyprexa), "
-        "risperidone (Risperdal) or lurasidone (Latuda), whatever it is taken for.",
+        gettext_noop("An antipsychotic"),
+        gettext_noop(
+            "For example quetiapine (Seroquel), aripiprazole (Abilify), olanzapine (Zyprexa), "
+            "risperidone (Risperdal) or lurasidone (Latuda), whatever it is taken for."
+        ),
     ),
-    ("lithium", "Lithium", "For example Lithobid."),
+    ("lithium", gettext_noop("Lithium"), gettext_noop("For example Lithobid.")),
     (
         "antihypertensive",
-        "A blood pressure medicine",
-        "For example lisinopril, amlodipine (Norvasc), losartan (Cozaar), metoprolol or "
-        "hydrochlorothiazide.",
+        gettext_noop("A blood pressure medicine"),
+        gettext_noop(
+            "For example lisinopril, amlodipine (Norvasc), losartan (Cozaar), metoprolol or "
+            "hydrochlorothiazide."
+        ),
     ),
     (
         "ssri_snri",
-        "An SSRI or SNRI antidepressant",
-        "For example sertraline (Zoloft), escitalopram (Lexapro), fluoxetine (Prozac), "
-        "venlafaxine (Effexor) or duloxetine (Cymbalta).",
+        gettext_noop("An SSRI or SNRI antidepressant"),
+        gettext_noop(
+            "For example sertraline (Zoloft), escitalopram (Lexapro), fluoxetine (Prozac), "
+            "venlafaxine (Effexor) or duloxetine (Cymbalta)."
+        ),
     ),
-    ("bupropion", "Bupropion", "For example Wellbutrin or Zyban."),
+    ("bupropion", gettext_noop("Bupropion"), gettext_noop("For example Wellbutrin or Zyban.")),
     (
         "tricyclic",
-        "A tricyclic antidepressant",
-        "For example amitriptyline, nortriptyline (Pamelor) or imipramine.",
+        gettext_noop("A tricyclic antidepressant"),
+        gettext_noop("For example amitriptyline, nortriptyline (Pamelor) or imipramine."),
     ),
-    ("other", "Another prescribed medicine", "Write its name below."),
+    ("other", gettext_noop("Another prescribed medicine"), gettext_noop("Write its name below.")),
 )
 # How often a medicine is taken, as the patient may tell it (the answer keeps the code).
 MEDICATION_FREQUENCIES: Final = (
-    ("once_daily", "Once a day"),
-    ("twice_daily", "Twice a day"),
-    ("three_or_more_daily", "Three or more times a day"),
-    ("weekly_or_less", "Once a week or less often"),
-    ("as_needed", "Only when needed"),
-    ("not_sure", "I'm not sure"),
+    ("once_daily", gettext_noop("Once a day")),
+    ("twice_daily", gettext_noop("Twice a day")),
+    ("three_or_more_daily", gettext_noop("Three or more times a day")),
+    ("weekly_or_less", gettext_noop("Once a week or less often")),
+    ("as_needed", gettext_noop("Only when needed")),
+    ("not_sure", gettext_noop("I'm not sure")),
 )
-DISSOCIATIVE_DIAGNOSED_QUESTION: Final = (
+DISSOCIATIVE_DIAGNOSED_QUESTION: Final = gettext_noop(
     "Have you been diagnosed with a dissociative disorder (e.g. DID, "
     "depersonalisation-derealisation disorder)?"
 )
 DISSOCIATIVE_SEVERITY: Final = (
-    ("mild", "Mild or moderate"),
-    ("severe", "Severe"),
-    ("unsure", "I don't know"),
+    ("mild", gettext_noop("Mild or moderate")),
+    ("severe", gettext_noop("Severe")),
+    ("unsure", gettext_noop("I don't know")),
 )
+
+
+# The words in the patient's language. The instruments' Spanish comes word for word from
+# wording_es, and only once its instrument has been read back against the publisher's own
+# file (wording_es.READ_BACK): until then the English original is shown, marked lang="en".
+# The app's own questions (wording_es.UNTRANSLATED, not instruments) come from the message
+# catalogue (locale/es), like every other string of the patient side. Never a machine-made
+# msgid for an instrument's text.
+
+# The instrument(s) whose read-back lets a name's Spanish be shown.
+_instrument_of: Final[dict[str, tuple[str, ...]]] = {
+    "OVER_TWO_WEEKS": ("phq9", "gad7"),
+    "PHQ9_STEM": ("phq9",),
+    "PHQ9_ITEMS": ("phq9",),
+    "DIFFICULTY_QUESTION": ("phq9",),
+    "DIFFICULTY": ("phq9",),
+    "PFIZER_ATTRIBUTION": ("phq9",),
+    "GAD7_STEM": ("gad7",),
+    "GAD7_ITEMS": ("gad7",),
+    "CSSRS_STEM": ("cssrs",),
+    "CSSRS_QUESTIONS": ("cssrs",),
+    "CSSRS_BEHAVIOR_EXAMPLES": ("cssrs",),
+    "AUDIT_C_QUESTIONS": ("audit_c",),
+}
+# Instrument texts with no validated Spanish at all: shown in English, marked so.
+_english_only: Final = frozenset(
+    {"DAST10_STEM", "DAST10_ITEMS", "DAST10_ATTRIBUTION", "CSSRS_ATTRIBUTION"}
+)
+_html_special: Final = frozenset('<>&"')
+
+
+def spanish_active() -> bool:
+    return (get_language() or "en").split("-")[0] == "es"
+
+
+def spanish_shown(name: str) -> bool:
+    """Whether the validated Spanish of `name` may be shown (False: the English is)."""
+    from patients.intake import wording_es
+
+    if name in _english_only or name in wording_es.UNTRANSLATED:
+        return False
+    instruments = _instrument_of.get(name, ())
+    return hasattr(wording_es, name) and all(wording_es.READ_BACK[i] for i in instruments)
+
+
+def _dig(value: Any, path: tuple[int | str, ...]) -> str:
+    for step in path:
+        value = value[step]
+    return str(value)
+
+
+def _html(text: str) -> SafeString:
+    """Our own words as HTML; escaped when they hold a character HTML gives a meaning to, else
+    left as they are (an apostrophe stays one in the FHIR export, which strips tags)."""
+    if _html_special & set(text):
+        return escape(text)
+    return SafeString(text)  # nosec B703 - no < > & or " in it (checked above)
+
+
+def said(name: str, *path: int | str) -> SafeString:
+    """The text of `name` (at `path` inside it) in the active language, as HTML.
+
+    In Spanish: the validated wording, or the catalogue's for the app's own questions; an
+    instrument text not yet validated in Spanish stays English inside lang="en"."""
+    english = _dig(globals()[name], path)
+    if not spanish_active():
+        return _html(english)
+    from patients.intake import wording_es
+
+    if spanish_shown(name):
+        return _html(_dig(getattr(wording_es, name), path))
+    if name in wording_es.UNTRANSLATED and name not in _english_only:
+        return _html(gettext(english))
+    return format_html('<span lang="en">{}</span>', english)
+
+
+say = lazy(said, SafeString)
+
+
+def _numbered(number: int, name: str, *path: int | str) -> SafeString:
+    return format_html("{}. {}", number, said(name, *path))
+
+
+numbered = lazy(_numbered, SafeString)
+
+
+def options(name: str, *path: int | str) -> list[tuple[Any, Any]]:
+    """A choice list's (code, label) pairs: the codes as stored, the labels lazy."""
+    pairs = _dig_value(globals()[name], path)
+    return [(code, say(name, *path, index, 1)) for index, (code, _label) in enumerate(pairs)]
+
+
+def _dig_value(value: Any, path: tuple[int | str, ...]) -> Any:
+    for step in path:
+        value = value[step]
+    return value

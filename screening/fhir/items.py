@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any, Final
 
 from django import forms
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from patients.intake import wording
@@ -193,7 +194,7 @@ def _node(form: type[StepForm], key: str) -> Node:
             key,
             "Blood pressure reading, seated and at rest",
             tuple(
-                Leaf(f"{key}.{part}", part, labels[0], "integer", code=code)
+                Leaf(f"{key}.{part}", part, str(labels[0]), "integer", code=code)
                 for (part, labels), code in zip(
                     READING_LABELS.items(),
                     (codes.SYSTOLIC, codes.DIASTOLIC, codes.HEART_RATE),
@@ -325,13 +326,17 @@ AGE: Final = Leaf(
 
 @cache
 def steps() -> tuple[Step, ...]:
-    """The questionnaire's steps, each with its questions, in the order a patient meets them."""
+    """The questionnaire's steps, each with its questions, in the order a patient meets them.
+
+    Always in English, whoever asks first (the result is cached): the staff's language, and
+    the code meanings of the export; a patient's answers are the same codes in any language."""
     built = []
-    for form in STEPS:
-        nodes = tuple(_node(form, key) for key in form.keys)
-        if form is STEPS[0]:
-            nodes = (AGE, *nodes)
-        built.append(Step(form.slug, form.title, nodes))
+    with translation.override("en"):
+        for form in STEPS:
+            nodes = tuple(_node(form, key) for key in form.keys)
+            if form is STEPS[0]:
+                nodes = (AGE, *nodes)
+            built.append(Step(form.slug, str(form.title), nodes))
     return tuple(built)
 
 

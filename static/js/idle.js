@@ -34,8 +34,10 @@
     return Math.max(renewedAt, shared);
   }
 
+  // The units' words come from the page, in its language (data-minute, data-minutes...).
   function plural(count, noun) {
-    return count + " " + noun + (count === 1 ? "" : "s");
+    var name = noun + (count === 1 ? "" : "s");
+    return count + " " + (box.getAttribute("data-" + name) || name);
   }
 
   function describe(ms) {

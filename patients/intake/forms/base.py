@@ -12,8 +12,11 @@ from typing import Any, ClassVar
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout
 from django import forms
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from patients.intake import wording
 from screening.rules import FieldError, InvalidAnswers, Thresholds, parse_answers
@@ -22,7 +25,7 @@ from screening.rules.answers import LATEST_FORMAT, Span
 Answers = dict[str, Any]
 
 
-REQUIRED = "Please answer this question."
+REQUIRED = _("Please answer this question.")
 
 
 # Text inputs, not type=number: what was typed stays visible when it is wrong,
@@ -33,7 +36,9 @@ DECIMAL_INPUT = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "
 WHOLE_NUMBER_INPUT = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 
 
-def choice(label: str, choices: Iterable[tuple[Any, str]], **kwargs: Any) -> forms.ChoiceField:
+def choice(
+    label: StrOrPromise, choices: Iterable[tuple[Any, Any]], **kwargs: Any
+) -> forms.ChoiceField:
     """Radio buttons; `coerce` makes it typed (e.g. int item scores)."""
     coerce = kwargs.pop("coerce", None)
     options = {
@@ -48,7 +53,7 @@ def choice(label: str, choices: Iterable[tuple[Any, str]], **kwargs: Any) -> for
     return forms.ChoiceField(**options)
 
 
-def whole_number_in(span: Span, out_of_range: str, **kwargs: Any) -> forms.IntegerField:
+def whole_number_in(span: Span, out_of_range: StrOrPromise, **kwargs: Any) -> forms.IntegerField:
     """A whole number inside the engine's accepted range, refused with `out_of_range` (in the
     patient's words) together with every other error of the page."""
     messages = kwargs.pop("error_messages", {})
@@ -61,35 +66,37 @@ def whole_number_in(span: Span, out_of_range: str, **kwargs: Any) -> forms.Integ
     )
 
 
-def yes_no_unsure(label: str, **kwargs: Any) -> forms.ChoiceField:
-    return choice(label, wording.YES_NO_UNSURE, **kwargs)
+def yes_no_unsure(label: Any, **kwargs: Any) -> forms.ChoiceField:
+    return choice(label, wording.options("YES_NO_UNSURE"), **kwargs)
 
 
-def yes_no(label: str, **kwargs: Any) -> forms.ChoiceField:
-    return choice(label, wording.YES_NO, **kwargs)
+def yes_no(label: Any, **kwargs: Any) -> forms.ChoiceField:
+    return choice(label, wording.options("YES_NO"), **kwargs)
 
 
-class ChoiceLabel(SafeString):
-    """A choice's label as HTML, with its plain name for summaries of the answers."""
-
-    name: str
+# Where a described choice's name ends and its small print begins (see _choice_words).
+SMALL_PRINT = '<span class="visually-hidden">: </span>'
 
 
-def described(choices: Iterable[tuple[str, str, str]]) -> list[tuple[str, Any]]:
-    """Checkbox labels with an explanation in small print under each name."""
-    labels = []
-    for value, name, about in choices:
-        label = ChoiceLabel(
-            format_html(
-                '{}<span class="visually-hidden">: </span>'
-                '<span class="d-block small text-body-secondary">{}</span>',
-                name,
-                about,
-            )
-        )
-        label.name = name
-        labels.append((value, label))
-    return labels
+def _described_label(name: str, index: int) -> SafeString:
+    return format_html(
+        '{}<span class="visually-hidden">: </span>'
+        '<span class="d-block small text-body-secondary">{}</span>',
+        wording.said(name, index, 1),
+        wording.said(name, index, 2),
+    )
+
+
+described_label = lazy(_described_label, SafeString)
+
+
+def described(name: str) -> list[tuple[str, Any]]:
+    """Checkbox labels of the wording constant `name`, each with an explanation in small
+    print under it, in the patient's language when shown."""
+    return [
+        (value, described_label(name, index))
+        for index, (value, _name, _about) in enumerate(getattr(wording, name))
+    ]
 
 
 def shown_when(field: str, *values: str, fields: Iterable[Any]) -> Div:
@@ -104,7 +111,7 @@ def hidden_when(field: str, *values: str, fields: Iterable[Any]) -> Div:
 
 class StepForm(forms.Form):
     slug: ClassVar[str]
-    title: ClassVar[str]
+    title: ClassVar[StrOrPromise]
     # The answer keys this step writes; saving the step replaces exactly these.
     keys: ClassVar[tuple[str, ...]]
     # Shown on the page again after saving, when `advice_needed` says so.

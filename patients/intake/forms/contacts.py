@@ -7,6 +7,8 @@ from typing import Any
 
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from patients.intake.forms.base import REQUIRED, Answers, StepForm, yes_no_unsure
 from screening.rules import FieldError
@@ -15,33 +17,35 @@ from screening.rules.answers import CONTACT_NAME_MAX, PHONE_MAX, SESSION_LOCATIO
 
 class HomeSupportForm(StepForm):
     slug = "home"
-    title = "Home and support"
+    title = _("Home and support")
     keys = ("home_safe", "support_person")
 
     home_safe = yes_no_unsure(
-        "Do you have a safe, private and calm place at home where you could have a session "
-        "undisturbed for about two hours?"
+        _(
+            "Do you have a safe, private and calm place at home where you could have a "
+            "session undisturbed for about two hours?"
+        )
     )
     support_person = yes_no_unsure(
-        "Is there an adult you trust who could be with you during and after an at-home session?"
+        _("Is there an adult you trust who could be with you during and after an at-home session?")
     )
 
 
 PHONE_INPUT = forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"})
 
 
-def contact_fields(prefix: str, whose: str) -> dict[str, forms.Field]:
+def contact_fields(prefix: str, whose: Any) -> dict[str, forms.Field]:
     return {
         f"{prefix}_name": forms.CharField(
-            label=f"{whose}: name",
+            label=format_lazy(_("{whose}: name"), whose=whose),
             max_length=CONTACT_NAME_MAX,
             error_messages={"required": REQUIRED},
         ),
         f"{prefix}_phone": forms.CharField(
-            label=f"{whose}: phone number",
+            label=format_lazy(_("{whose}: phone number"), whose=whose),
             max_length=PHONE_MAX,
             widget=PHONE_INPUT,
-            help_text="With the area code, for example (555) 010-0100.",
+            help_text=_("With the area code, for example (555) 010-0100."),
             error_messages={"required": REQUIRED},
         ),
     }
@@ -61,18 +65,22 @@ CONTACTS = (("emergency_contact", "emergency"), ("support_person_contact", "supp
 
 class ContactsForm(StepForm):
     slug = "contacts"
-    title = "Contacts and place of sessions"
+    title = _("Contacts and place of sessions")
     keys = ("emergency_contact", "support_person_contact", "session_location")
 
     session_location = AddressField(
-        label="The address of your at-home sessions",
+        label=_("The address of your at-home sessions"),
         max_length=SESSION_LOCATION_MAX,
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
-        help_text="Street, city, state and ZIP code, on one line or two, so that help can "
-        "reach you there.",
+        help_text=_(
+            "Street, city, state and ZIP code, on one line or two, so that help can "
+            "reach you there."
+        ),
         error_messages={
             "required": REQUIRED,
-            "max_length": f"Please keep the address to {SESSION_LOCATION_MAX} characters.",
+            "max_length": format_lazy(
+                _("Please keep the address to {most} characters."), most=SESSION_LOCATION_MAX
+            ),
         },
     )
 
@@ -86,7 +94,7 @@ class ContactsForm(StepForm):
     def layout(self) -> Layout:
         parts: list[Any] = [
             Fieldset(
-                "Someone we can call in an emergency",
+                _("Someone we can call in an emergency"),
                 Row(
                     Column("emergency_name", css_class="col-sm-6"),
                     Column("emergency_phone", css_class="col-sm-6"),
@@ -96,7 +104,7 @@ class ContactsForm(StepForm):
         if "support_name" in self.fields:
             parts.append(
                 Fieldset(
-                    "The adult who would be with you during at-home sessions",
+                    _("The adult who would be with you during at-home sessions"),
                     Row(
                         Column("support_name", css_class="col-sm-6"),
                         Column("support_phone", css_class="col-sm-6"),
@@ -137,7 +145,7 @@ class ContactsForm(StepForm):
 
 
 ContactsForm.base_fields = (
-    contact_fields("emergency", "Emergency contact")
-    | contact_fields("support", "Support person")
+    contact_fields("emergency", _("Emergency contact"))
+    | contact_fields("support", _("Support person"))
     | ContactsForm.base_fields
 )

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any, Final
 
 from crispy_forms.layout import HTML, Fieldset, Layout
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from patients.intake import wording
 from patients.intake.forms.base import (
@@ -24,7 +26,7 @@ from screening.rules.answers import ANTIDEPRESSANT_TRIALS
 
 class MentalHealthForm(StepForm):
     slug = "mental-health"
-    title = "Mental health history"
+    title = _("Mental health history")
     # `dissociative_diagnosed` keeps the patient's own first answer for display;
     # the engine reads `dissociative_disorder`, made from it and the severity.
     keys = (
@@ -36,30 +38,36 @@ class MentalHealthForm(StepForm):
     )
 
     psychosis = choice(
-        "Have you ever had psychotic symptoms, such as hearing or seeing things others do not "
-        "(hallucinations) or holding fixed false beliefs (delusions), or been diagnosed with "
-        "schizophrenia or schizoaffective disorder?",
-        wording.PSYCHOSIS,
-        help_text="Only your own experiences count, not those of family members.",
+        _(
+            "Have you ever had psychotic symptoms, such as hearing or seeing things others do "
+            "not (hallucinations) or holding fixed false beliefs (delusions), or been diagnosed "
+            "with schizophrenia or schizoaffective disorder?"
+        ),
+        wording.options("PSYCHOSIS"),
+        help_text=_("Only your own experiences count, not those of family members."),
     )
     mania = yes_no_unsure(
-        "Have you ever had a manic episode, or been diagnosed with bipolar I disorder?",
-        help_text="Mania is a period of at least a week of unusually high energy or mood, "
-        "little need for sleep and racing thoughts.",
+        _("Have you ever had a manic episode, or been diagnosed with bipolar I disorder?"),
+        help_text=_(
+            "Mania is a period of at least a week of unusually high energy or mood, "
+            "little need for sleep and racing thoughts."
+        ),
     )
     dissociative_diagnosed = yes_no_unsure(
-        wording.DISSOCIATIVE_DIAGNOSED_QUESTION,
-        help_text="Dissociation is feeling detached from yourself, your body or your "
-        "surroundings, or losing time.",
+        wording.say("DISSOCIATIVE_DIAGNOSED_QUESTION"),
+        help_text=_(
+            "Dissociation is feeling detached from yourself, your body or your "
+            "surroundings, or losing time."
+        ),
     )
     dissociative_severity = choice(
-        "How severe did the clinician who diagnosed it say it is?",
-        wording.DISSOCIATIVE_SEVERITY,
+        _("How severe did the clinician who diagnosed it say it is?"),
+        wording.options("DISSOCIATIVE_SEVERITY"),
         required=False,
-        help_text="Your clinician will talk it through with you.",
+        help_text=_("Your clinician will talk it through with you."),
     )
     aggression_history = yes_no_unsure(
-        "In the past year, have you behaved aggressively or violently towards others?"
+        _("In the past year, have you behaved aggressively or violently towards others?")
     )
 
     def layout(self) -> Layout:
@@ -113,12 +121,14 @@ DAST10_NOT_USED: Final = (False, False, True, *[False] * 7)
 
 class SubstanceUseForm(StepForm):
     slug = "substance-use"
-    title = "Alcohol and drugs"
+    title = _("Alcohol and drugs")
     keys = ("substance_use", "ketamine_misuse", "audit_c", "dast10")
 
-    substance_use = choice("Have you had problems with alcohol or drug use?", wording.SUBSTANCE_USE)
+    substance_use = choice(
+        _("Have you had problems with alcohol or drug use?"), wording.options("SUBSTANCE_USE")
+    )
     ketamine_misuse = yes_no_unsure(
-        "Have you ever used ketamine outside medical care in a way that caused you problems?"
+        _("Have you ever used ketamine outside medical care in a way that caused you problems?")
     )
 
     def layout(self) -> Layout:
@@ -126,16 +136,16 @@ class SubstanceUseForm(StepForm):
             "substance_use",
             "ketamine_misuse",
             Fieldset(
-                "Alcohol",
+                _("Alcohol"),
                 "audit_c_1",
                 shown_when("audit_c_1", "1", "2", "3", "4", fields=("audit_c_2", "audit_c_3")),
             ),
             Fieldset(
-                "Drug use in the past 12 months",
-                HTML(f'<p class="form-text">{wording.DAST10_STEM}</p>'),
+                _("Drug use in the past 12 months"),
+                HTML(f'<p class="form-text">{wording.said("DAST10_STEM")}</p>'),
                 "dast10_1",  # the others are asked only of someone who used drugs
                 shown_when("dast10_1", "yes", fields=[f"dast10_{n}" for n in range(2, 11)]),
-                HTML(f'<p class="form-text">{wording.DAST10_ATTRIBUTION}</p>'),
+                HTML(f'<p class="form-text">{wording.said("DAST10_ATTRIBUTION")}</p>'),
             ),
         )
 
@@ -176,11 +186,19 @@ class SubstanceUseForm(StepForm):
 
 
 SubstanceUseForm.base_fields |= {
-    f"audit_c_{number}": choice(question, options, coerce=int, required=number == 1)
-    for number, (question, options) in enumerate(wording.AUDIT_C_QUESTIONS, start=1)
+    f"audit_c_{number}": choice(
+        wording.say("AUDIT_C_QUESTIONS", number - 1, 0),
+        wording.options("AUDIT_C_QUESTIONS", number - 1, 1),
+        coerce=int,
+        required=number == 1,
+    )
+    for number in range(1, len(wording.AUDIT_C_QUESTIONS) + 1)
 } | {
-    f"dast10_{number}": yes_no(f"{number}. {question}", required=number == 1)  # see clean()
-    for number, question in enumerate(wording.DAST10_ITEMS, start=1)
+    # See clean() for the items asked only after a yes to the first.
+    f"dast10_{number}": yes_no(
+        wording.numbered(number, "DAST10_ITEMS", number - 1), required=number == 1
+    )
+    for number in range(1, len(wording.DAST10_ITEMS) + 1)
 }
 
 
@@ -189,34 +207,40 @@ def phq9_gad7_fieldsets() -> tuple[Fieldset, Fieldset]:
     intake's step and the questionnaires of a course ask them the same way."""
     return (
         Fieldset(
-            "Your mood",
-            HTML(f'<p class="fw-semibold">{wording.PHQ9_STEM}</p>'),
+            _("Your mood"),
+            HTML(f'<p class="fw-semibold">{wording.said("PHQ9_STEM")}</p>'),
             *(f"phq9_{n}" for n in range(1, 10)),
             "phq9_difficulty",
-            HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
+            HTML(f'<p class="form-text">{wording.said("PFIZER_ATTRIBUTION")}</p>'),
         ),
         Fieldset(
-            "Worry and anxiety",
-            HTML(f'<p class="fw-semibold">{wording.GAD7_STEM}</p>'),
+            _("Worry and anxiety"),
+            HTML(f'<p class="fw-semibold">{wording.said("GAD7_STEM")}</p>'),
             *(f"gad7_{n}" for n in range(1, 8)),
             "gad7_difficulty",
-            HTML(f'<p class="form-text">{wording.PFIZER_ATTRIBUTION}</p>'),
+            HTML(f'<p class="form-text">{wording.said("PFIZER_ATTRIBUTION")}</p>'),
         ),
     )
 
 
 class MoodForm(StepForm):
     slug = "mood"
-    title = "Mood and anxiety"
+    title = _("Mood and anxiety")
     # The "how difficult" answers are unscored: kept for the clinician, unknown to the engine.
     keys = ("phq9", "gad7", "phq9_difficulty", "gad7_difficulty", "panic_disorder")
 
-    phq9_difficulty = choice(wording.DIFFICULTY_QUESTION, wording.DIFFICULTY, required=False)
-    gad7_difficulty = choice(wording.DIFFICULTY_QUESTION, wording.DIFFICULTY, required=False)
+    phq9_difficulty = choice(
+        wording.say("DIFFICULTY_QUESTION"), wording.options("DIFFICULTY"), required=False
+    )
+    gad7_difficulty = choice(
+        wording.say("DIFFICULTY_QUESTION"), wording.options("DIFFICULTY"), required=False
+    )
 
     panic_disorder = yes_no_unsure(
-        "Have you been diagnosed with panic disorder, or do you have panic attacks that keep "
-        "coming back?"
+        _(
+            "Have you been diagnosed with panic disorder, or do you have panic attacks that "
+            "keep coming back?"
+        )
     )
 
     def layout(self) -> Layout:
@@ -243,9 +267,14 @@ class MoodForm(StepForm):
 
 
 MoodForm.base_fields |= {
-    f"{prefix}_{number}": choice(f"{number}. {item}", wording.OVER_TWO_WEEKS, coerce=int)
-    for prefix, items in (("phq9", wording.PHQ9_ITEMS), ("gad7", wording.GAD7_ITEMS))
-    for number, item in enumerate(items, start=1)
+    f"{prefix}_{number}": choice(
+        wording.numbered(number, items, number - 1), wording.options("OVER_TWO_WEEKS"), coerce=int
+    )
+    for prefix, items, count in (
+        ("phq9", "PHQ9_ITEMS", len(wording.PHQ9_ITEMS)),
+        ("gad7", "GAD7_ITEMS", len(wording.GAD7_ITEMS)),
+    )
+    for number in range(1, count + 1)
 }
 
 
@@ -254,25 +283,28 @@ FOLLOW_UPS = ("method", "intent", "plan")
 
 class SafetyForm(StepForm):
     slug = "safety"
-    title = "Your safety"
+    title = _("Your safety")
     keys = ("cssrs",)
 
-    cssrs_wish_dead = yes_no(wording.CSSRS_QUESTIONS["wish_dead"])
-    cssrs_suicidal_thoughts = yes_no(wording.CSSRS_QUESTIONS["suicidal_thoughts"])
-    cssrs_method = yes_no(wording.CSSRS_QUESTIONS["method"], required=False)
-    cssrs_intent = yes_no(wording.CSSRS_QUESTIONS["intent"], required=False)
-    cssrs_plan = yes_no(wording.CSSRS_QUESTIONS["plan"], required=False)
+    cssrs_wish_dead = yes_no(wording.say("CSSRS_QUESTIONS", "wish_dead"))
+    cssrs_suicidal_thoughts = yes_no(wording.say("CSSRS_QUESTIONS", "suicidal_thoughts"))
+    cssrs_method = yes_no(wording.say("CSSRS_QUESTIONS", "method"), required=False)
+    cssrs_intent = yes_no(wording.say("CSSRS_QUESTIONS", "intent"), required=False)
+    cssrs_plan = yes_no(wording.say("CSSRS_QUESTIONS", "plan"), required=False)
     cssrs_behavior_lifetime = yes_no(
-        wording.CSSRS_QUESTIONS["behavior_lifetime"], help_text=wording.CSSRS_BEHAVIOR_EXAMPLES
+        wording.say("CSSRS_QUESTIONS", "behavior_lifetime"),
+        help_text=wording.say("CSSRS_BEHAVIOR_EXAMPLES"),
     )
-    cssrs_behavior_recent = yes_no(wording.CSSRS_QUESTIONS["behavior_recent"], required=False)
+    cssrs_behavior_recent = yes_no(
+        wording.say("CSSRS_QUESTIONS", "behavior_recent"), required=False
+    )
 
     def layout(self) -> Layout:
         return Layout(
             HTML('{% include "intake/safety_intro.html" %}'),
             Fieldset(
-                "In the past month",
-                HTML(f'<p class="fw-semibold">{wording.CSSRS_STEM}</p>'),
+                _("In the past month"),
+                HTML(f'<p class="fw-semibold">{wording.said("CSSRS_STEM")}</p>'),
                 "cssrs_wish_dead",
                 "cssrs_suicidal_thoughts",
                 shown_when(
@@ -283,10 +315,10 @@ class SafetyForm(StepForm):
             ),
             # The lifetime question stands apart: it is not about the past month.
             Fieldset(
-                "Ever in your life",
+                _("Ever in your life"),
                 "cssrs_behavior_lifetime",
                 shown_when("cssrs_behavior_lifetime", "yes", fields=("cssrs_behavior_recent",)),
-                HTML(f'<p class="form-text">{wording.CSSRS_ATTRIBUTION}</p>'),
+                HTML(f'<p class="form-text">{wording.said("CSSRS_ATTRIBUTION")}</p>'),
                 css_class="border-top pt-3 mt-3",
             ),
         )
@@ -332,14 +364,20 @@ class SafetyForm(StepForm):
 
 class TreatmentForm(StepForm):
     slug = "treatment"
-    title = "Treatment so far"
+    title = _("Treatment so far")
     keys = ("antidepressant_trials",)
 
     antidepressant_trials = whole_number_in(
         ANTIDEPRESSANT_TRIALS,
-        f"Enter a number from {ANTIDEPRESSANT_TRIALS.low} to {ANTIDEPRESSANT_TRIALS.high}.",
-        label="How many different antidepressant medicines have you taken for at least "
-        "6 weeks at the dose your doctor prescribed?",
-        help_text="Count each medicine once. Enter 0 if none.",
-        error_messages={"required": REQUIRED, "invalid": "Enter a whole number, such as 2."},
+        format_lazy(
+            _("Enter a number from {low} to {high}."),
+            low=ANTIDEPRESSANT_TRIALS.low,
+            high=ANTIDEPRESSANT_TRIALS.high,
+        ),
+        label=_(
+            "How many different antidepressant medicines have you taken for at least "
+            "6 weeks at the dose your doctor prescribed?"
+        ),
+        help_text=_("Count each medicine once. Enter 0 if none."),
+        error_messages={"required": REQUIRED, "invalid": _("Enter a whole number, such as 2.")},
     )

@@ -6,6 +6,8 @@ from typing import Any
 
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from patients.intake import wording
 from patients.intake.forms.base import Answers, StepForm, described, shown_when, yes_no_unsure
@@ -20,7 +22,7 @@ DETAIL_PARTS = ("name", "dose", "frequency")
 DOSE_MAX = 40
 # The classes asked about in detail: every class but "other" (its lines name the medicines).
 DETAILED_CLASSES = tuple(
-    (value, name) for value, name, _ in wording.MEDICATIONS if value != "other"
+    (value, name) for value, name, _about in wording.MEDICATIONS if value != "other"
 )
 
 
@@ -30,52 +32,61 @@ def detail_field(medicine_class: str, part: str) -> str:
 
 def _detail_fields() -> dict[str, forms.Field]:
     fields: dict[str, forms.Field] = {}
-    for value, _ in DETAILED_CLASSES:
+    for value, _label in DETAILED_CLASSES:
         fields[detail_field(value, "name")] = forms.CharField(
-            label="Its name",
+            label=_("Its name"),
             max_length=MEDICATION_NAME_MAX,
             required=False,
-            help_text="If you know it: as on the label, for example Sertraline.",
+            help_text=_("If you know it: as on the label, for example Sertraline."),
             error_messages={
-                "max_length": f"Please keep the name to {MEDICATION_NAME_MAX} characters."
+                "max_length": format_lazy(
+                    _("Please keep the name to {most} characters."), most=MEDICATION_NAME_MAX
+                )
             },
         )
         fields[detail_field(value, "dose")] = forms.CharField(
-            label="The dose",
+            label=_("The dose"),
             max_length=DOSE_MAX,
             required=False,
-            help_text="For example 50 mg.",
-            error_messages={"max_length": f"Please keep the dose to {DOSE_MAX} characters."},
+            help_text=_("For example 50 mg."),
+            error_messages={
+                "max_length": format_lazy(
+                    _("Please keep the dose to {most} characters."), most=DOSE_MAX
+                )
+            },
         )
         fields[detail_field(value, "frequency")] = forms.ChoiceField(
-            label="How often",
-            choices=(("", "Choose…"), *wording.MEDICATION_FREQUENCIES),
+            label=_("How often"),
+            choices=(
+                ("", _("Choose…")),
+                *((code, _(words)) for code, words in wording.MEDICATION_FREQUENCIES),
+            ),
             required=False,
-            error_messages={"invalid_choice": "Choose how often from the list."},
+            error_messages={"invalid_choice": _("Choose how often from the list.")},
         )
     return fields
 
 
 class MedicalHistoryForm(StepForm):
     slug = "medical-history"
-    title = "Medical history"
+    title = _("Medical history")
     keys = ("conditions", "hypertension_treated", "ketamine_hypersensitivity")
 
     conditions = forms.MultipleChoiceField(
-        label="Has a doctor ever told you that you have any of these?",
-        choices=described(wording.CONDITIONS),
+        label=_("Has a doctor ever told you that you have any of these?"),
+        choices=described("CONDITIONS"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Tick every one that applies, or “None of these” below.",
+        help_text=_("Tick every one that applies, or “None of these” below."),
     )
-    none_of_these = forms.BooleanField(label="None of these", required=False)
+    none_of_these = forms.BooleanField(label=_("None of these"), required=False)
     hypertension_treated = yes_no_unsure(
-        "Is your high blood pressure treated, for example with medicine?",
+        _("Is your high blood pressure treated, for example with medicine?"),
         required=False,
-        help_text="The next page asks which medicines you take.",
+        help_text=_("The next page asks which medicines you take."),
     )
     ketamine_hypersensitivity = yes_no_unsure(
-        "Have you ever had an allergy or a bad reaction to ketamine or esketamine (Spravato)?"
+        _("Have you ever had an allergy or a bad reaction to ketamine or esketamine (Spravato)?")
     )
 
     def layout(self) -> Layout:
@@ -98,10 +109,12 @@ class MedicalHistoryForm(StepForm):
         if data.get("conditions") and data.get("none_of_these"):
             self.add_error(
                 "none_of_these",
-                "You ticked “None of these” and a condition: untick one or the other.",
+                _("You ticked “None of these” and a condition: untick one or the other."),
             )
         elif not data.get("conditions") and not data.get("none_of_these"):
-            self.add_error("conditions", "Tick the conditions that apply, or tick “None of these”.")
+            self.add_error(
+                "conditions", _("Tick the conditions that apply, or tick “None of these”.")
+            )
         if "hypertension" in (data.get("conditions") or []):
             self.require(data, "hypertension_treated")
         return super().clean()
@@ -116,25 +129,33 @@ class MedicalHistoryForm(StepForm):
 
 class MedicationsForm(StepForm):
     slug = "medications"
-    title = "Medicines"
+    title = _("Medicines")
     keys = ("medications", "medications_other", DETAILS)
 
     medications = forms.MultipleChoiceField(
-        label="Which of these do you take now, every day or now and then?",
-        choices=described(wording.MEDICATIONS),
+        label=_("Which of these do you take now, every day or now and then?"),
+        choices=described("MEDICATIONS"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Tick every kind that applies, or “None of these” below. Some medicines "
-        "change how ketamine works or how safe it is.",
+        help_text=_(
+            "Tick every kind that applies, or “None of these” below. Some medicines "
+            "change how ketamine works or how safe it is."
+        ),
     )
-    none_of_these = forms.BooleanField(label="None of these", required=False)
+    none_of_these = forms.BooleanField(label=_("None of these"), required=False)
     medications_other = forms.CharField(
-        label="Which other medicines do you take?",
+        label=_("Which other medicines do you take?"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=f"One medicine a line, up to {MEDICATIONS_OTHER_MAX}, "
-        f"each up to {MEDICATION_NAME_MAX} characters. A name on the label is enough; add "
-        "the dose and how often if you know them, for example “Omeprazole 20 mg once a day”.",
+        help_text=format_lazy(
+            _(
+                "One medicine a line, up to {most}, each up to {characters} characters. "
+                "A name on the label is enough; add the dose and how often if you know them, "
+                "for example “Omeprazole 20 mg once a day”."
+            ),
+            most=MEDICATIONS_OTHER_MAX,
+            characters=MEDICATION_NAME_MAX,
+        ),
     )
 
     def layout(self) -> Layout:
@@ -144,7 +165,7 @@ class MedicationsForm(StepForm):
                 value,
                 fields=(
                     Fieldset(
-                        f"{name}: what you take",
+                        format_lazy(_("{name}: what you take"), name=_(name)),
                         Row(
                             Column(detail_field(value, "name"), css_class="col-sm-5"),
                             Column(detail_field(value, "dose"), css_class="col-sm-3"),
@@ -184,14 +205,16 @@ class MedicationsForm(StepForm):
         if data.get("medications") and data.get("none_of_these"):
             self.add_error(
                 "none_of_these",
-                "You ticked “None of these” and a medicine: untick one or the other.",
+                _("You ticked “None of these” and a medicine: untick one or the other."),
             )
         elif not data.get("medications") and not data.get("none_of_these"):
-            self.add_error("medications", "Tick the medicines you take, or tick “None of these”.")
+            self.add_error(
+                "medications", _("Tick the medicines you take, or tick “None of these”.")
+            )
         if "other" in (data.get("medications") or []) and not self.names(data):
-            self.add_error("medications_other", "Write the name of the other medicine.")
+            self.add_error("medications_other", _("Write the name of the other medicine."))
         ticked = set(data.get("medications") or [])
-        for value, _ in DETAILED_CLASSES:
+        for value, _label in DETAILED_CLASSES:
             if value not in ticked:  # hidden boxes: whatever is in them does not count
                 for part in DETAIL_PARTS:
                     self.errors.pop(detail_field(value, part), None)
@@ -208,7 +231,7 @@ class MedicationsForm(StepForm):
         if "other" in answers["medications"] and names:
             answers["medications_other"] = names
         details = []
-        for value, _ in DETAILED_CLASSES:
+        for value, _label in DETAILED_CLASSES:
             if value not in answers["medications"]:
                 continue  # the boxes of a class not ticked are hidden: they do not count
             parts = {

@@ -8,6 +8,9 @@ from typing import Any
 
 from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from patients.intake import wording
 from patients.intake.forms.base import (
@@ -52,7 +55,7 @@ METRIC_FIELDS = ("height_cm", "weight_kg")
 
 
 def feet_and_inches(inches: int) -> str:
-    return f"{inches // 12} ft {inches % 12} in"
+    return f"{inches // 12} ft {inches % 12} in"  # the same abbreviations in Spanish (US)
 
 
 def height_cm_of(feet: int, inches: float) -> float:
@@ -63,79 +66,88 @@ def weight_kg_of(pounds: float) -> float:
     return round(pounds * KG_PER_POUND, 1)
 
 
-HEIGHT_IMPERIAL_RANGE = (
-    f"Your height should be between {feet_and_inches(HEIGHT_INCHES.low)} and "
-    f"{feet_and_inches(HEIGHT_INCHES.high)}."
+HEIGHT_IMPERIAL_RANGE = format_lazy(
+    _("Your height should be between {low} and {high}."),
+    low=feet_and_inches(HEIGHT_INCHES.low),
+    high=feet_and_inches(HEIGHT_INCHES.high),
 )
-WEIGHT_IMPERIAL_RANGE = (
-    f"Your weight should be between {WEIGHT_POUNDS.low} and {WEIGHT_POUNDS.high} pounds."
+WEIGHT_IMPERIAL_RANGE = format_lazy(
+    _("Your weight should be between {low} and {high} pounds."),
+    low=WEIGHT_POUNDS.low,
+    high=WEIGHT_POUNDS.high,
+)
+HEIGHT_CM_RANGE = format_lazy(
+    _("Your height should be between {low} and {high} cm."), low=HEIGHT_CM.low, high=HEIGHT_CM.high
+)
+WEIGHT_KG_RANGE = format_lazy(
+    _("Your weight should be between {low} and {high} kg."), low=WEIGHT_KG.low, high=WEIGHT_KG.high
 )
 
 
 class AboutYouForm(StepForm):
     slug = "about-you"
-    title = "About you"
+    title = _("About you")
     keys = ("sex_at_birth", "pregnant", "breastfeeding", "height_cm", "weight_kg", AS_TYPED)
 
     sex_at_birth = choice(
-        "What sex were you assigned at birth?",
-        wording.SEX_AT_BIRTH,
-        help_text="Some questions and safety checks depend on it.",
+        _("What sex were you assigned at birth?"),
+        wording.options("SEX_AT_BIRTH"),
+        help_text=_("Some questions and safety checks depend on it."),
     )
-    pregnant = yes_no_unsure("Are you pregnant, or could you be pregnant?", required=False)
-    breastfeeding = yes_no_unsure("Are you breastfeeding?", required=False)
+    pregnant = yes_no_unsure(_("Are you pregnant, or could you be pregnant?"), required=False)
+    breastfeeding = yes_no_unsure(_("Are you breastfeeding?"), required=False)
     units = choice(
-        "Which units would you like for your height and weight?",
-        (("metric", "cm and kg"), ("imperial", "feet, inches and pounds")),
+        _("Which units would you like for your height and weight?"),
+        (("metric", _("cm and kg")), ("imperial", _("feet, inches and pounds"))),
         required=False,  # without a choice (no script), centimetres and kilograms
         initial="metric",
     )
     height_cm = forms.FloatField(
-        label="Height in centimetres",
+        label=_("Height in centimetres"),
         widget=DECIMAL_INPUT,
         min_value=HEIGHT_CM.low,
         max_value=HEIGHT_CM.high,
         required=False,  # required in the unit chosen: see clean()
-        help_text="For example 170. 5 feet 7 inches is about 170 cm.",
+        help_text=_("For example 170. 5 feet 7 inches is about 170 cm."),
         error_messages={
-            "invalid": "Enter your height as a number.",
-            "min_value": f"Your height should be between {HEIGHT_CM.low} and {HEIGHT_CM.high} cm.",
-            "max_value": f"Your height should be between {HEIGHT_CM.low} and {HEIGHT_CM.high} cm.",
+            "invalid": _("Enter your height as a number."),
+            "min_value": HEIGHT_CM_RANGE,
+            "max_value": HEIGHT_CM_RANGE,
         },
     )
     weight_kg = forms.FloatField(
-        label="Weight in kilograms",
+        label=_("Weight in kilograms"),
         widget=DECIMAL_INPUT,
         min_value=WEIGHT_KG.low,
         max_value=WEIGHT_KG.high,
         required=False,
-        help_text="For example 70. 154 pounds is about 70 kg.",
+        help_text=_("For example 70. 154 pounds is about 70 kg."),
         error_messages={
-            "invalid": "Enter your weight as a number.",
-            "min_value": f"Your weight should be between {WEIGHT_KG.low} and {WEIGHT_KG.high} kg.",
-            "max_value": f"Your weight should be between {WEIGHT_KG.low} and {WEIGHT_KG.high} kg.",
+            "invalid": _("Enter your weight as a number."),
+            "min_value": WEIGHT_KG_RANGE,
+            "max_value": WEIGHT_KG_RANGE,
         },
     )
     height_ft = forms.IntegerField(
-        label="Height: feet",
+        label=_("Height: feet"),
         widget=WHOLE_NUMBER_INPUT,
         required=False,
-        help_text="For example 5.",
-        error_messages={"invalid": "Enter the feet as a whole number."},
+        help_text=_("For example 5."),
+        error_messages={"invalid": _("Enter the feet as a whole number.")},
     )
     height_in = forms.FloatField(
-        label="and inches",
+        label=_("and inches"),
         widget=DECIMAL_INPUT,
         required=False,
-        help_text="0 to 11, for example 7.",
-        error_messages={"invalid": "Enter the inches as a number."},
+        help_text=_("0 to 11, for example 7."),
+        error_messages={"invalid": _("Enter the inches as a number.")},
     )
     weight_lb = forms.FloatField(
-        label="Weight in pounds",
+        label=_("Weight in pounds"),
         widget=DECIMAL_INPUT,
         required=False,
-        help_text="For example 154.",
-        error_messages={"invalid": "Enter your weight in pounds as a number."},
+        help_text=_("For example 154."),
+        error_messages={"invalid": _("Enter your weight in pounds as a number.")},
     )
 
     def layout(self) -> Layout:
@@ -187,7 +199,7 @@ class AboutYouForm(StepForm):
         self.require(data, "height_ft", "weight_lb")
         feet, inches, pounds = (data.get(name) for name in IMPERIAL_FIELDS)
         if inches is not None and not 0 <= inches < 12:
-            self.add_error("height_in", "The inches should be between 0 and 11.")
+            self.add_error("height_in", _("The inches should be between 0 and 11."))
         elif feet is not None:
             total = feet * 12 + (inches or 0)
             if HEIGHT_INCHES.low <= total <= HEIGHT_INCHES.high:
@@ -224,9 +236,18 @@ class AboutYouForm(StepForm):
 
 
 READING_LABELS = {
-    "systolic": ("Top number (systolic)", "The top number", SYSTOLIC, "mmHg"),
-    "diastolic": ("Bottom number (diastolic)", "The bottom number", DIASTOLIC, "mmHg"),
-    "heart_rate": ("Pulse (heart rate)", "Your pulse", HEART_RATE, "beats a minute"),
+    "systolic": (_("Top number (systolic)"), _("The top number"), SYSTOLIC, "mmHg"),
+    "diastolic": (_("Bottom number (diastolic)"), _("The bottom number"), DIASTOLIC, "mmHg"),
+    "heart_rate": (_("Pulse (heart rate)"), _("Your pulse"), HEART_RATE, _("beats a minute")),
+}
+# What to ask for when a box of a reading is empty.
+ENTER_READING = {
+    "systolic": (_("Enter the top number."), _("Enter the top number, or clear this reading.")),
+    "diastolic": (
+        _("Enter the bottom number."),
+        _("Enter the bottom number, or clear this reading."),
+    ),
+    "heart_rate": (_("Enter your pulse."), _("Enter your pulse, or clear this reading.")),
 }
 
 
@@ -235,14 +256,14 @@ READING_PARTS = ("systolic", "diastolic", "heart_rate")
 
 class BloodPressureForm(StepForm):
     slug = "blood-pressure"
-    title = "Blood pressure and pulse"
+    title = _("Blood pressure and pulse")
     keys = ("bp_readings", "bp_unavailable")
     advice_template = "intake/bp_advice.html"
 
     bp_unavailable = forms.BooleanField(
-        label="I don't have a blood pressure monitor",
+        label=_("I don't have a blood pressure monitor"),
         required=False,
-        help_text="You can still send your answers: a clinician will arrange a reading.",
+        help_text=_("You can still send your answers: a clinician will arrange a reading."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -252,7 +273,11 @@ class BloodPressureForm(StepForm):
     def layout(self) -> Layout:
         readings = [
             Fieldset(
-                f"Reading {number}" + ("" if number <= BP_READINGS_MIN_FORMAT_2 else " (optional)"),
+                (
+                    format_lazy(_("Reading {number}"), number=number)
+                    if number <= BP_READINGS_MIN_FORMAT_2
+                    else format_lazy(_("Reading {number} (optional)"), number=number)
+                ),
                 Row(
                     *(
                         Column(f"{part}_{number}", css_class="col-12 col-sm-4")
@@ -284,8 +309,10 @@ class BloodPressureForm(StepForm):
             if typed:
                 self.add_error(
                     "bp_unavailable",
-                    "You ticked that you have no monitor, yet entered readings: untick it, "
-                    "or clear the readings.",
+                    _(
+                        "You ticked that you have no monitor, yet entered readings: untick "
+                        "it, or clear the readings."
+                    ),
                 )
             return super().clean()
         for number in range(1, BP_READINGS_MAX + 1):
@@ -295,19 +322,17 @@ class BloodPressureForm(StepForm):
                 continue  # an optional reading left empty
             for name in names:
                 if name not in given and name not in self.errors:
-                    subject = READING_LABELS[name.rsplit("_", 1)[0]][1].lower()
-                    message = (
-                        f"Enter {subject}."
-                        if number <= BP_READINGS_MIN_FORMAT_2
-                        else f"Enter {subject}, or clear this reading."
-                    )
+                    needed, or_clear = ENTER_READING[name.rsplit("_", 1)[0]]
+                    message = needed if number <= BP_READINGS_MIN_FORMAT_2 else or_clear
                     self.add_error(name, message)
             top, bottom = data.get(f"systolic_{number}"), data.get(f"diastolic_{number}")
             if top is not None and bottom is not None and top <= bottom:
                 self.add_error(
                     f"systolic_{number}",
-                    "The top number should be higher than the bottom number: check that "
-                    "each is in its own box.",
+                    _(
+                        "The top number should be higher than the bottom number: check that "
+                        "each is in its own box."
+                    ),
                 )
         data = super().clean()
         self._name_the_readings()
@@ -322,9 +347,10 @@ class BloodPressureForm(StepForm):
                 continue
             for index, error in enumerate(errors.as_data()):
                 text = " ".join(str(m) for m in error.messages)
-                if not text.startswith("Reading "):
+                prefix = gettext("Reading {number}").format(number=number)
+                if not text.startswith(prefix):
                     errors.data[index] = forms.ValidationError(
-                        f"Reading {number}: {text[:1].lower()}{text[1:]}"
+                        f"{prefix}: {text[:1].lower()}{text[1:]}"
                     )
 
     @staticmethod
@@ -361,11 +387,16 @@ class BloodPressureForm(StepForm):
 BloodPressureForm.base_fields = {
     f"{part}_{number}": whole_number_in(
         span,
-        f"{subject} should be between {span.low} and {span.high}.",
+        format_lazy(
+            _("{subject} should be between {low} and {high}."),
+            subject=subject,
+            low=span.low,
+            high=span.high,
+        ),
         label=label,
         required=False,  # which numbers are needed depends on the monitor: see clean()
-        help_text=f"{span.low} to {span.high} {unit}",
-        error_messages={"invalid": "Enter a whole number, as the monitor shows it."},
+        help_text=format_lazy("{} {} {} {}", span.low, _("to"), span.high, unit),
+        error_messages={"invalid": _("Enter a whole number, as the monitor shows it.")},
     )
     for number in range(1, BP_READINGS_MAX + 1)
     for part, (label, subject, span, unit) in READING_LABELS.items()
