@@ -30,30 +30,31 @@ def detail_field(medicine_class: str, part: str) -> str:
     return f"{medicine_class}_{part}"
 
 
+def _short_text(label: Any, most: int, help_text: Any, too_long: Any) -> forms.CharField:
+    """An optional box of at most `most` characters; `too_long` names `{most}`."""
+    return forms.CharField(
+        label=label,
+        max_length=most,
+        required=False,
+        help_text=help_text,
+        error_messages={"max_length": format_lazy(too_long, most=most)},
+    )
+
+
 def _detail_fields() -> dict[str, forms.Field]:
     fields: dict[str, forms.Field] = {}
     for value, _label in DETAILED_CLASSES:
-        fields[detail_field(value, "name")] = forms.CharField(
-            label=_("Its name"),
-            max_length=MEDICATION_NAME_MAX,
-            required=False,
-            help_text=_("If you know it: as on the label, for example Sertraline."),
-            error_messages={
-                "max_length": format_lazy(
-                    _("Please keep the name to {most} characters."), most=MEDICATION_NAME_MAX
-                )
-            },
+        fields[detail_field(value, "name")] = _short_text(
+            _("Its name"),
+            MEDICATION_NAME_MAX,
+            _("If you know it: as on the label, for example Sertraline."),
+            _("Please keep the name to {most} characters."),
         )
-        fields[detail_field(value, "dose")] = forms.CharField(
-            label=_("The dose"),
-            max_length=DOSE_MAX,
-            required=False,
-            help_text=_("For example 50 mg."),
-            error_messages={
-                "max_length": format_lazy(
-                    _("Please keep the dose to {most} characters."), most=DOSE_MAX
-                )
-            },
+        fields[detail_field(value, "dose")] = _short_text(
+            _("The dose"),
+            DOSE_MAX,
+            _("For example 50 mg."),
+            _("Please keep the dose to {most} characters."),
         )
         fields[detail_field(value, "frequency")] = forms.ChoiceField(
             label=_("How often"),
